@@ -10,6 +10,8 @@ from chronicler.nlp.spans import original_text
 from chronicler.stages.quotes.lexicon import QuoteLexicon, lexicon
 from chronicler.stages.quotes.marks import Marked, paragraphs, scan
 
+MARKS_KEY = "chronicler.marks"  # doc.user_data: the quote marks, scanned once per document
+
 
 @dataclass(slots=True)
 class Found:
@@ -50,7 +52,10 @@ class Context:
 
 def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
     text = original_text(doc)
-    marked = scan(text)
+    marked = doc.user_data.get(MARKS_KEY)
+    if marked is None:  # the coref stage scans them first where it runs
+        marked = scan(text)
+        doc.user_data[MARKS_KEY] = marked
     paras = paragraphs(text)
     tok_quote = [-1] * len(doc)
     for qi, m in enumerate(marked):
