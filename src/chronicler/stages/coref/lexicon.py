@@ -17,7 +17,7 @@ class CorefLexicon:
     first_names: dict[str, str]  # lower-cased given name -> m|f
     honorifics: dict[str, str]  # "mr" -> m
     pronouns: dict[str, str]  # "she" -> f, "it" -> n, "they" -> p
-    nominals: frozenset[str]  # organisation head nouns: ministry, company
+    nominals: dict[str, str]  # organisation head noun -> named | any
     titles: dict[str, frozenset[str]]  # role noun -> titles it stands for
 
 
@@ -32,6 +32,6 @@ def lexicon() -> CorefLexicon:
         first_names={r[0].lower(): r[1] for r in _rows("first_names.tsv")},
         honorifics={r[0].lower(): r[1] for r in _rows("honorifics.tsv")},
         pronouns={r[0].lower(): r[1] for r in _rows("pronouns.tsv")},
-        nominals=frozenset(r[0].lower() for r in _rows("nominals.txt")),
+        nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
         titles=titles,
     )

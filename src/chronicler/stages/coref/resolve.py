@@ -85,12 +85,27 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
         words = a.name.split()
         if a.kind == "person" and len(words) >= 2:
             surnames.setdefault(words[-1].lower(), set()).add(aid)
+    firsts: dict[str, set[str]] = {}
+    for aid, a in actors.items():
+        words = a.name.split()
+        if a.kind == "person" and len(words) >= 2:
+            firsts.setdefault(words[0].lower(), set()).add(aid)
     for t in doc:
-        if t.i in index or t.pos_ != "PROPN":
+        if t.pos_ != "PROPN":
             continue
-        owners = surnames.get(t.lower_)
+        own = actors.get(index.get(t.i, ""))
+        if own is not None and (own.kind != "person" or len(own.name.split()) > 1):
+            continue
+        # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
+        # "Jordan Stewart")
+        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None else None)
         if owners and len(owners) == 1:
-            _link(doc, actors[next(iter(owners))], index, t.i, t.i + 1)
+            target = actors[next(iter(owners))]
+            if own is not None:
+                own.mentions = [m for m in own.mentions if m != (t.idx, t.idx + len(t.text))]
+            _link(doc, target, index, t.i, t.i + 1)
+    if doc._.actors:  # a one-word actor whose every mention joined the full name is gone
+        doc._.actors = [a for a in doc._.actors if a.mentions or a.id in index.values()]
 
 
 def _roles(doc: Doc, actors: dict[str, Actor], runs: list[Run]) -> dict[str, set[str]]:
@@ -199,8 +214,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             aid = next(iter(cands))  # a headline names the role before the text names the person
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
+        how = lex.nominals[noun]
         cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
-                 and noun in x.name.lower().split()}
-        aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 else None)
+                 and (how == "any" or noun in x.name.lower().split())}
+        aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
         return (start, t.i + 1, aid) if aid else None
     return None

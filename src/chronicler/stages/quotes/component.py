@@ -16,7 +16,7 @@ from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
 from chronicler.stages.quotes.lexicon import lexicon
 from chronicler.stages.quotes.indirect import noun_quotes, phrase_quotes, verb_quotes
-from chronicler.stages.quotes.speaker import make_speaker
+from chronicler.stages.quotes.speaker import author_of, make_speaker
 from chronicler.stages.temporal import find_dates
 
 
@@ -100,7 +100,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     direct = direct_quotes(ctx) + label_quotes(ctx)
     clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + noun_quotes(ctx) + phrase_quotes(ctx))
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
-    speakers = [make_speaker(doc, f.speaker_head) if f.speaker_head is not None else None for f in found]
+    speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
+                if f.speaker_head is not None else None for f in found]
     _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
     quotes: list[Quote] = []

@@ -155,7 +155,9 @@ def label_quotes(ctx: Context) -> list[Found]:
             continue
         if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in span) or _in_dateline(ctx, lo):
             continue
-        named = label.isupper() and len(label) > 1 or any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+        index = ctx.doc._.token_actor or {}
+        kinds = {a.id: a.kind for a in ctx.doc._.actors or []}
+        named = any(kinds.get(index.get(t.i, "")) == "person" for t in span) or _known_name(ctx, label)
         if not named:
             continue
         end = hi
@@ -166,10 +168,18 @@ def label_quotes(ctx: Context) -> list[Found]:
     return found
 
 
+def _known_name(ctx: Context, label: str) -> bool:
+    """An all-capitals label that is the last word of a person named in the text ("PENCE")."""
+    if not label.isupper() or " " in label.strip():
+        return False
+    word = label.strip().lower()
+    return any(a.kind == "person" and a.name.lower().split()[-1:] == [word] for a in ctx.doc._.actors or [])
+
+
 def _in_dateline(ctx: Context, lo: int) -> bool:
     article = ctx.doc._.article
     span = article.dateline_span if article is not None else None
-    return span is not None and lo <= span[0] < lo + 200
+    return span is not None and ctx.para_of(span[0]) == ctx.para_of(lo)
 
 
 def _tok_span(t: Token | None) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ class QuoteLexicon:
     verbs: dict[str, frozenset[str]]  # lemma -> frames (ccomp, xcomp, objxcomp, direct), active classes only
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-cased word sequences: ("according", "to")
+    documents: frozenset[str] = frozenset()  # statement, release: speak for their author
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -33,7 +34,8 @@ def build_lexicon(classes: frozenset[str] | None = None) -> QuoteLexicon:
             verbs[lemma] = frozenset(f.strip() for f in frames.split(","))
     nouns = frozenset(w.strip().lower() for w in _lines("nouns.txt"))
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
-    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases)
+    documents = frozenset(w.strip().lower() for w in _lines("documents.txt"))
+    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from chronicler.model import Speaker
 from chronicler.nlp.spans import text_span
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_RIGHT_DEPS = {"prep", "amod", "acl"}
 _NAME_DEPS = {"compound", "flat", "flat:name"}
 # tokens that may stand left of a head noun inside the mention ("Cuba's President", "the ministry")
 _LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "punct", "prep", "pobj",
@@ -33,6 +34,10 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "he was quoted as saying"
+            t = t.head.head
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj
         if t.dep_ == "conj" and t.head.dep_ == "ccomp" and t.head.head.lemma_ != t.lemma_:
             t = t.head.head  # "claimed talks were underway and urged ...": urged goes with claimed
             continue
@@ -58,6 +63,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in _NAME_DEPS and child.i == end:
             end = child.i + 1
+        elif child.dep_ in _RIGHT_DEPS and child.i == end and head.pos_ in ("NOUN", "PRON", "NUM"):
+            end = child.right_edge.i + 1  # "a person familiar with the talks", "one of the players"
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
@@ -71,6 +78,20 @@ def _name_tokens(head: Token) -> list[int]:
         if child.dep_ in _NAME_DEPS:
             out.append(child.i)
     return out
+
+
+def author_of(head: Token, documents: frozenset[str]) -> Token:
+    """'A statement from the ministry', 'her statement' -> the ministry, her; otherwise the head itself."""
+    if head.lemma_.lower() not in documents:
+        return head
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return head
 
 
 def make_speaker(doc: Doc, head: Token) -> Speaker | None:
