@@ -20,6 +20,19 @@ _END_PUNCT = ",.!?…;:—–-"
 _LABEL = re.compile(r"[ \t]*(?P<label>(?:[A-Z][\w.’'\-]*[ \t]){0,3}[A-Z][\w.’'\-]*)[ \t]*:[ \t]+(?=\S)")
 
 
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
+
+
+def is_title(text: str) -> bool:
+    """A quoted title ("The Kid Who Would Be King"): short, and its words capitalised."""
+    words = [w.strip("\"“”'’‘.,!?:;()") for w in text.split()]
+    words = [w for w in words if w and w.lower() not in _SMALL]
+    if not words or len(words) > 10:
+        return False
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= max(1, 0.8 * len(words)) and \
+        not text.strip("\"“” ").isupper()
+
+
 def _cue_ok(ctx: Context, t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") and ctx.lex.is_cue(t.lemma_) and ctx.outside_quotes(t)
 
@@ -110,6 +123,8 @@ def direct_quotes(ctx: Context) -> list[Found]:
         if toks is None:
             continue
         cue = find_cue(ctx, toks[0], toks[1] - 1)
+        if cue is None and is_title(ctx.text[m.start:m.end]):
+            continue
         head = subject_of(cue) if cue is not None else None
         if head is not None and ctx.tok_quote[head.i] >= 0:
             head = None
@@ -124,7 +139,7 @@ def fragment_quotes(ctx: Context, consumed: set[int], min_words: int = 6) -> lis
     for qi, m in enumerate(ctx.marked):
         if ctx.standalone[qi] or qi in consumed:
             continue
-        if len(ctx.text[m.start:m.end].split()) < min_words:
+        if len(ctx.text[m.start:m.end].split()) < min_words or is_title(ctx.text[m.start:m.end]):
             continue
         toks = ctx.tokens_of(m.start, m.end)
         if toks is None:

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from chronicler.stages.quotes.context import Context, Found
@@ -73,6 +75,23 @@ def _char_bounds(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+_CLOSING = re.compile(r"[.!?,]?[\"”’]")
+_QUESTION = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
+
+
+def _joined(ctx: Context, end: int, cue: Token) -> bool:
+    """A content before its cue hangs on it by a comma or a quote mark, not a colon or a full stop
+    ("READ MORE: Trudeau says ..." is no quote)."""
+    if end > cue.i:
+        return True
+    subj = subject_of(cue)
+    stop = subj.left_edge.idx if subj is not None and end <= subj.i < cue.i else cue.idx
+    between = ctx.text[ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text):stop]
+    if ":" in between:
+        return False
+    return "." not in _CLOSING.sub("", between)
+
+
 def verb_quotes(ctx: Context) -> list[Found]:
     found = []
     for t in ctx.doc:
@@ -82,8 +101,10 @@ def verb_quotes(ctx: Context) -> list[Found]:
         if root is None:
             continue
         start, end = _content_tokens(ctx, root, t)
-        if end - start < 2:
+        if end - start < 2 or not _joined(ctx, end, t):
             continue
+        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
+            continue  # "asked whether ...": a question, not a statement
         bounds = _char_bounds(ctx, start, end)
         if bounds is None:
             continue

@@ -69,13 +69,38 @@ def _role(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
     return "either"
 
 
+_PAIRS = {"''": "either", "‘‘": "open", "``": "open", "’’": "close"}
+
+
+def _role_pair(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 2] if i + 2 < hi else " "
+    if is_open:
+        return "close" if not before.isspace() else "open"
+    return "open" if (before in _OPEN_BEFORE or i == lo) and not after.isspace() else "close"
+
+
 def _scan_paragraph(text: str, lo: int, hi: int, carried: bool) -> tuple[list[Marked], bool]:
     """Quotes of one paragraph; returns them and whether a quote is left open at its end."""
     found: list[Marked] = []
     open_at: int | None = None
     first_open: int | None = None
+    skip_to = lo
     for i in range(lo, hi):
+        if i < skip_to:
+            continue
         ch = text[i]
+        pair = text[i:i + 2]
+        if pair in _PAIRS:  # '' and ‘‘ ’’ `` written for double marks
+            role = _PAIRS[pair] if pair != "''" else _role_pair(text, i, lo, hi, open_at is not None)
+            skip_to = i + 2
+            if open_at is None and role == "open":
+                open_at = i
+                first_open = i if first_open is None else first_open
+            elif open_at is not None and role == "close" and i > open_at + 2:
+                found.append(Marked(open_at, i + 2, continues=carried and open_at == first_open == _lead(text, lo)))
+                open_at = None
+            continue
         if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
             continue
         role = _role(text, i, lo, hi, open_at is not None)
