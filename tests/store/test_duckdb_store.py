@@ -1,0 +1,124 @@
+"""The DuckDB store on real database files: writes are whole-document transactions, queries are parameterised."""
+import copy
+import csv
+import json
+
+import duckdb
+import pytest
+
+from chronicler.model import content_hash
+from chronicler.store import StoreError, open_store
+
+TEXT = "“We’re talking with Cuba,” Trump said on Sunday. Diaz-Canel denied it."
+
+
+def make_result(text=TEXT):
+    return {
+        "schema": "chronicler/1",
+        "document": {"id": content_hash(text), "title": None, "published": "2026-01-05", "source": "t.txt",
+                     "dateline": None, "language": "en"},
+        "actors": [
+            {"id": "A1", "name": "Donald Trump", "kind": "person", "country": "USA", "sector": "GOV",
+             "code": "USAGOV", "title": "President", "mentions": [[28, 33]]},
+            {"id": "A2", "name": "Miguel Diaz-Canel", "kind": "person", "country": "CUB", "sector": "GOV",
+             "code": "CUBGOV", "title": None, "mentions": [[49, 59]]},
+        ],
+        "quotes": [{"id": "Q1", "start": 0, "end": 26, "text": TEXT[0:26], "kind": "direct",
+                    "speaker": {"actor": "A1", "name": "Donald Trump", "mention": [28, 33]},
+                    "cue": {"start": 34, "end": 38, "text": "said"}, "date": "2026-01-04", "date_text": "on Sunday"}],
+        "events": [
+            {"id": "E1", "type": "CONSULT", "cameo": "040", "quad_class": 1, "goldstein": 1.0, "polarity": "asserted",
+             "modality": "claimed", "source": {"actor": "A1", "name": "Donald Trump", "country": "USA", "code": "USAGOV"},
+             "target": {"actor": None, "name": "Cuba", "country": "CUB", "code": "CUB"}, "date": "2026-01-04",
+             "date_text": "on Sunday", "location": None, "evidence": {"start": 0, "end": 48, "text": TEXT[0:48]},
+             "quote": "Q1", "confidence": 0.9},
+            {"id": "E2", "type": "CONSULT", "cameo": "040", "quad_class": 1, "goldstein": 1.0, "polarity": "negated",
+             "modality": "actual", "source": {"actor": "A2", "name": "Miguel Diaz-Canel", "country": "CUB",
+                                               "code": "CUBGOV"},
+             "target": None, "date": None, "date_text": None,
+             "location": {"name": "Havana", "country": "CUB", "lat": 23.1, "lon": -82.4},
+             "evidence": {"start": 49, "end": 70, "text": TEXT[49:70]}, "quote": None, "confidence": 0.8},
+        ],
+        "disputes": [{"id": "D1", "claim": "E1", "counter": "E2", "summary": "Trump says talks; Diaz-Canel denies"}],
+    }
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "c.duckdb") as s:
+        yield s
+
+
+def test_add_is_idempotent_by_content_hash(store):
+    result = make_result()
+    assert store.add(result, TEXT, "a.txt") is True
+    assert store.add(copy.deepcopy(result), TEXT, "b.txt") is False
+    assert store.counts() == {"documents": 1, "actors": 2, "quotes": 1, "events": 2, "disputes": 1, "failures": 0}
+    assert store.document(result["document"]["id"]) == result
+    assert store.text(result["document"]["id"]) == TEXT
+
+
+def test_failed_write_leaves_no_partial_document(store):
+    broken = make_result()
+    del broken["events"][1]["evidence"]
+    with pytest.raises(KeyError):
+        store.add(broken, TEXT, "broken.txt")
+    assert store.counts()["documents"] == 0 and store.counts()["actors"] == 0
+    assert store.add(make_result(), TEXT, "fixed.txt")
+
+
+def test_failures_are_recorded_and_cleared_on_success(store):
+    store.add_failure("a.txt", "a.txt: binary data, not text")
+    assert store.failures()[0]["reason"] == "a.txt: binary data, not text"
+    store.add(make_result(), TEXT, "a.txt")
+    assert store.failures() == []
+
+
+def test_event_filters(store):
+    store.add(make_result(), TEXT, "a.txt")
+    assert [e["id"] for e in store.events()] == ["E1", "E2"]
+    assert [e["id"] for e in store.events(polarity="negated")] == ["E2"]
+    assert [e["id"] for e in store.events(actor="trump")] == ["E1"]
+    assert [e["id"] for e in store.events(actor="CUBGOV")] == ["E2"]
+    assert len(store.events(country="cub")) == 2
+    assert store.events(type="assault") == []
+    assert [e["id"] for e in store.events(since=__import__("datetime").date(2026, 1, 5))] == ["E2"]
+    assert len(store.events(limit=1)) == 1
+
+
+def test_quotes_actors_disputes_queries(store):
+    store.add(make_result(), TEXT, "a.txt")
+    assert store.quotes(speaker="TRUMP")[0]["text"] == TEXT[0:26]
+    assert store.quotes(kind="indirect") == []
+    actors = store.actors(country="CUB")
+    assert [a["name"] for a in actors] == ["Miguel Diaz-Canel"] and actors[0]["documents"] == 1
+    d = store.disputes()[0]
+    assert d["claimed_by"] == "Donald Trump" and d["denied_by"] == "Miguel Diaz-Canel"
+
+
+def test_filters_are_parameters_not_sql(store):
+    store.add(make_result(), TEXT, "a.txt")
+    evil = "x' OR '1'='1'; DROP TABLE events; --"
+    assert store.events(actor=evil) == [] and store.quotes(speaker=evil) == [] and store.events(doc=evil) == []
+    assert store.counts()["events"] == 2
+
+
+def test_exports(store, tmp_path):
+    store.add(make_result(), TEXT, "a.txt")
+    store.export_table("events", "csv", tmp_path / "e.csv")
+    rows = list(csv.DictReader(open(tmp_path / "e.csv", encoding="utf-8")))
+    assert [r["id"] for r in rows] == ["E1", "E2"] and rows[1]["location"] == "Havana"
+    out = tmp_path / "it's.parquet"  # a quote in the path must not break COPY
+    store.export_table("quotes", "parquet", out)
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{str(out).replace(chr(39), chr(39) * 2)}')").fetchall()[0][0] == 1
+    assert [r["document"]["id"] for r in store.iter_results()] == [content_hash(TEXT)]
+    with pytest.raises(StoreError):
+        store.export_table("documents; DROP TABLE x", "csv", tmp_path / "x.csv")
+
+
+def test_read_only_open_of_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://localhost/x")
+    json.dumps(make_result())
