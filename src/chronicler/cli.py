@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--limit", type=int, default=None)
         if name in ("events", "quotes", "disputes"):
             q.add_argument("--doc", help="document id (or a prefix of it)")
+        if name == "disputes":
+            q.add_argument("--across", action="store_true",
+                           help="disputes across documents: asserted in one, denied in another")
+            q.add_argument("--window", type=int, default=14, help="days apart at most, with --across (14)")
         if name in ("events", "quotes"):
             q.add_argument("--since", type=_date, help="from this date (event/quote date, else published)")
             q.add_argument("--until", type=_date, help="up to this date")
@@ -127,7 +131,11 @@ def _cmd_query(args: argparse.Namespace) -> int:
     filters = {k: v for k, v in vars(args).items()
                if k not in ("command", "db", "format", "model") and v is not None}
     with open_store(args.db, read_only=True) as store:
-        rows = getattr(store, args.command)(**filters)
+        if filters.pop("across", False):
+            rows = store.cross_disputes(window_days=filters.pop("window"), limit=filters.pop("limit", None))
+        else:
+            filters.pop("window", None)
+            rows = getattr(store, args.command)(**filters)
     sys.stdout.write(render_rows(rows, args.format))
     return 0
 

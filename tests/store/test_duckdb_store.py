@@ -122,3 +122,32 @@ def test_read_only_open_of_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="PostgreSQL"):
         open_store("postgresql://localhost/x")
     json.dumps(make_result())
+
+
+def _single_event_doc(text, source, target, polarity, date):
+    result = make_result(text)
+    result["quotes"], result["disputes"] = [], []
+    event = result["events"][0]
+    event.update(polarity=polarity, date=date, quote=None,
+                 evidence={"start": 0, "end": len(text), "text": text})
+    event["source"] = {"actor": None, "name": source[0], "country": source[1], "code": source[1] + "GOV"}
+    event["target"] = {"actor": None, "name": target[0], "country": target[1], "code": target[1]}
+    result["events"] = [event]
+    return result
+
+
+def test_disputes_across_documents(store):
+    claim = "Trump said talks with Cuba were under way."
+    counter = "Diaz-Canel said there were no talks with the United States."
+    unrelated = "Putin denied talks with Cuba."
+    late = "Diaz-Canel denied talks with Washington, months later."
+    store.add(_single_event_doc(claim, ("Trump", "USA"), ("Cuba", "CUB"), "asserted", "2026-01-04"), claim, "a")
+    store.add(_single_event_doc(counter, ("Diaz-Canel", "CUB"), ("United States", "USA"), "negated", "2026-01-05"),
+              counter, "b")
+    store.add(_single_event_doc(unrelated, ("Putin", "RUS"), ("Cuba", "CUB"), "negated", "2026-01-05"), unrelated, "c")
+    store.add(_single_event_doc(late, ("Diaz-Canel", "CUB"), ("Washington", "USA"), "negated", "2026-06-01"), late, "d")
+    rows = store.cross_disputes()
+    assert len(rows) == 1
+    assert rows[0]["claimed_by"] == "Trump" and rows[0]["denied_by"] == "Diaz-Canel"
+    assert (rows[0]["party_1"], rows[0]["party_2"]) == ("CUB", "USA")
+    assert len(store.cross_disputes(window_days=365)) == 2

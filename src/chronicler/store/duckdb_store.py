@@ -229,6 +229,31 @@ class Store:
                "JOIN events n ON n.doc_id = x.doc_id AND n.id = x.counter")
         return self._select(sql, where, params, "x.doc_id, x.id", limit)
 
+    def cross_disputes(self, *, window_days: int = 14, limit: int | None = None) -> list[dict[str, Any]]:
+        """Disputes across documents: the same proposition (event type and the same two parties, by country
+        code or name) asserted in one document and negated in another by a different claimant, within
+        ``window_days`` of each other (event date, else publication date; unknown dates do not exclude)."""
+        party = "coalesce({r}_country, lower({r}_name), '')"
+        sql = f"""
+            WITH ev AS (
+                SELECT e.doc_id, e.id, e.type, e.polarity, e.source_name, e.evidence,
+                       coalesce(e.date, d.published) AS day,
+                       least({party.format(r='e.source')}, {party.format(r='e.target')}) AS p1,
+                       greatest({party.format(r='e.source')}, {party.format(r='e.target')}) AS p2,
+                       coalesce(e.source_code, e.source_country, lower(e.source_name)) AS claimant
+                FROM events e JOIN documents d ON d.id = e.doc_id)
+            SELECT a.type, a.p1 AS party_1, a.p2 AS party_2,
+                   a.doc_id AS claim_doc, a.id AS claim, a.source_name AS claimed_by, a.day AS claim_day,
+                   a.evidence AS claim_evidence,
+                   b.doc_id AS counter_doc, b.id AS counter, b.source_name AS denied_by, b.day AS counter_day,
+                   b.evidence AS counter_evidence
+            FROM ev a JOIN ev b ON a.type = b.type AND a.p1 = b.p1 AND a.p2 = b.p2
+            WHERE a.polarity = 'asserted' AND b.polarity = 'negated' AND a.doc_id <> b.doc_id
+              AND a.claimant <> b.claimant AND a.p1 <> '' AND a.p2 <> ''
+              AND (a.day IS NULL OR b.day IS NULL OR abs(date_diff('day', a.day, b.day)) <= ?)"""
+        return self._select(sql, [], [int(window_days)], "a.type, a.p1, a.p2, claim_doc, a.id, counter_doc, b.id",
+                            limit)
+
     # -- export ----------------------------------------------------------------------------------------
     def iter_results(self):
         cur = self.con.execute("SELECT result FROM documents ORDER BY published NULLS LAST, id")
