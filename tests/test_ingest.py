@@ -91,6 +91,13 @@ def test_cli_ingest_query_export(corpus, tmp_path, capsys):
     out = tmp_path / "all.jsonl"
     assert main(["export", str(out), "--format", "jsonl", "--db", db]) == 0
     assert len(out.read_text("utf-8").splitlines()) == 4
+    gdelt = tmp_path / "events.tsv"
+    assert main(["export", str(gdelt), "--format", "gdelt", "--db", db]) == 0
+    rows = [line.split("\t") for line in gdelt.read_text("utf-8").splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    plover = tmp_path / "events.plover.jsonl"
+    assert main(["export", str(plover), "--format", "plover", "--db", db]) == 0
+    assert all(json.loads(line)["event"] for line in plover.read_text("utf-8").splitlines())
     nothing = tmp_path / "nothing"
     nothing.mkdir()
     (nothing / "x.txt").write_text("", encoding="utf-8")

@@ -70,8 +70,9 @@ def _parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("export", help="export the store")
     x.add_argument("out", metavar="OUT")
-    x.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True,
-                   help="jsonl: one contract per document; csv/parquet: one table (--table)")
+    x.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], required=True,
+                   help="jsonl: one contract per document; csv/parquet: one table (--table); "
+                        "gdelt: GDELT 2.0 event rows (61 tab-separated fields); plover: PLOVER JSON lines")
     x.add_argument("--table", choices=["events", "quotes", "actors", "disputes"], default="events")
     x.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
 
@@ -143,13 +144,22 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from chronicler.store import open_store
 
+    from chronicler import exports
+
     with open_store(args.db, read_only=True) as store:
-        if args.format == "jsonl":
-            with open(args.out, "w", encoding="utf-8") as fh:
-                for result in store.iter_results():
-                    fh.write(json.dumps(result, ensure_ascii=False) + "\n")
-        else:
+        if args.format in ("csv", "parquet"):
             store.export_table(args.table, args.format, args.out)
+            return 0
+        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+            for result, text, ingested_at, origin in store.iter_stored():
+                if args.format == "jsonl":
+                    fh.write(json.dumps(result, ensure_ascii=False) + "\n")
+                elif args.format == "plover":
+                    for record in exports.plover_records(result):
+                        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    for row in exports.gdelt_rows(result, text, ingested_at, origin):
+                        fh.write("\t".join(row) + "\n")
     return 0
 
 

@@ -256,10 +256,16 @@ class Store:
 
     # -- export ----------------------------------------------------------------------------------------
     def iter_results(self):
-        cur = self.con.execute("SELECT result FROM documents ORDER BY published NULLS LAST, id")
+        for result, _text, _at, _origin in self.iter_stored():
+            yield result
+
+    def iter_stored(self):
+        """(result, text, ingested_at, origin) for every document, oldest publication first."""
+        cur = self.con.execute("SELECT result, text, ingested_at, origin FROM documents "
+                               "ORDER BY published NULLS LAST, id")
         while rows := cur.fetchmany(256):
-            for (result,) in rows:
-                yield json.loads(result)
+            for result, text, ingested_at, origin in rows:
+                yield json.loads(result), text, ingested_at, origin
 
     def export_table(self, table: str, fmt: str, out: str | Path) -> None:
         """Write one record table (events, quotes, actors, disputes) as CSV or Parquet with DuckDB's COPY."""
