@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--table", choices=["events", "quotes", "actors", "disputes"], default="events")
     x.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
 
+    v = sub.add_parser("serve", help="HTTP API (OpenAPI at /openapi.json) and web page")
+    v.add_argument("--db", help=f"store to query (default ./{DEFAULT_DB})")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
     e.add_argument("kind", choices=["quotes", "events", "actors"])
     e.add_argument("gold", help="gold file")
@@ -163,6 +168,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from chronicler.api import create_app
+
+    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model), host=args.host, port=args.port,
+                log_level="info")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from chronicler import eval as evaluation
     from chronicler.nlp.analyzer import Analyzer
@@ -189,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_query(args)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "serve":
+            return _cmd_serve(args)
     except ChroniclerError as exc:
         print(f"chronicler: error: {exc}", file=sys.stderr)
         return 2
