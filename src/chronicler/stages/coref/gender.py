@@ -12,11 +12,20 @@ from chronicler.stages.coref.lexicon import CorefLexicon
 Run = tuple[int, int, str]  # token start, token end, actor id
 
 
+def namelike(actor: Actor) -> bool:
+    """A person, or an 'organisation' whose name reads as a person's (the tagger's slip: "Darian Lonechild")."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return actor.kind == "organization" and 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+
+
 def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: CorefLexicon,
                   in_quote: list[bool]) -> dict[str, str | None]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for aid, actor in actors.items():
-        if actor.kind != "person":
+        if not namelike(actor):
             continue
         words = actor.name.split()
         if len(words) >= 2:
@@ -24,7 +33,7 @@ def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: Core
             if g:
                 votes[aid][g] += 3
     for start, _end, aid in runs:
-        if actors[aid].kind != "person" or start == 0:
+        if not namelike(actors[aid]) or start == 0:
             continue
         g = lex.honorifics.get(doc[start - 1].lower_)
         if g:
@@ -34,7 +43,7 @@ def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: Core
     run_at = {s: aid for s, _e, aid in runs}
     for sent in doc.sents:
         named = {run_at[t.i] for t in sent if t.i in run_at and not in_quote[t.i]
-                 and actors[run_at[t.i]].kind == "person"}
+                 and namelike(actors[run_at[t.i]])}
         for t in sent:
             g = lex.pronouns.get(t.lower_)
             if g in ("m", "f") and t.pos_ == "PRON" and not in_quote[t.i]:
@@ -48,7 +57,7 @@ def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: Core
     out: dict[str, str | None] = {}
     for aid, actor in actors.items():
         c = votes.get(aid)
-        if actor.kind != "person" or not c:
+        if not namelike(actor) or not c:
             out[aid] = None
             continue
         (top, n), *rest = c.most_common(2) + [("", 0)]

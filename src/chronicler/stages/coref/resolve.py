@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
 from chronicler.nlp.spans import original_text
-from chronicler.stages.coref.gender import Run, infer_genders
+from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
@@ -83,7 +83,7 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
     surnames: dict[str, set[str]] = {}
     for aid, a in actors.items():
         words = a.name.split()
-        if a.kind == "person" and len(words) >= 2:
+        if namelike(a) and len(words) >= 2:
             surnames.setdefault(words[-1].lower(), set()).add(aid)
     firsts: dict[str, set[str]] = {}
     for aid, a in actors.items():
@@ -94,7 +94,7 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
         if t.pos_ != "PROPN":
             continue
         own = actors.get(index.get(t.i, ""))
-        if own is not None and (own.kind != "person" or len(own.name.split()) > 1):
+        if own is not None and (own.kind not in ("person", "organization") or len(own.name.split()) > 1):
             continue
         # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
         # "Jordan Stewart")
@@ -105,7 +105,8 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
                 own.mentions = [m for m in own.mentions if m != (t.idx, t.idx + len(t.text))]
             _link(doc, target, index, t.i, t.i + 1)
     if doc._.actors:  # a one-word actor whose every mention joined the full name is gone
-        doc._.actors = [a for a in doc._.actors if a.mentions or a.id in index.values()]
+        used = set(index.values())
+        doc._.actors = [a for a in doc._.actors if a.mentions or a.id in used]
 
 
 def _roles(doc: Doc, actors: dict[str, Actor], runs: list[Run]) -> dict[str, set[str]]:
@@ -185,7 +186,7 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
     if g is not None and t.pos_ == "PRON":
         if g in ("m", "f"):
             cands = {a: (1.0 if genders.get(a) == g else 0.4) for a, x in actors.items()
-                     if x.kind == "person" and genders.get(a) in (g, None)}
+                     if (x.kind == "person" and genders.get(a) in (g, None)) or (namelike(x) and genders.get(a) == g)}
         elif t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_):
             # "it said", "they said": an organisation or group speaking
             cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")}
