@@ -120,8 +120,9 @@ def _roles(doc: Doc, actors: dict[str, Actor], runs: list[Run]) -> dict[str, set
         if actors[aid].kind != "person":
             continue
         head = doc[start:end].root
-        for t in list(head.children) + list(doc[start:end]):
-            if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN" or t.dep_ == "appos":
+        for t in list(head.children) + list(doc[start:end]) + list(doc[max(0, start - 3):start]):
+            if t.dep_ in ("compound", "appos") and t.pos_ in ("NOUN", "PROPN"):
+                roles[aid].add(t.lower_)  # "Surrey Mayor Doug McCallum", "McCallum, the mayor"
                 roles[aid].add(t.lemma_.lower())
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles[aid].add(head.head.lemma_.lower())
@@ -152,8 +153,6 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     genders = infer_genders(doc, actors, runs, lex, in_quote)
     roles = _roles(doc, actors, runs)
     run_at = {s: (s, e, a) for s, e, a in runs}
-    article = doc._.article
-    title_end = article.title_span[1] if article is not None and article.title_span else -1
     sal = Salience()
     n = 0
     for sent in doc.sents:
@@ -167,7 +166,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
                 i = e
                 continue
-            found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, t.idx < title_end)
+            found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n)
             if found is not None:
                 s, e, aid = found
                 _link(doc, actors[aid], index, s, e)
@@ -179,7 +178,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
 
 def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
                    genders: dict[str, str | None], roles: dict[str, set[str]], lex: CorefLexicon,
-                   sal: Salience, n: int, in_title: bool) -> Run | None:
+                   sal: Salience, n: int) -> Run | None:
     if t.i in index:
         return None
     g = lex.pronouns.get(t.lower_)
@@ -211,8 +210,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             cands = {a: 1.0 for a, x in actors.items() if x.kind == "person" and x.country == country
                      and x.sector == "GOV"}
         aid = sal.best(cands, n)
-        if aid is None and in_title and len(cands) == 1:
-            aid = next(iter(cands))  # a headline names the role before the text names the person
+        if aid is None and len(cands) == 1:
+            # the one holder of that role in the text, also where a headline names the role first
+            aid = next(iter(cands))
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
         how = lex.nominals[noun]
