@@ -113,6 +113,30 @@ def find_cue(ctx: Context, first: int, last: int) -> Token | None:
     return best[2] if best else None
 
 
+_NOMINAL = ("PROPN", "PRON", "NOUN")
+
+
+def linear_speaker(ctx: Context, last: int, cue: Token) -> Token | None:
+    """Where the parse gives the cue no subject: '"...," he said' and '"...," said the minister'
+    read by word order, the speaker being the noun between the quote and the cue or just after it."""
+    doc = ctx.doc
+    if last < cue.i <= last + 6:
+        between = [t for t in doc[last + 1:cue.i] if t.pos_ in _NOMINAL and ctx.outside_quotes(t)]
+        if between and all(t.pos_ in _NOMINAL + ("DET", "ADJ", "PUNCT", "PART", "ADP") for t in doc[last + 1:cue.i]):
+            return between[-1]
+        if cue.i == last + 1 or (cue.i == last + 2 and doc[last + 1].is_punct):
+            chain = []
+            for t in doc[cue.i + 1:cue.i + 8]:
+                if t.pos_ in ("PROPN", "NOUN") or (t.pos_ in ("DET", "ADJ", "PUNCT") and not chain and
+                                                   t.text not in ",.;"):
+                    chain.append(t)
+                else:
+                    break
+            nouns = [t for t in chain if t.pos_ in ("PROPN", "NOUN")]
+            return nouns[-1] if nouns else None
+    return None
+
+
 def direct_quotes(ctx: Context) -> list[Found]:
     found: list[Found] = []
     ctx.standalone = [is_standalone(ctx, qi) for qi in range(len(ctx.marked))]
@@ -128,6 +152,8 @@ def direct_quotes(ctx: Context) -> list[Found]:
         head = subject_of(cue) if cue is not None else None
         if head is not None and ctx.tok_quote[head.i] >= 0:
             head = None
+        if head is None and cue is not None:
+            head = linear_speaker(ctx, toks[1] - 1, cue)
         found.append(Found(m.start, m.end, "direct", cue=_tok_span(cue), cue_token=cue, speaker_head=head,
                            marked=qi))
     return found
