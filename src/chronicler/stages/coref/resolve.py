@@ -28,7 +28,7 @@ class Salience:
         return v * DECAY ** (sent - at)
 
     def mention(self, aid: str, weight: float, sent: int) -> None:
-        self.score[aid] = (self.value(aid, sent) + weight, sent)
+        self.score[aid] = (weight + 0.5 * self.value(aid, sent), sent)
 
     def best(self, candidates: dict[str, float], sent: int) -> str | None:
         """The candidate with the highest salience times its fit, if above the threshold."""
