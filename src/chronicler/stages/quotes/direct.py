@@ -159,13 +159,13 @@ def direct_quotes(ctx: Context) -> list[Found]:
     return found
 
 
-def fragment_quotes(ctx: Context, consumed: set[int], min_words: int = 6) -> list[Found]:
+def fragment_quotes(ctx: Context, consumed: set[int], min_words: int = 6, min_short: int = 1) -> list[Found]:
     """Quoted fragments that no content clause took: long ones are kept as direct quotes."""
     found = []
     for qi, m in enumerate(ctx.marked):
         if ctx.standalone[qi] or qi in consumed:
             continue
-        if len(ctx.text[m.start:m.end].split()) < min_words or is_title(ctx.text[m.start:m.end]):
+        if len(ctx.text[m.start:m.end].split()) < min_short or is_title(ctx.text[m.start:m.end]):
             continue
         toks = ctx.tokens_of(m.start, m.end)
         if toks is None:
@@ -174,6 +174,8 @@ def fragment_quotes(ctx: Context, consumed: set[int], min_words: int = 6) -> lis
         head = subject_of(cue) if cue is not None else None
         if head is not None and ctx.tok_quote[head.i] >= 0:
             head = None
+        if head is None and len(ctx.text[m.start:m.end].split()) < min_words:
+            continue  # a short fragment counts only when someone says it
         found.append(Found(m.start, m.end, "direct", cue=_tok_span(cue), cue_token=cue, speaker_head=head,
                            marked=qi))
     return found
