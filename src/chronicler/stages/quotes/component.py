@@ -15,7 +15,7 @@ from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
 from chronicler.stages.quotes.lexicon import lexicon
-from chronicler.stages.quotes.indirect import noun_quotes, phrase_quotes, verb_quotes
+from chronicler.stages.quotes.indirect import noun_quotes, parenthetical_quotes, phrase_quotes, verb_quotes
 from chronicler.stages.quotes.speaker import author_of, make_speaker
 from chronicler.stages.temporal import find_dates
 
@@ -98,7 +98,8 @@ def _date(ctx: Context, f: Found, published) -> tuple | None:
 def extract_quotes(doc: Doc) -> list[Quote]:
     ctx = build_context(doc)
     direct = direct_quotes(ctx) + label_quotes(ctx)
-    clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + noun_quotes(ctx) + phrase_quotes(ctx))
+    clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + parenthetical_quotes(ctx) + noun_quotes(ctx)
+                                   + phrase_quotes(ctx))
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]

@@ -40,8 +40,12 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
-    for c in root.rights:
-        if c.dep_ == "conj" and ctx.lex.is_cue(c.lemma_) and c.pos_ == "VERB" and c.i > root.i:
+    for c in root.subtree:
+        # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
+        # own ends the content
+        if c.i <= root.i or c.pos_ != "VERB" or not ctx.lex.is_cue(c.lemma_):
+            continue
+        if (c.dep_ == "conj" and c.head == root) or (c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj")):
             cut = c.left_edge.i
             while cut > root.i and ctx.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
@@ -106,6 +110,29 @@ def verb_quotes(ctx: Context) -> list[Found]:
         if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
             continue  # "asked whether ...": a question, not a statement
         bounds = _char_bounds(ctx, start, end)
+        if bounds is None:
+            continue
+        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                           speaker_head=subject_of(t)))
+    return found
+
+
+def parenthetical_quotes(ctx: Context) -> list[Found]:
+    """'Macharia and colleagues hid under desks, he said, but one person ran to the roof': a cue set off by
+    commas inside the clause it reports; the content is the clause before it."""
+    found = []
+    for t in ctx.doc:
+        if t.dep_ != "parataxis" or t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            continue
+        left = t.left_edge.i
+        if left == 0 or ctx.doc[left - 1].text not in (",", "—", "–"):
+            continue
+        sent_start = t.sent.start
+        if left - 1 - sent_start < 3:
+            continue
+        bounds = _char_bounds(ctx, sent_start, left - 1)
         if bounds is None:
             continue
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
