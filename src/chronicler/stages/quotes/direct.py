@@ -107,7 +107,7 @@ def find_cue(ctx: Context, first: int, last: int) -> Token | None:
             if first <= i <= last or not _cue_ok(ctx, t) or ctx.para_of(t.idx) != para:
                 continue
             dist = i - last if i > last else first - i
-            rank = (dist + (0 if i > last else 1), 0 if subject_of(t) is not None else 1)
+            rank = (0 if subject_of(t) is not None else 1, dist + (0 if i > last else 1))
             if best is None or rank < best[:2]:
                 best = (rank[0], rank[1], t)
     return best[2] if best else None

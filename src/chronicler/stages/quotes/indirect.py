@@ -156,7 +156,9 @@ def noun_quotes(ctx: Context) -> list[Found]:
             continue
         head = next((c for c in t.children if c.dep_ == "poss"), None)
         if head is None and t.dep_ in ("dobj",):
-            head = subject_of(t.head)
+            head = subject_of(t.head)  # "issued a statement that ..."
+        if head is None and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
+            head = subject_of(t.head.head)  # "he said in a statement that ..."
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
                            speaker_head=head))
     return found
