@@ -77,10 +77,32 @@ def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker 
             speakers[n] = speakers[before[-1]]
         elif after:
             speakers[n] = speakers[after[0]]
-        elif ctx.text[ctx.paras[p][0]:f.start].strip() == "" and p > 0:
-            prev = [k for k in by_para.get(p - 1, []) if speakers[k] is not None]
-            if prev:
-                speakers[n] = speakers[prev[-1]]
+        elif ctx.text[ctx.paras[p][0]:f.start].strip() == "" and p > 0 and \
+                any(speakers[k] is not None for k in by_para.get(p - 1, [])):
+            speakers[n] = next(speakers[k] for k in reversed(by_para[p - 1]) if speakers[k] is not None)
+        else:
+            speakers[n] = _focus_speaker(ctx, f.start)
+
+
+def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
+    """A quote standing alone after a sentence about a named person is that person's: the subject of the
+    sentence just before, when it resolves to a person."""
+    doc = ctx.doc
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    i = first.start - 1
+    while i >= 0 and (doc[i].is_space or not any(x.is_alpha for x in doc[i].sent)):
+        i = doc[i].sent.start - 1 if not doc[i].is_space else i - 1
+    if i < 0 or ctx.tok_quote[i] >= 0:
+        return None
+    root = doc[i].sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    speaker = make_speaker(doc, subj)
+    actor = next((a for a in doc._.actors or [] if speaker and a.id == speaker.actor), None)
+    return speaker if actor is not None and actor.kind == "person" else None
 
 
 def _date(ctx: Context, f: Found, published) -> tuple | None:
