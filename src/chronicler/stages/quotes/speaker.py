@@ -101,6 +101,9 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         return None
     index = doc._.token_actor or {}
     aid = next((index[i] for i in _name_tokens(head) if i in index), None)
+    if aid is None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said": the name in apposition
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        aid = index.get(appos.i) if appos is not None else None
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
