@@ -16,6 +16,7 @@ from chronicler.stages.quotes.context import MARKS_KEY
 from chronicler.stages.quotes.marks import scan
 
 DECAY = 0.6  # salience kept from one sentence to the next
+CARRY = 0.5  # share of its past salience a mention adds to: recent mentions outweigh many old ones
 THRESHOLD = 2.0  # below this an antecedent is too far back to trust
 
 
@@ -28,7 +29,7 @@ class Salience:
         return v * DECAY ** (sent - at)
 
     def mention(self, aid: str, weight: float, sent: int) -> None:
-        self.score[aid] = (weight + 0.5 * self.value(aid, sent), sent)
+        self.score[aid] = (weight + CARRY * self.value(aid, sent), sent)
 
     def best(self, candidates: dict[str, float], sent: int) -> str | None:
         """The candidate with the highest salience times its fit, if above the threshold."""
@@ -155,30 +156,37 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     run_at = {s: (s, e, a) for s, e, a in runs}
     sal = Salience()
     n = 0
+    previous: list[str] = []  # person subjects of the previous sentence (outside quotes)
     for sent in doc.sents:
-        if any(t.is_alpha for t in sent):
+        content = any(t.is_alpha for t in sent)
+        if content:
             n += 1
+        current: list[str] = []
         i = sent.start
         while i < sent.end:
             t = doc[i]
             if i in run_at:
-                s, e, aid = run_at[i]
-                sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
-                i = e
+                found: Run | None = run_at[i]
+            else:
+                focus = [] if in_quote[i] else current[::-1] + previous[::-1]
+                found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
+                if found is not None:
+                    _link(doc, actors[found[2]], index, found[0], found[1])
+            if found is None:
+                i += 1
                 continue
-            found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n)
-            if found is not None:
-                s, e, aid = found
-                _link(doc, actors[aid], index, s, e)
-                sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
-                i = max(e, i + 1)
-                continue
-            i += 1
+            s, e, aid = found
+            sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
+            if not in_quote[s] and doc[s:e].root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
+                current.append(aid)
+            i = max(e, i + 1)
+        if content:
+            previous = current
 
 
 def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
                    genders: dict[str, str | None], roles: dict[str, set[str]], lex: CorefLexicon,
-                   sal: Salience, n: int) -> Run | None:
+                   sal: Salience, n: int, focus: list[str]) -> Run | None:
     if t.i in index:
         return None
     g = lex.pronouns.get(t.lower_)
@@ -186,6 +194,10 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         if g in ("m", "f"):
             cands = {a: (1.0 if genders.get(a) == g else 0.4) for a, x in actors.items()
                      if (x.kind == "person" and genders.get(a) in (g, None)) or (namelike(x) and genders.get(a) == g)}
+            # the subject of this sentence or the one before is the likeliest antecedent (centering)
+            agreeing = [a for a in focus if cands.get(a) == 1.0] or [a for a in focus if a in cands]
+            if agreeing:
+                return (t.i, t.i + 1, agreeing[0])
         elif t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_):
             # "it said", "they said": an organisation or group speaking
             cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")}
