@@ -116,3 +116,17 @@ def test_seed_every_quotation_has_its_speaker(seed_result):
     assert by_text(quotes, "There are no conversations")["date_text"] == "on Monday"
     assert by_text(quotes, "If I lived in Havana")["date"] == "2026-01-03"
     assert [q["id"] for q in quotes] == [f"Q{n}" for n in range(1, len(quotes) + 1)]
+
+
+def test_cue_inside_the_clause_it_reports(quotes_of):
+    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    q = by_text(quotes_of(text), "museum")
+    assert q["text"] == "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
+    assert q["cue"]["text"] == "said" and "Obama" in q["speaker"]["name"]
+
+
+def test_lone_quote_after_a_sentence_about_a_person(quotes_of):
+    text = ("Coach Stephen Gillis was diagnosed with a rare disease last year.\n"
+            "“My condition is getting worse but I don’t feel it.”")
+    q = by_text(quotes_of(text), "My condition")
+    assert q["cue"] is None and "Gillis" in q["speaker"]["name"]

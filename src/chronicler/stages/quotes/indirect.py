@@ -119,20 +119,23 @@ def verb_quotes(ctx: Context) -> list[Found]:
 
 def parenthetical_quotes(ctx: Context) -> list[Found]:
     """'Macharia and colleagues hid under desks, he said, but one person ran to the roof': a cue set off by
-    commas inside the clause it reports; the content is the clause before it."""
+    commas inside the clause it reports; the content is that whole clause."""
     found = []
     for t in ctx.doc:
         if t.dep_ != "parataxis" or t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
         if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             continue
-        left = t.left_edge.i
+        inner = [c for c in t.children if not c.is_punct]
+        left = min([c.left_edge.i for c in inner] + [t.i])
         if left == 0 or ctx.doc[left - 1].text not in (",", "—", "–"):
             continue
-        sent_start = t.sent.start
-        if left - 1 - sent_start < 3:
+        head = t.head
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if left - 1 - start < 2 or start > left:
             continue
-        bounds = _char_bounds(ctx, sent_start, left - 1)
+        # the content is the clause the cue interrupts, cue included: "The museum, Mr. Obama said, would ..."
+        bounds = _char_bounds(ctx, start, end)
         if bounds is None:
             continue
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
