@@ -29,6 +29,16 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _own_clause(f: Found) -> bool:
+    """A cue in a clause of its own, with its own named subject, joined to the content it sits in
+    ("..., though she acknowledged it was unlikely"): an attribution of its own, not reported speech."""
+    t = f.cue_token
+    if t is None or t.dep_ not in ("advcl", "conj"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in ("who", "that", "which", "i", "we", "you")
+
+
 def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[list[Found], set[int]]:
     """Clauses that duplicate a direct quote are dropped (giving it their cue); fragments make them mixed."""
     by_marked = {f.marked: f for f in direct if f.marked is not None}
@@ -51,7 +61,7 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
             consumed.update(fragments)
         kept.append(f)
     # nested: a cue inside another clause's content belongs to reported speech, not to the article
-    outer = [f for f in kept if not any(g is not f and g.start <= f.cue[0] < g.end for g in kept)]
+    outer = [f for f in kept if _own_clause(f) or not any(g is not f and g.start <= f.cue[0] < g.end for g in kept)]
     seen: set[tuple[int, int]] = set()
     unique = []
     for f in sorted(outer, key=lambda f: (f.start, -f.end)):
