@@ -17,7 +17,7 @@ def namelike(actor: Actor) -> bool:
     if actor.kind == "person":
         return True
     words = actor.name.split()
-    return actor.kind == "organization" and 2 <= len(words) <= 3 and all(
+    return actor.kind == "organization" and 2 <= len(words) <= 3 and words[0].lower() != "the" and all(
         w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 
