@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from chronicler.model import Actor
-from chronicler.stages.coref.lexicon import CorefLexicon
+from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
 
 Run = tuple[int, int, str]  # token start, token end, actor id
 
@@ -17,7 +17,11 @@ def namelike(actor: Actor) -> bool:
     if actor.kind == "person":
         return True
     words = actor.name.split()
-    return actor.kind == "organization" and 2 <= len(words) <= 3 and words[0].lower() != "the" and all(
+    if actor.kind != "organization" or not 2 <= len(words) <= 5 or words[0].lower() == "the":
+        return False
+    if any(w.lower() in lexicon().titles for w in words[:-1]):
+        return True  # "Wet'suwet'en Hereditary Chief Na'moks": a title before a name
+    return len(words) <= 3 and all(
         w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 
