@@ -27,6 +27,18 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
         c = next((c for c in kids if c.dep_ == "ccomp"), None)
         if c is not None:
             return c
+    if "oprd" in frames or "as" in frames:
+        # "called the charges unsubstantiated", "described the plan as a disaster"
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        pred = next((c for c in kids if c.dep_ == "oprd" and "oprd" in frames
+                     or c.dep_ == "prep" and c.lower_ == "as" and "as" in frames), None)
+        if obj is not None and pred is not None and obj.i < pred.i:
+            return obj
+    if "for" in frames:  # "called for an inquiry"
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for" and c.i == t.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is not None:
+            return pobj
     if "xcomp" in frames or "objxcomp" in frames:
         has_obj = any(c.dep_ == "dobj" for c in kids)
         for c in kids:
@@ -40,6 +52,9 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
+    if root.dep_ == "dobj":  # object and predicate: "the charges unsubstantiated"
+        end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
+                   (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")] + [end])
     for c in root.subtree:
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
         # own ends the content
