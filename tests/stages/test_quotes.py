@@ -130,3 +130,13 @@ def test_lone_quote_after_a_sentence_about_a_person(quotes_of):
             "“My condition is getting worse but I don’t feel it.”")
     q = by_text(quotes_of(text), "My condition")
     assert q["cue"] is None and "Gillis" in q["speaker"]["name"]
+
+
+def test_called_x_y_is_a_quote_of_its_object_and_predicate(quotes_of):
+    text = "The Trump campaign called the charges unsubstantiated and fabricated."
+    q = by_text(quotes_of(text), "charges")
+    assert q["text"] == "the charges unsubstantiated and fabricated" and q["cue"]["text"] == "called"
+
+
+def test_short_clause_is_no_statement(quotes_of):
+    assert quotes_of("TransLink officials said they are.") == []
