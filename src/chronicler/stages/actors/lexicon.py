@@ -21,6 +21,8 @@ from importlib import resources
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+|'(?!s\b)\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
+_THE_WORDS = {"United", "Republic", "Kingdom", "Islands", "Emirates", "States", "Netherlands", "Philippines",
+              "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
 # ISO 3166 user-assigned or missing codes that news needs.
 _EXTRA_ISO2 = {"XK": "XKX"}
 
@@ -183,6 +185,11 @@ class Lexicon:
 
     def name_of(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+    def government_name(self, iso3: str) -> str:
+        name = self.name_of(iso3)
+        the = any(w in name.split() for w in _THE_WORDS) and not name.startswith("the ")
+        return f"Government of {'the ' if the else ''}{name}"
 
 
 def _rows(name: str, width: int) -> list[list[str]]:
