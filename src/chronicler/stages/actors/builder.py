@@ -182,8 +182,7 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
             actor.sector = sector
         if actor.title is None and tenure is not None and sector == tenure.sector:
             actor.title = tenure.role
-        if fold(actor.name) != fold(person.name) and len(person.name) >= len(actor.name):
-            actor.name = person.name
+        actor.name = person.name  # the knowledge file's canonical spelling (accents kept)
 
 
 def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) -> Person | None:
@@ -211,8 +210,10 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
             actor = table.get(("org", org.name), lambda i: Actor(
                 id=i, name=org.name, kind=org.kind, country=org.country, sector=org.sector))
         else:
-            coding, _ = _code(list(ent), lex, when)
-            actor = table.get(("org", fold(ent.text)), lambda i: Actor(
+            left = [t for c in ent.root.lefts if c.i < ent.start and c.dep_ in _GROUP_LEFT_DEPS
+                    for t in c.subtree if t.i < ent.start]
+            coding, _ = _code(left + list(ent), lex, when)
+            actor = table.get(("org", fold(ent.text), coding.country), lambda i: Actor(
                 id=i, name=ent.text.strip(), kind="organization", country=coding.country, sector=coding.sector))
         table.mention(actor, ent)
         consumed.update(t.i for t in ent)
@@ -237,12 +238,10 @@ def _argument(span: Span) -> Token | None:
     return None
 
 
-def add_states(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
-               consumed: set[int], skip: range) -> None:
-    spans = [e for e in doc.ents if e.label_ in _STATE_LABELS]
-    taken = {i for e in spans for i in range(e.start, e.end)}
-    spans += [Span(doc, i, _known_end(doc, known, i), label="FAC") for i, (kind, _) in known.items()
-              if kind == "metonym" and i not in taken]
+def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip: range) -> None:
+    covered = {i for m in metonyms for i in range(m.start, m.end)}
+    spans = [e for e in doc.ents if e.label_ in _STATE_LABELS and not any(i in covered for i in range(e.start, e.end))]
+    spans += metonyms
     verbs = political_verbs()
     for span in sorted(spans, key=lambda s: s.start):
         if span.start in skip:
@@ -262,13 +261,6 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
                 name = lex.name_of(iso3)
                 actor = table.get(("country", iso3), lambda i: Actor(id=i, name=name, kind="country", country=iso3))
                 table.mention(actor, span)
-
-
-def _known_end(doc: Doc, known: dict[int, tuple[str, str]], start: int) -> int:
-    end = start + 1
-    while end < len(doc) and known.get(end) == known.get(start) and known.get(end) is not None:
-        end += 1
-    return end
 
 
 # ---------------------------------------------------------------- groups and role nouns
@@ -411,8 +403,10 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     table = Table()
     consumed: set[int] = set()
     add_people(doc, table, lex, known, when, consumed)
+    metonyms = [Span(doc, sp.start, sp.end, label="FAC") for sp, kind, _ in spans if kind == "metonym"]
+    consumed.update(i for m in metonyms for i in range(m.start, m.end))
     add_orgs(doc, table, lex, known, when, consumed)
-    add_states(doc, table, lex, known, consumed, skip)
+    add_states(doc, table, lex, metonyms, skip)
     add_groups(doc, table, lex, rulers, when, consumed)
     add_islands(doc, table, lex)
     return renumber(table)
