@@ -30,7 +30,7 @@ from chronicler.stages.actors.coder import Coding, code_items, scan
 from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans
 from chronicler.stages.actors.lexicon import Lexicon, Person, fold
 
-_STATE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
+_STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _TITLE_STOP = {",", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
 _DEFINITE = {"the", "this", "that", "his", "her", "its", "their"}
@@ -139,38 +139,71 @@ def _surname_key(ent: Span) -> str:
     return fold(ent[start:end].text)
 
 
+def _is_single(ent: Span, sk: str) -> bool:
+    return len([t for t in ent if not t.is_punct]) <= 1 or fold(ent.text) == sk
+
+
 def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
                when: date | None, consumed: set[int]) -> None:
-    by_surname: dict[str, Actor] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.text.strip():
-            continue
+    """Full names first, then bare surnames: a surname joins the full name it ends (the nearest one
+    before it, else the first after it, as in a headline), else a known person, else a new person."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and e.text.strip()]
+    full: dict[str, list[tuple[int, Actor]]] = {}
+    singles = []
+    for ent in ents:
         person = _known_person(ent, known, lex)
+        if person is None and (lex.country(ent.text) or lex.role(ent.text)):
+            continue  # "Britons" tagged PERSON: a demonym, handled with the states
         sk = _surname_key(ent)
-        single = len([t for t in ent if not t.is_punct]) <= 1 or fold(ent.text) == sk
-        if single and sk in by_surname:
-            actor = by_surname[sk]
+        if _is_single(ent, sk):
+            singles.append((ent, person, sk))
+            continue
+        k = ("person", person.name) if person else ("person", sk)
+        actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
+        full.setdefault(sk, []).append((ent.start, actor))
+        _add_person_mention(table, lex, actor, ent, person, when, consumed)
+    for ent, person, sk in singles:
+        candidates = {a.id: (start, a) for start, a in full.get(sk, [])}
+        if len(candidates) > 1:
+            before = [c for c in full[sk] if c[0] < ent.start]
+            actor = (before[-1] if before else full[sk][0])[1]
+        elif candidates:
+            actor = next(iter(candidates.values()))[1]
         else:
+            if person is None and _looks_like_place(ent, lex):
+                continue  # "Manchester" tagged PERSON
             k = ("person", person.name) if person else ("person", sk)
             actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
-        if person is not None:
-            table.person_of.setdefault(actor.id, person)
-        if not single and len(ent.text) > len(actor.name):
-            actor.name = ent.text.strip()
-        by_surname.setdefault(sk, actor)
-        extra: list[Token] = []
-        for toks in (_prefix_tokens(ent), _appos_tokens(ent)):
-            found = _title_from(toks, lex, when)
-            if found is None:
-                continue
-            coding, title, role_tokens = found
-            if actor.title is None:
-                actor.title = title
-                actor.sector = actor.sector or coding.sector
-            actor.country = actor.country or coding.country
-            consumed.update(t.i for t in toks)
-            extra.extend(role_tokens)
-        table.mention(actor, ent, list(ent) + extra)
+        _add_person_mention(table, lex, actor, ent, person if actor.id not in table.person_of else None,
+                            when, consumed)
+
+
+def _looks_like_place(ent: Span, lex: Lexicon) -> bool:
+    place = lex.place(ent.text)
+    return place is not None and place.population >= 50000
+
+
+def _add_person_mention(table: Table, lex: Lexicon, actor: Actor, ent: Span, person: Person | None,
+                        when: date | None, consumed: set[int]) -> None:
+    if person is not None:
+        table.person_of.setdefault(actor.id, person)
+    extra: list[Token] = []
+    for toks in (_prefix_tokens(ent), _appos_tokens(ent)):
+        found = _title_from(toks, lex, when)
+        if found is None:
+            continue
+        coding, title, role_tokens = found
+        if actor.title is None:
+            actor.title = title
+            actor.sector = actor.sector or coding.sector
+        actor.country = actor.country or coding.country
+        consumed.update(t.i for t in toks)
+        extra.extend(role_tokens)
+    table.mention(actor, ent, list(ent) + extra)
+
+
+def finish_people(table: Table, when: date | None) -> None:
+    """What the knowledge file says about the people the text did not describe fully."""
     for actor in table.actors:
         person = table.person_of.get(actor.id)
         if person is None:
@@ -197,6 +230,18 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
 
 # ---------------------------------------------------------------- organisations
 
+def _clean_name(text: str) -> str:
+    """An organisation's name without a possessive ending or a leading article."""
+    name = " ".join(text.split())
+    for end in ("'s", "’s", "'", "’"):
+        if name.endswith(end):
+            name = name[: -len(end)]
+            break
+    if name.lower().startswith("the ") and len(name) > 4:
+        name = name[4:]
+    return name
+
+
 def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
              when: date | None, consumed: set[int]) -> None:
     for ent in doc.ents:
@@ -213,8 +258,9 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
             left = [t for c in ent.root.lefts if c.i < ent.start and c.dep_ in _GROUP_LEFT_DEPS
                     for t in c.subtree if t.i < ent.start]
             coding, _ = _code(left + list(ent), lex, when)
-            actor = table.get(("org", fold(ent.text), coding.country), lambda i: Actor(
-                id=i, name=ent.text.strip(), kind="organization", country=coding.country, sector=coding.sector))
+            name = _clean_name(ent.text)
+            actor = table.get(("org", fold(name), coding.country), lambda i: Actor(
+                id=i, name=name, kind="organization", country=coding.country, sector=coding.sector))
         table.mention(actor, ent)
         consumed.update(t.i for t in ent)
 
@@ -300,7 +346,10 @@ def _link_person(table: Table, coding: Coding, title: str, before: int) -> Actor
             continue
         if coding.sector and actor.sector and actor.sector != coding.sector:
             continue
-        if word not in ("leader", "official") and not (actor.title and word in actor.title.lower()):
+        if word in ("leader", "official", "leaders", "officials"):
+            if not actor.sector or actor.sector != coding.sector:
+                continue
+        elif not (actor.title and word in actor.title.lower()):
             continue
         anywhere.append(actor)
         if table.first_token.get(actor.id, 10**9) < before:
@@ -340,7 +389,7 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, rulers: Rulers, when: date 
             if person is not None:
                 table.mention(person, span, [t for t in span if t.i not in table.token_actor])
                 continue
-        if coding.country is None and (info.weight < 2 or coding.sector in ("GOV", "LEG", "JUD")):
+        if coding.country is None and not info.standalone:
             continue
         kind = "organization" if info.kind == "organization" else "group"
         k = ("group", coding.country, coding.sector, kind)
@@ -403,6 +452,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     table = Table()
     consumed: set[int] = set()
     add_people(doc, table, lex, known, when, consumed)
+    finish_people(table, when)
     metonyms = [Span(doc, sp.start, sp.end, label="FAC") for sp, kind, _ in spans if kind == "metonym"]
     consumed.update(i for m in metonyms for i in range(m.start, m.end))
     add_orgs(doc, table, lex, known, when, consumed)

@@ -25,7 +25,8 @@ _DETS = frozenset("the a an some several two three four many most two-thirds doz
 PRESIDING = frozenset(k.lower() for k in (
     "president", "vice president", "chairman", "chairwoman", "chair", "speaker", "head", "chief", "leader",
     "leaders", "member", "members", "secretary-general", "secretary general", "spokesman", "spokeswoman",
-    "spokesperson", "official", "officials", "representative", "delegation", "deputy",
+    "spokesperson", "official", "officials", "representative", "delegation", "deputy", "director",
+    "director general", "director-general", "general secretary",
 ))
 
 
@@ -93,8 +94,9 @@ def _drop_places_in_names(words: list[str], items: list[Item]) -> list[Item]:
     def unknown_name(i: int) -> bool:
         return 0 <= i < len(words) and i not in covered and _capital(words[i]) and words[i].lower() not in _DETS
 
+    titles = {it.end for it in items if it.kind == "role" and it.value.kind == "person"}  # type: ignore[union-attr]
     return [it for it in items
-            if it.kind != "place" or not (unknown_name(it.start - 1) or unknown_name(it.end))]
+            if it.kind != "place" or not (unknown_name(it.start - 1) or unknown_name(it.end) or it.start in titles)]
 
 
 def _lookup(text: str, first: str, lex: Lexicon) -> tuple[str, object] | None:
@@ -155,7 +157,9 @@ def code_items(words: list[str], items: list[Item], when: date | None = None) ->
         sector, chosen = _sector_of(tail)
     if sector is None and not [it for it in head if it.kind != "metonym"] and head:
         sector = head[0].value[1] if head[0].kind == "metonym" else None  # type: ignore[index]
-    explicit = chosen is not None and chosen.kind == "role" and chosen.value.weight == 2  # type: ignore[union-attr]
+    # a title in the text ("Libyan leader Muammar Gaddafi") says what the person is, whatever the dates say
+    explicit = chosen is not None and chosen.kind == "role" and (
+        chosen.value.weight == 2 or chosen.value.kind == "person")  # type: ignore[union-attr]
     if person is not None and not explicit:
         sector = person_sector
     if any(it.kind == "role" and it.value.weight == 3 for it in head):  # type: ignore[union-attr]

@@ -61,6 +61,7 @@ class Role(NamedTuple):
     kind: str
     weight: int
     phrase: str
+    standalone: bool = False  # an actor even without a country ("rebels", "police")
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,7 @@ def lexicon() -> Lexicon:
     for name, iso3, sector in _rows("metonyms.tsv", 3):
         for form in (name, deaccent(name)):
             lex.metonyms[key(form)] = (iso3, sector)
-    lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0]) for r in _rows("roles.tsv", 4)}
+    lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
     _load_people(lex)
     _load_orgs(lex, acronyms)
     text = resources.files("chronicler.stages.actors").joinpath("islands.txt").read_text("utf-8")
