@@ -103,3 +103,12 @@ def test_cli_ingest_query_export(corpus, tmp_path, capsys):
     (nothing / "x.txt").write_text("", encoding="utf-8")
     assert main(["ingest", str(nothing), "--db", str(tmp_path / "n.duckdb")]) == 1
     assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_cli_ingest_into_postgres_and_query(corpus, pg_url, capsys):
+    assert main(["ingest", str(corpus), "--db", pg_url]) == 0
+    assert "4 added" in capsys.readouterr().err
+    assert main(["ingest", str(corpus), "--db", pg_url]) == 0
+    assert "0 added, 5 already stored" in capsys.readouterr().err
+    assert main(["quotes", "--db", pg_url, "--format", "json", "--speaker", "trump"]) == 0
+    assert any("talking with Cuba" in q["text"] for q in json.loads(capsys.readouterr().out))
