@@ -99,10 +99,10 @@ def iter_jsonl(path: str | Path) -> Iterator[BatchItem]:
             try:
                 rec = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield BatchItem(n, None, error=f"{name}: not valid JSON ({exc})")
+                yield BatchItem(n, n, error=f"{name}: not valid JSON ({exc})")
                 continue
             if not isinstance(rec, dict):
-                yield BatchItem(n, None, error=f"{name}: line is not a JSON object")
+                yield BatchItem(n, n, error=f"{name}: line is not a JSON object")
                 continue
             rid = rec.get("id", n)
             try:

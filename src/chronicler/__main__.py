@@ -1,0 +1,5 @@
+import sys
+
+from chronicler.cli import main
+
+sys.exit(main())

@@ -1,0 +1,95 @@
+"""The CLI end to end: in-process for speed, one subprocess run to check the real entry point."""
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from chronicler.cli import main
+from conftest import REPO, assert_valid
+
+pytestmark = pytest.mark.model
+EXAMPLE = REPO / "examples" / "harbour-talks.txt"
+
+
+def run(capsys, *argv, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_analyze_bundled_example_json(capsys):
+    code, out, _ = run(capsys, "analyze", str(EXAMPLE), "--json", "--published", "2026-03-11")
+    assert code == 0
+    result = json.loads(out)
+    assert_valid(EXAMPLE.read_text("utf-8"), result)
+    assert result["document"]["published"] == "2026-03-11"
+    assert result["quotes"] and result["actors"] and result["events"]
+
+
+def test_analyze_readable_report(capsys):
+    code, out, _ = run(capsys, "analyze", str(EXAMPLE))
+    assert code == 0
+    for section in ("Actors (", "Quotes (", "Events (", "Disputes ("):
+        assert section in out
+
+
+def test_analyze_stdin(capsys, monkeypatch):
+    text = "“We are talking with Cuba,” Trump said on Sunday.\n"
+    code, out, _ = run(capsys, "analyze", "-", "--json", "--published", "2026-01-05",
+                       stdin=text.encode("utf-16"), monkeypatch=monkeypatch)
+    assert code == 0
+    result = json.loads(out)
+    assert_valid(text, result)
+    assert result["quotes"][0]["date"] == "2026-01-04"
+
+
+@pytest.mark.parametrize("data,message", [(b"", "empty input"), (b"\x00\x01\x02\x03" * 100, "binary")])
+def test_bad_stdin_gives_one_line_error(capsys, monkeypatch, data, message):
+    code, out, err = run(capsys, "analyze", "-", stdin=data, monkeypatch=monkeypatch)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_bad_published_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(EXAMPLE), "--published", "5 Jan"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_batch_jsonl_in_order_with_ids(capsys, tmp_path):
+    rows = [
+        {"id": "x1", "text": "“We’re talking with Cuba,” Trump said on Sunday.", "published": "2026-01-05"},
+        {"id": "x2", "text": ""},
+        {"id": "x3", "text": "Cuba's President Miguel Diaz-Canel denied being in talks with the US."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "--jsonl", str(src))
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["x1", "x2", "x3", 4]
+    assert lines[0]["schema"] == "chronicler/1" and lines[2]["schema"] == "chronicler/1"
+    assert "empty" in lines[1]["error"] and "JSON" in lines[3]["error"]
+    for row, line in ((rows[0], lines[0]), (rows[2], lines[2])):
+        body = {k: v for k, v in line.items() if k != "id"}
+        assert_valid(row["text"], body)
+    assert "2 analyzed, 2 failed" in err
+
+
+def test_batch_with_nothing_readable_fails(capsys, tmp_path):
+    src = tmp_path / "bad.jsonl"
+    src.write_text("{broken\n[1]\n", encoding="utf-8")
+    code, _, _ = run(capsys, "analyze", "--jsonl", str(src))
+    assert code == 1
+
+
+def test_entry_point_reports_errors_without_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "chronicler", "analyze", str(tmp_path / "missing.txt")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().endswith("no such file") and "Traceback" not in proc.stderr
