@@ -108,7 +108,7 @@ def report(figures: dict[str, Any]) -> str:
             ctx = f" [{e['context']}]" if e["context"] else ""
             when = f" @{e['date']}" if e["date"] else ""
             lines.append(f"  {e['field']:<7} {e['text']!r}{ctx}{when}: expected {e['expected']!r}, got {e['got']!r}")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -245,7 +245,7 @@ def _clean_name(text: str) -> str:
 def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
              when: date | None, consumed: set[int]) -> None:
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in consumed for t in ent):
+        if ent.label_ != "ORG" or any(t.i in consumed for t in ent) or not any(c.isupper() for c in ent.text):
             continue
         if ent[0].pos_ == "ADP" or ent[0].lower_ in ("aboard", "on", "in", "at", "from") or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("aboard", "on")):
             continue  # "aboard Air Force One": a vehicle, not an actor
@@ -294,7 +294,7 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
             continue
         text = span.text
         iso3 = lex.country(text)
-        met = lex.metonym(text)
+        met = lex.metonym(text) if span.label_ != "PERSON" else None
         verb = _argument(span)
         if met is not None and verb is not None and met[0] != "IGO":
             table.mention(_government(table, lex, met[0], met[1]), span)

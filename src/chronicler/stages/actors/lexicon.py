@@ -23,6 +23,8 @@ from typing import NamedTuple
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+|'(?!s\b)\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
 _THE_WORDS = {"United", "Republic", "Kingdom", "Islands", "Emirates", "States", "Netherlands", "Philippines",
               "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
+# Capitals smaller than this are too often also personal names to stand for a government.
+CAPITAL_METONYM_POPULATION = 150_000
 # ISO 3166 user-assigned or missing codes that news needs.
 _EXTRA_ISO2 = {"XK": "XKX"}
 
@@ -258,9 +260,11 @@ def _load_places(lex: Lexicon) -> None:
                 lex.places[k] = place
     for k, code in capitals.items():
         place = lex.places.get(k)
-        if place is not None and place.country == code:
-            lex.places[k] = Place(place.name, code, place.lat, place.lon, place.population, True)
-        lex.metonyms.setdefault(k, (code, "GOV"))
+        if place is None or place.country != code:
+            continue
+        lex.places[k] = Place(place.name, code, place.lat, place.lon, place.population, True)
+        if place.population >= CAPITAL_METONYM_POPULATION:  # not "Douglas" (Isle of Man) or "Victoria"
+            lex.metonyms.setdefault(k, (code, "GOV"))
 
 
 def _load_people(lex: Lexicon) -> None:
