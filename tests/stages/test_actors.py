@@ -113,3 +113,23 @@ def test_seed_actors(seed_result, seed_text):
     for a in seed_result["actors"]:
         for s, e in a["mentions"]:
             assert 0 <= s < e <= len(seed_text)
+
+
+def test_names_the_text_gives_a_title_are_people(parse):
+    doc = parse("Rodrigo Chaves, the president of Costa Rica, said Chaves was ready.")
+    chaves = _by_name(doc)["Rodrigo Chaves"]
+    assert (chaves.kind, chaves.code, chaves.title) == ("person", "CRIGOV", "President")
+    assert _texts(doc, chaves) == ["Rodrigo Chaves", "Chaves"]
+
+
+def test_the_island_is_the_island_state_mentioned_last(parse):
+    doc = parse("Trump spoke about Cuba on Sunday. The island has been a US adversary since 1959.")
+    cuba = next(a for a in doc._.actors if a.code == "CUB")
+    assert "The island" in _texts(doc, cuba)
+
+
+def test_dated_knowledge_uses_the_publication_date(parse):
+    text = "Merkel met the press in Berlin."
+    assert _by_name(parse(text, date(2017, 4, 1)))["Angela Merkel"].sector == "GOV"
+    later = _by_name(parse(text, date(2023, 4, 1)))["Angela Merkel"]
+    assert later.sector == "ELI" and later.title is None

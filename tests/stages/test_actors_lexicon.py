@@ -53,3 +53,13 @@ def test_accent_insensitive_people_and_stale_rows():
 def test_gazetteer_places(name, country):
     place = lexicon().place(name)
     assert place is not None and place.country == country and place.lat is not None
+
+
+def test_location_of_dateline_and_country():
+    from chronicler.stages.actors import location_of
+
+    havana = location_of("HAVANA")
+    assert havana.name == "Havana" and havana.country == "CUB" and round(havana.lat) == 23
+    cuba = location_of("Cuba")
+    assert cuba.country == "CUB" and cuba.lat is None  # a country is not a point
+    assert location_of("Nowhereville") is None

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding, code_items, scan
-from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans
+from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
 from chronicler.stages.actors.lexicon import Lexicon, Person, fold
 
 _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
@@ -73,9 +73,11 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens if not t.is_space]
 
 
-def _code(tokens: list[Token], lex: Lexicon, when: date | None) -> tuple[Coding, list]:
+def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = True) -> tuple[Coding, list]:
     words = _words(tokens)
     items = scan(words, lex)
+    if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland")
+        items = [it for it in items if it.kind != "place"]
     return code_items(words, items, when), items
 
 
@@ -257,7 +259,7 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
         else:
             left = [t for c in ent.root.lefts if c.i < ent.start and c.dep_ in _GROUP_LEFT_DEPS
                     for t in c.subtree if t.i < ent.start]
-            coding, _ = _code(left + list(ent), lex, when)
+            coding, _ = _code(left + list(ent), lex, when, places=False)
             name = _clean_name(ent.text)
             actor = table.get(("org", fold(name), coding.country), lambda i: Actor(
                 id=i, name=name, kind="organization", country=coding.country, sector=coding.sector))
@@ -361,10 +363,10 @@ def _link_person(table: Table, coding: Coding, title: str, before: int) -> Actor
     return anywhere[0] if len(anywhere) == 1 else None
 
 
-def add_groups(doc: Doc, table: Table, lex: Lexicon, rulers: Rulers, when: date | None,
+def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: date | None,
                consumed: set[int]) -> None:
     ent_tokens = {i for e in doc.ents if e.label_ in ("PERSON", "ORG") for i in range(e.start, e.end)}
-    for role in role_spans(doc, rulers):
+    for role in roles:
         r = role.root
         if any(t.i in consumed or t.i in ent_tokens for t in role) or r.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
@@ -440,7 +442,8 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     article = doc._.article
     when = article.published if article is not None else None
     spans = knowledge_spans(doc, rulers, lex)
-    fix_entities(doc, spans)
+    roles = role_spans(doc, rulers)
+    fix_entities(doc, spans, titled_names(doc, roles, lex))
     known: dict[int, tuple[str, str]] = {}
     for span, kind, k in spans:
         for i in range(span.start, span.end):
@@ -457,7 +460,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     consumed.update(i for m in metonyms for i in range(m.start, m.end))
     add_orgs(doc, table, lex, known, when, consumed)
     add_states(doc, table, lex, metonyms, skip)
-    add_groups(doc, table, lex, rulers, when, consumed)
+    add_groups(doc, table, lex, roles, when, consumed)
     add_islands(doc, table, lex)
     return renumber(table)
 

@@ -116,10 +116,36 @@ def _surname(span: Span) -> tuple[str, ...] | None:
     return tuple(fold(t.text) for t in span[start:end])
 
 
-def fix_entities(doc: Doc, known: list[tuple[Span, str, str]]) -> None:
-    """Relabel the doc's entities: known people are PERSON, known organisations ORG, and a bare surname
-    of a person named in full elsewhere in the document is PERSON (whatever the model said)."""
-    new: list[Span] = []
+def titled_names(doc: Doc, roles: list[Span], lex: Lexicon) -> list[Span]:
+    """Entities the model did not call PERSON that the text itself says are people: a name right after a
+    person's title ("President Xyz") or in apposition with one ("Rodrigo Chaves, the president of ...")."""
+    person_role_end = {}
+    person_role_tokens = set()
+    for r in roles:
+        info = lex.roles.get(r.label_.split(":", 1)[1])
+        if info is not None and info.kind == "person":
+            person_role_end[r.end] = r
+            person_role_tokens.update(range(r.start, r.end))
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        if not ent.text[:1].isupper() or lex.org(ent.text) or lex.country(ent.text) or lex.metonym(ent.text):
+            continue
+        root = ent.root
+        titled = ent.start in person_role_end and doc[ent.start - 1].head.i in range(ent.start, ent.end)
+        appos = any(c.dep_ == "appos" and c.i in person_role_tokens for c in root.rights) or (
+            root.dep_ == "appos" and root.head.i in person_role_tokens)
+        if titled or appos:
+            out.append(Span(doc, ent.start, ent.end, label=PERSON_LABEL))
+    return out
+
+
+def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span] | None = None) -> None:
+    """Relabel the doc's entities: known people are PERSON, known organisations ORG, names the text gives a
+    person's title are PERSON, and a bare surname of a person named in full elsewhere in the document is
+    PERSON (whatever the model said)."""
+    new: list[Span] = list(titled or [])
     for span, kind, _ in known:
         if kind == "person":
             new.append(Span(doc, span.start, span.end, label=PERSON_LABEL))
