@@ -133,3 +133,19 @@ def test_dated_knowledge_uses_the_publication_date(parse):
     assert _by_name(parse(text, date(2017, 4, 1)))["Angela Merkel"].sector == "GOV"
     later = _by_name(parse(text, date(2023, 4, 1)))["Angela Merkel"]
     assert later.sector == "ELI" and later.title is None
+
+
+def test_coordinated_countries_make_one_group_each(parse):
+    text = "US and British forces attacked the town."
+    doc = parse(text)
+    codes = {a.code: a for a in doc._.actors}
+    assert "USAMIL" in codes and "GBRMIL" in codes
+    assert "British forces" in _texts(doc, codes["GBRMIL"])
+    span = doc.char_span(text.index("British"), text.index(" attacked"))
+    assert actor_for_tokens(doc, span.start, span.end).code == "GBRMIL"
+
+
+def test_hyphenated_titles(parse):
+    doc = parse("U.N. Secretary-General Kofi Annan announced the plan.")
+    annan = _by_name(doc)["Kofi Annan"]
+    assert (annan.country, annan.sector, annan.title) == ("IGO", "GOV", "Secretary-General")

@@ -69,8 +69,25 @@ class Table:
         self.first_token[actor.id] = min(self.first_token.get(actor.id, span.start), span.start)
 
 
+def _groups(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped into words as the lexicon writes them: "Secretary", "-", "General" (no spaces) is
+    one word "Secretary-General", as is "Diaz-Canel"."""
+    groups: list[list[Token]] = []
+    for t in tokens:
+        if t.is_space:
+            continue
+        prev = groups[-1][-1] if groups else None
+        glue = prev is not None and not prev.whitespace_ and prev.i + 1 == t.i and (
+            t.text == "-" or prev.text == "-")
+        if glue:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
 def _words(tokens: list[Token]) -> list[str]:
-    return [t.text for t in tokens if not t.is_space]
+    return ["".join(t.text for t in g) for g in _groups(tokens)]
 
 
 def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = True) -> tuple[Coding, list]:
@@ -123,10 +140,9 @@ def _title_from(tokens: list[Token], lex: Lexicon, when: date | None):
         return None
     strong = [it for it in roles if it.value.weight == 2] or roles
     role = strong[-1] if len(tokens) < 8 else strong[0]
-    words = _words(tokens)
-    title = " ".join(words[role.start:role.end])
-    offset = {n: t for n, t in enumerate(t for t in tokens if not t.is_space)}
-    role_tokens = [offset[n] for n in range(role.start, role.end) if n in offset]
+    groups = _groups(tokens)
+    title = " ".join("".join(t.text for t in g) for g in groups[role.start:role.end])
+    role_tokens = [t for g in groups[role.start:role.end] for t in g]
     return coding, title[:1].upper() + title[1:], role_tokens
 
 
@@ -394,14 +410,40 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
         if coding.country is None and not info.standalone:
             continue
         kind = "organization" if info.kind == "organization" else "group"
-        k = ("group", coding.country, coding.sector, kind)
-        if kind == "organization" and coding.sector == "GOV" and coding.country:
-            actor = _government(table, lex, coding.country)
-        else:
-            actor = table.get(k, lambda i: Actor(id=i, name=span.text, kind=kind,
-                                                 country=coding.country, sector=coding.sector))
+        parts = _coordinated(mention, role, lex)
+        if parts:  # "U.S. and Russian negotiators": one group per country; the head noun goes with the last
+            for n, (country, toks) in enumerate(parts):
+                last = n == len(parts) - 1
+                part = doc[toks[0].i:role.end] if last else doc[toks[0].i:toks[-1].i + 1]
+                name = " ".join(["".join(t.text for t in toks), role.text])
+                actor = _group(table, lex, country, coding.sector, kind, name)
+                table.mention(actor, part, list(part) if last else toks)
+            continue
+        actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
         tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
         table.mention(actor, span, tokens)
+
+
+def _group(table: Table, lex: Lexicon, country: str | None, sector: str, kind: str, name: str) -> Actor:
+    if kind == "organization" and sector == "GOV" and country:
+        return _government(table, lex, country)
+    return table.get(("group", country, sector, kind), lambda i: Actor(
+        id=i, name=name, kind=kind, country=country, sector=sector))
+
+
+def _coordinated(mention: list[Token], role: Span, lex: Lexicon) -> list[tuple[str, list[Token]]]:
+    """Countries coordinated before a role noun ("US and British forces"), each with its tokens; [] when
+    fewer than two countries or no coordination."""
+    left = [t for t in mention if t.i < role.start]
+    if not any(t.lower_ in ("and", "or", "&") for t in left):
+        return []
+    parts = []
+    for g in _groups(left):
+        text = "".join(t.text for t in g)
+        iso3 = lex.country(text) if text[:1].isupper() else None
+        if iso3 is not None and (not parts or parts[-1][0] != iso3):
+            parts.append((iso3, g))
+    return parts if len(parts) >= 2 else []
 
 
 def add_islands(doc: Doc, table: Table, lex: Lexicon) -> None:
