@@ -317,8 +317,6 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
         if met is not None and verb is not None and met[0] != "IGO":
             table.mention(_government(table, lex, met[0], met[1]), span)
         elif iso3 is not None:
-            if span.label_ == "NORP" and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.pos_ in ("NOUN", "PROPN"):
-                continue  # "Cuban ally", "Venezuelan oil": an attribute (roles make groups below)
             if verb is not None and verb.lemma_.lower() in verbs and span.root.dep_ != "nsubjpass":
                 table.mention(_government(table, lex, iso3), span)
             else:
