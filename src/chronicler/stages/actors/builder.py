@@ -18,232 +18,26 @@ Order of work (each step reads what the earlier ones found):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
-from chronicler.stages.actors.coder import Coding, code_items, scan
 from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
-from chronicler.stages.actors.lexicon import Lexicon, Person, fold
+from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
+from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.people import add_people, finish_people
+from chronicler.stages.actors.table import Table, _code, _government
 
 _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
-_TITLE_STOP = {",", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
-_DEFINITE = {"the", "this", "that", "his", "her", "its", "their"}
-_GROUP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "quantmod", "npadvmod"}
-_GROUP_PREPS = {"of", "in", "from", "at", "across", "throughout", "inside", "within"}
 
 
 @lru_cache(maxsize=1)
 def political_verbs() -> frozenset[str]:
     text = resources.files("chronicler.stages.actors").joinpath("political_verbs.txt").read_text("utf-8")
     return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
-
-
-@dataclass
-class Table:
-    """The actors under construction, keyed, with the token index."""
-
-    actors: list[Actor] = field(default_factory=list)
-    by_key: dict[tuple, Actor] = field(default_factory=dict)
-    token_actor: dict[int, str] = field(default_factory=dict)
-    first_token: dict[str, int] = field(default_factory=dict)
-    person_of: dict[str, Person] = field(default_factory=dict)
-
-    def get(self, k: tuple, make) -> Actor:
-        actor = self.by_key.get(k)
-        if actor is None:
-            actor = make(f"A{len(self.actors) + 1}")
-            self.actors.append(actor)
-            self.by_key[k] = actor
-        return actor
-
-    def mention(self, actor: Actor, span: Span, tokens: list[Token] | None = None) -> None:
-        actor.mentions.append((span.start_char, span.end_char))
-        for t in tokens if tokens is not None else span:
-            self.token_actor[t.i] = actor.id
-        self.first_token[actor.id] = min(self.first_token.get(actor.id, span.start), span.start)
-
-
-def _groups(tokens: list[Token]) -> list[list[Token]]:
-    """Tokens grouped into words as the lexicon writes them: "Secretary", "-", "General" (no spaces) is
-    one word "Secretary-General", as is "Diaz-Canel"."""
-    groups: list[list[Token]] = []
-    for t in tokens:
-        if t.is_space:
-            continue
-        prev = groups[-1][-1] if groups else None
-        glue = prev is not None and not prev.whitespace_ and prev.i + 1 == t.i and (
-            t.text == "-" or prev.text == "-")
-        if glue:
-            groups[-1].append(t)
-        else:
-            groups.append([t])
-    return groups
-
-
-def _words(tokens: list[Token]) -> list[str]:
-    return ["".join(t.text for t in g) for g in _groups(tokens)]
-
-
-def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = True) -> tuple[Coding, list]:
-    words = _words(tokens)
-    items = scan(words, lex)
-    if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland")
-        items = [it for it in items if it.kind != "place"]
-    return code_items(words, items, when), items
-
-
-# ---------------------------------------------------------------- people
-
-def _prefix_tokens(ent: Span) -> list[Token]:
-    """Words before a name that modify it: "Cuba's President", "US Secretary of State"."""
-    doc = ent.doc
-    root = ent.root
-    out: list[Token] = []
-    i = ent.start - 1
-    while i >= 0 and ent.start - i <= 8:
-        t = doc[i]
-        if t.is_space or t.text in _TITLE_STOP or t.ent_type_ == "PERSON":
-            break
-        if not (t.head.i == root.i or any(a.i == root.i for a in t.ancestors)):
-            break
-        out.insert(0, t)
-        i -= 1
-    return out
-
-
-def _appos_tokens(ent: Span) -> list[Token]:
-    """An apposition that describes the name: "X, the foreign minister of Y" or "Y's minister, X"."""
-    root = ent.root
-    for child in root.rights:
-        if child.dep_ == "appos":
-            toks = [t for t in child.subtree if t.i >= ent.end]
-            return toks[:12]
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        head = root.head
-        return [t for t in head.subtree if t.i < ent.start and t.text not in _TITLE_STOP][-12:]
-    return []
-
-
-def _title_from(tokens: list[Token], lex: Lexicon, when: date | None):
-    """(coding, title text, role tokens) when the tokens hold a role word, else None."""
-    if not tokens:
-        return None
-    coding, items = _code(tokens, lex, when)
-    roles = [it for it in items if it.kind == "role" and it.value.weight in (1, 2) and it.value.kind == "person"]
-    if not roles:
-        return None
-    strong = [it for it in roles if it.value.weight == 2] or roles
-    role = strong[-1] if len(tokens) < 8 else strong[0]
-    groups = _groups(tokens)
-    title = " ".join("".join(t.text for t in g) for g in groups[role.start:role.end])
-    role_tokens = [t for g in groups[role.start:role.end] for t in g]
-    return coding, title[:1].upper() + title[1:], role_tokens
-
-
-def _surname_key(ent: Span) -> str:
-    words = [t for t in ent if not t.is_punct or t.text == "-"]
-    if not words:
-        return fold(ent.text)
-    end = len(ent)
-    start = end - 1
-    while start > 0 and (ent[start - 1].text == "-" or ent[start].text == "-"):
-        start -= 1
-    return fold(ent[start:end].text)
-
-
-def _is_single(ent: Span, sk: str) -> bool:
-    return len([t for t in ent if not t.is_punct]) <= 1 or fold(ent.text) == sk
-
-
-def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
-               when: date | None, consumed: set[int]) -> None:
-    """Full names first, then bare surnames: a surname joins the full name it ends (the nearest one
-    before it, else the first after it, as in a headline), else a known person, else a new person."""
-    ents = [e for e in doc.ents if e.label_ == "PERSON" and e.text.strip()]
-    full: dict[str, list[tuple[int, Actor]]] = {}
-    singles = []
-    for ent in ents:
-        person = _known_person(ent, known, lex)
-        if person is None and (lex.country(ent.text) or lex.role(ent.text)):
-            continue  # "Britons" tagged PERSON: a demonym, handled with the states
-        sk = _surname_key(ent)
-        if _is_single(ent, sk):
-            singles.append((ent, person, sk))
-            continue
-        k = ("person", person.name) if person else ("person", sk)
-        actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
-        full.setdefault(sk, []).append((ent.start, actor))
-        _add_person_mention(table, lex, actor, ent, person, when, consumed)
-    for ent, person, sk in singles:
-        candidates = {a.id: (start, a) for start, a in full.get(sk, [])}
-        if len(candidates) > 1:
-            before = [c for c in full[sk] if c[0] < ent.start]
-            actor = (before[-1] if before else full[sk][0])[1]
-        elif candidates:
-            actor = next(iter(candidates.values()))[1]
-        else:
-            if person is None and _looks_like_place(ent, lex):
-                continue  # "Manchester" tagged PERSON
-            k = ("person", person.name) if person else ("person", sk)
-            actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
-        _add_person_mention(table, lex, actor, ent, person if actor.id not in table.person_of else None,
-                            when, consumed)
-
-
-def _looks_like_place(ent: Span, lex: Lexicon) -> bool:
-    place = lex.place(ent.text)
-    return place is not None and place.population >= 50000
-
-
-def _add_person_mention(table: Table, lex: Lexicon, actor: Actor, ent: Span, person: Person | None,
-                        when: date | None, consumed: set[int]) -> None:
-    if person is not None:
-        table.person_of.setdefault(actor.id, person)
-    extra: list[Token] = []
-    for toks in (_prefix_tokens(ent), _appos_tokens(ent)):
-        found = _title_from(toks, lex, when)
-        if found is None:
-            continue
-        coding, title, role_tokens = found
-        if actor.title is None:
-            actor.title = title
-            actor.sector = actor.sector or coding.sector
-        actor.country = actor.country or coding.country
-        consumed.update(t.i for t in toks)
-        extra.extend(role_tokens)
-    table.mention(actor, ent, list(ent) + extra)
-
-
-def finish_people(table: Table, when: date | None) -> None:
-    """What the knowledge file says about the people the text did not describe fully."""
-    for actor in table.actors:
-        person = table.person_of.get(actor.id)
-        if person is None:
-            continue
-        tenure, sector = person.at(when)
-        if actor.country is None:
-            actor.country = tenure.country if tenure else person.country
-        if actor.sector is None:
-            actor.sector = sector
-        if actor.title is None and tenure is not None and sector == tenure.sector:
-            actor.title = tenure.role
-        actor.name = person.name  # the knowledge file's canonical spelling (accents kept)
-
-
-def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) -> Person | None:
-    for i in range(ent.start, ent.end):
-        hit = known.get(i)
-        if hit and hit[0] == "person":
-            found = lex.people.get(hit[1])
-            if found and len(found) == 1:
-                return found[0]
-    return lex.person(ent.text)
 
 
 # ---------------------------------------------------------------- organisations
@@ -285,12 +79,6 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
 
 # ---------------------------------------------------------------- states and metonyms
 
-def _government(table: Table, lex: Lexicon, iso3: str, sector: str = "GOV") -> Actor:
-    kind = "organization"
-    name = lex.government_name(iso3) if sector == "GOV" else f"{lex.name_of(iso3)} {sector}"
-    return table.get(("group", iso3, sector, kind), lambda i: Actor(
-        id=i, name=name, kind=kind, country=iso3, sector=sector))
-
 
 def _argument(span: Span) -> Token | None:
     """The verb whose subject or object the span is, or None."""
@@ -323,125 +111,6 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
                 name = lex.name_of(iso3)
                 actor = table.get(("country", iso3), lambda i: Actor(id=i, name=name, kind="country", country=iso3))
                 table.mention(actor, span)
-
-
-# ---------------------------------------------------------------- groups and role nouns
-
-def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
-    """(the words that make the group's mention, the words after it that can give its country)."""
-    doc = role.doc
-    r = role.root
-    left: set[int] = set()
-    for child in r.lefts:
-        if child.i < role.start and child.dep_ in _GROUP_LEFT_DEPS:
-            left.update(t.i for t in child.subtree)
-    if r.dep_ in ("amod", "compound") and r.head.i > r.i:
-        for sib in r.head.lefts:
-            if sib.i < role.start and sib.dep_ in _GROUP_LEFT_DEPS:
-                left.update(t.i for t in sib.subtree if t.i < role.start)
-    lo = min(left | {role.start})
-    lo = max(lo, role.start - 8)
-    mention = [doc[i] for i in range(lo, role.end)]
-    right: list[Token] = []
-    for child in r.rights:
-        if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
-            right = [t for t in child.subtree][:8]
-            break
-    return mention, right
-
-
-def _link_person(table: Table, coding: Coding, title: str, before: int) -> Actor | None:
-    """The person a definite role noun refers to: the last one mentioned before it with that country,
-    sector and title word; else (a headline before the body) the only such person of the document."""
-    word = title.lower().split()[-1]
-    earlier, anywhere = None, []
-    for actor in table.actors:
-        if actor.kind != "person":
-            continue
-        if coding.country and actor.country != coding.country:
-            continue
-        if coding.sector and actor.sector and actor.sector != coding.sector:
-            continue
-        if word in ("leader", "official", "leaders", "officials"):
-            if not actor.sector or actor.sector != coding.sector:
-                continue
-        elif not (actor.title and word in actor.title.lower()):
-            continue
-        anywhere.append(actor)
-        if table.first_token.get(actor.id, 10**9) < before:
-            last = max(s for s, _ in actor.mentions)
-            if earlier is None or last > earlier[0]:
-                earlier = (last, actor)
-    if earlier is not None:
-        return earlier[1]
-    return anywhere[0] if len(anywhere) == 1 else None
-
-
-def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: date | None,
-               consumed: set[int]) -> None:
-    ent_tokens = {i for e in doc.ents if e.label_ in ("PERSON", "ORG") for i in range(e.start, e.end)}
-    for role in roles:
-        r = role.root
-        if any(t.i in consumed or t.i in ent_tokens for t in role) or r.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            continue
-        if r.dep_ in ("attr", "acomp", "oprd") or (r.dep_ == "pobj" and r.head.lower_ == "as"):
-            continue  # predicative: "serve as president of Cuba" describes, it does not refer
-        if r.pos_ == "ADJ" and r.dep_ not in ("nsubj", "dobj", "pobj", "conj", "amod"):
-            continue
-        mention, right = _group_tokens(role)
-        if any(t.i in ent_tokens or t.i in consumed for t in mention if t.i < role.start and t.dep_ != "poss"):
-            if any(t.ent_type_ == "PERSON" for t in mention):
-                continue
-        coding, items = _code(mention + right, lex, when)
-        info = lex.roles.get(fold(" ".join(_words(list(role)))))
-        if info is None or coding.sector is None:
-            continue
-        span = doc[mention[0].i:role.end]
-        while len(span) > 1 and span[0].lower_ in ("a", "an", "some", "the"):
-            span = span[1:]
-        definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in mention)
-        if info.kind == "person" and info.weight <= 2 and definite:
-            person = _link_person(table, coding, role.text, role.start)
-            if person is not None:
-                table.mention(person, span, [t for t in span if t.i not in table.token_actor])
-                continue
-        if coding.country is None and not info.standalone:
-            continue
-        kind = "organization" if info.kind == "organization" else "group"
-        parts = _coordinated(mention, role, lex)
-        if parts:  # "U.S. and Russian negotiators": one group per country; the head noun goes with the last
-            for n, (country, toks) in enumerate(parts):
-                last = n == len(parts) - 1
-                part = doc[toks[0].i:role.end] if last else doc[toks[0].i:toks[-1].i + 1]
-                name = " ".join(["".join(t.text for t in toks), role.text])
-                actor = _group(table, lex, country, coding.sector, kind, name)
-                table.mention(actor, part, list(part) if last else toks)
-            continue
-        actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
-        tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
-        table.mention(actor, span, tokens)
-
-
-def _group(table: Table, lex: Lexicon, country: str | None, sector: str, kind: str, name: str) -> Actor:
-    if kind == "organization" and sector == "GOV" and country:
-        return _government(table, lex, country)
-    return table.get(("group", country, sector, kind), lambda i: Actor(
-        id=i, name=name, kind=kind, country=country, sector=sector))
-
-
-def _coordinated(mention: list[Token], role: Span, lex: Lexicon) -> list[tuple[str, list[Token]]]:
-    """Countries coordinated before a role noun ("US and British forces"), each with its tokens; [] when
-    fewer than two countries or no coordination."""
-    left = [t for t in mention if t.i < role.start]
-    if not any(t.lower_ in ("and", "or", "&") for t in left):
-        return []
-    parts = []
-    for g in _groups(left):
-        text = "".join(t.text for t in g)
-        iso3 = lex.country(text) if text[:1].isupper() else None
-        if iso3 is not None and (not parts or parts[-1][0] != iso3):
-            parts.append((iso3, g))
-    return parts if len(parts) >= 2 else []
 
 
 def add_islands(doc: Doc, table: Table, lex: Lexicon) -> None:

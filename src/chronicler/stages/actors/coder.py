@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, Role, fold, key, lexicon, tokens
+from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, fold, key, lexicon, tokens
 
 _PREPS = frozenset("of in to from at for across on near within throughout inside outside based with , ; ( who which that".split())
 _DETS = frozenset("the a an some several two three four many most two-thirds dozens".split())
