@@ -16,7 +16,7 @@ def test_parse_date_formats():
     assert ev.parse_date("2022-01-10") == date(2022, 1, 10)
 
 
-def test_scoring_rules(tmp_path):
+def test_scoring_rules(tmp_path, analyzer):
     gold = tmp_path / "g.tsv"
     gold.write_text(HEADER + "\n".join([
         "t1\tagent_to_code\tIraqi troops\t\t\tcountry\tEq\tIRQ",
@@ -33,6 +33,9 @@ def test_scoring_rules(tmp_path):
     assert figures["none_n"] == 1 and figures["none_accuracy"] == 1.0
     assert figures["skipped_placeholders"] == 1
     assert "country accuracy" in ev.report(figures)
+    through = ev.evaluate(str(gold), analyzer)  # the same rows through the whole pipeline
+    assert through["doc_country_accuracy"] == 1.0 and through["doc_none_accuracy"] == 1.0
+    assert "through the pipeline" in ev.report(through)
 
 
 def test_ngec_expectations_meet_targets():

@@ -10,6 +10,10 @@ value; ``search_nat`` rows give a country (``(return:cc)``). We code the text wi
 
 Rows whose expected value is a placeholder ("????") are left out and counted. Wikipedia titles and secondary
 codes (``wiki``, ``title``, ``code_2``, ``actor_wiki_job``) are not scored: we do not link to Wikipedia.
+
+With an analyzer, the same rows are also scored through the whole pipeline (``doc_`` figures): the actor
+text is analysed as a one-line document dated with the row's date, and the actor over all its words
+(``actor_for_tokens``) gives the country and sector. This measures the stage as documents see it.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
+from chronicler.sources.article import make_article
+from chronicler.stages.actors import actor_for_tokens
 from chronicler.stages.actors.coder import code_phrase
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
@@ -57,12 +63,33 @@ def _target(row: dict[str, str]) -> str | None:
     return None
 
 
+def _doc_coder(analyzer: Any):
+    def code(text: str, context: str | None, when: date | None) -> tuple[str | None, str | None]:
+        doc = analyzer.parse(make_article(text, published=when))
+        words = [t for t in doc if not t.is_space]
+        actor = actor_for_tokens(doc, words[0].i, words[-1].i + 1) if words else None
+        if actor is None:
+            return None, None
+        return actor.country, actor.sector
+    return code
+
+
 def evaluate(gold_path: str, analyzer: Any = None) -> dict[str, Any]:
+    rows = read_rows(gold_path)
+    figures = _score(rows, code_phrase)
+    if analyzer is not None:
+        doc_figures = _score(rows, _doc_coder(analyzer))
+        for name in ("country", "sector", "none"):
+            figures[f"doc_{name}_accuracy"] = doc_figures[f"{name}_accuracy"]
+    return figures
+
+
+def _score(rows: list[dict[str, str]], coder) -> dict[str, Any]:
     counts = {k: [0, 0] for k in ("country", "sector", "none")}  # right, total
     errors: list[dict[str, Any]] = []
     skipped = 0
     cache: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
-    for row in read_rows(gold_path):
+    for row in rows:
         target = _target(row)
         if target is None:
             continue
@@ -72,7 +99,7 @@ def evaluate(gold_path: str, analyzer: Any = None) -> dict[str, Any]:
             continue
         k = (row["actor_text"].strip(), row["context"].strip(), row["date"].strip())
         if k not in cache:
-            cache[k] = code_phrase(k[0], k[1] or None, parse_date(k[2]))
+            cache[k] = coder(k[0], k[1] or None, parse_date(k[2]))
         country, sector = cache[k]
         if target == "country":
             got = country
@@ -102,6 +129,9 @@ def report(figures: dict[str, Any]) -> str:
         f"no-code accuracy {figures['none_accuracy']}  (n={figures['none_n']})",
         f"placeholder rows left out: {figures['skipped_placeholders']}",
     ]
+    if "doc_country_accuracy" in figures:
+        lines.append(f"through the pipeline (one-line documents): country {figures['doc_country_accuracy']}, "
+                     f"sector {figures['doc_sector_accuracy']}, no-code {figures['doc_none_accuracy']}")
     if figures["errors"]:
         lines.append("misses:")
         for e in figures["errors"]:

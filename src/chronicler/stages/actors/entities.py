@@ -171,9 +171,25 @@ def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span
                     new.append(Span(doc, t.i, end, label=PERSON_LABEL))
                     taken.update(range(t.i, end))
                 break
+    new += _split_names(doc)
     if not new:
         return
     new = filter_spans(new)
     covered = {i for s in new for i in range(s.start, s.end)}
     kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
     doc.ents = sorted(kept + new, key=lambda s: s.start)
+
+
+def _split_names(doc: Doc) -> list[Span]:
+    """One PERSON for two PERSON entities that touch ("Jam Kamal" "Khan Alyani" -> one name)."""
+    out = []
+    ents = [e for e in doc.ents if e.label_ == PERSON_LABEL]
+    i = 0
+    while i < len(ents):
+        j = i
+        while j + 1 < len(ents) and ents[j + 1].start == ents[j].end and not doc[ents[j].end - 1].is_punct:
+            j += 1
+        if j > i:
+            out.append(Span(doc, ents[i].start, ents[j].end, label=PERSON_LABEL))
+        i = j + 1
+    return out

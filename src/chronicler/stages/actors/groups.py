@@ -19,24 +19,35 @@ _GROUP_PREPS = {"of", "in", "from", "at", "across", "throughout", "inside", "wit
 
 
 def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
-    """(the words that make the group's mention, the words after it that can give its country)."""
+    """(the words that make the group's mention, the words after it that can give its country).
+
+    The mention is the role and the modifiers before it ("the US military"); when the role itself modifies
+    a noun ("US military raid", "Legislative body of Iran"), that noun's modifiers and "of/in" phrase count.
+    """
     doc = role.doc
     r = role.root
     left: set[int] = set()
-    for child in r.lefts:
-        if child.i < role.start and child.dep_ in _GROUP_LEFT_DEPS:
-            left.update(t.i for t in child.subtree)
-    if r.dep_ in ("amod", "compound") and r.head.i > r.i:
-        for sib in r.head.lefts:
+    for tok in role:
+        for child in tok.lefts:
+            if child.i < role.start and child.dep_ in _GROUP_LEFT_DEPS:
+                left.update(t.i for t in child.subtree if t.i < role.start)
+    holder = r.head if r.dep_ in ("amod", "compound") and r.head.i > r.i else None
+    if holder is not None:
+        for sib in holder.lefts:
             if sib.i < role.start and sib.dep_ in _GROUP_LEFT_DEPS:
                 left.update(t.i for t in sib.subtree if t.i < role.start)
     lo = min(left | {role.start})
     lo = max(lo, role.start - 8)
     mention = [doc[i] for i in range(lo, role.end)]
     right: list[Token] = []
-    for child in r.rights:
-        if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
-            right = [t for t in child.subtree][:8]
+    for owner in (r, holder):
+        if owner is None:
+            continue
+        for child in owner.rights:
+            if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+                right = [t for t in child.subtree][:8]
+                break
+        if right:
             break
     return mention, right
 
