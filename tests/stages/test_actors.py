@@ -149,3 +149,16 @@ def test_hyphenated_titles(parse):
     doc = parse("U.N. Secretary-General Kofi Annan announced the plan.")
     annan = _by_name(doc)["Kofi Annan"]
     assert (annan.country, annan.sector, annan.title) == ("IGO", "GOV", "Secretary-General")
+
+
+def test_people_sharing_a_surname_stay_apart(parse):
+    doc = parse("Lisa Campbell met Catherine Campbell's lawyer. Ms Campbell said Lisa Campbell was wrong.")
+    people = [a for a in doc._.actors if a.kind == "person"]
+    assert {a.name for a in people} == {"Lisa Campbell", "Catherine Campbell"}
+    catherine = next(a for a in people if a.name == "Catherine Campbell")
+    assert _texts(doc, catherine) == ["Catherine Campbell", "Ms Campbell"]  # possessive off; nearest before
+
+
+def test_a_town_the_model_did_not_see_as_a_place_does_not_code_a_group(parse):
+    doc = parse("The Liberal government said workers at Stella's would strike.")
+    assert not any(a.country == "USA" for a in doc._.actors)

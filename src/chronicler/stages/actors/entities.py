@@ -146,6 +146,9 @@ def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span
     person's title are PERSON, and a bare surname of a person named in full elsewhere in the document is
     PERSON (whatever the model said)."""
     new: list[Span] = list(titled or [])
+    for e in doc.ents:  # "Christopher Garnier's" -> "Christopher Garnier"
+        if len(e) > 1 and e[-1].text in ("'s", "’s", "'", "’"):
+            new.append(Span(doc, e.start, e.end - 1, label=e.label_))
     for span, kind, _ in known:
         if kind == "person":
             new.append(Span(doc, span.start, span.end, label=PERSON_LABEL))

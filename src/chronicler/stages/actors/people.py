@@ -64,19 +64,36 @@ def _title_from(tokens: list[Token], lex: Lexicon, when: date | None):
     return coding, title[:1].upper() + title[1:], role_tokens
 
 
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam", "mme", "m."}
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    """The name without honorifics or a possessive ending ("Ms Hewitt" -> "Hewitt")."""
+    toks = list(ent)
+    while len(toks) > 1 and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    while len(toks) > 1 and toks[0].lower_ in _HONORIFICS:
+        toks = toks[1:]
+    return toks
+
+
 def _surname_key(ent: Span) -> str:
-    words = [t for t in ent if not t.is_punct or t.text == "-"]
-    if not words:
+    toks = _name_tokens(ent)
+    if not toks:
         return fold(ent.text)
-    end = len(ent)
+    end = len(toks)
     start = end - 1
-    while start > 0 and (ent[start - 1].text == "-" or ent[start].text == "-"):
+    while start > 0 and (toks[start - 1].text == "-" or toks[start].text == "-"):
         start -= 1
-    return fold(ent[start:end].text)
+    return fold("".join(t.text_with_ws for t in toks[start:end]).strip())
+
+
+def _full_key(ent: Span) -> str:
+    return fold("".join(t.text_with_ws for t in _name_tokens(ent)).strip())
 
 
 def _is_single(ent: Span, sk: str) -> bool:
-    return len([t for t in ent if not t.is_punct]) <= 1 or fold(ent.text) == sk
+    return _full_key(ent) == sk
 
 
 def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, str]],
@@ -94,8 +111,9 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         if _is_single(ent, sk):
             singles.append((ent, person, sk))
             continue
-        k = ("person", person.name) if person else ("person", sk)
-        actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
+        k = ("person", person.name) if person else ("person", _full_key(ent))
+        name = "".join(t.text_with_ws for t in _name_tokens(ent)).strip()
+        actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
         full.setdefault(sk, []).append((ent.start, actor))
         _add_person_mention(table, lex, actor, ent, person, when, consumed)
     for ent, person, sk in singles:
@@ -109,7 +127,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
             if person is None and _looks_like_place(ent, lex):
                 continue  # "Manchester" tagged PERSON
             k = ("person", person.name) if person else ("person", sk)
-            actor = table.get(k, lambda i: Actor(id=i, name=ent.text.strip(), kind="person"))
+            name = "".join(t.text_with_ws for t in _name_tokens(ent)).strip()
+            actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
         _add_person_mention(table, lex, actor, ent, person if actor.id not in table.person_of else None,
                             when, consumed)
 

@@ -62,6 +62,10 @@ def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = T
     items = scan(words, lex)
     if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland")
         items = [it for it in items if it.kind != "place"]
+    else:  # in running text a town counts only where the model saw a place ("Liberal", "Stella" are not)
+        groups = _groups(tokens)
+        items = [it for it in items if it.kind != "place" or all(
+            t.ent_type_ in ("GPE", "LOC", "FAC") for g in groups[it.start:it.end] for t in g)]
     return code_items(words, items, when), items
 
 
