@@ -48,9 +48,9 @@ def test_knowledge_fixes_mislabelled_names(parse):
 
 
 def test_capital_as_argument_is_the_government_but_in_capital_is_a_place(parse):
-    doc = parse("Trump urged Havana to make a deal. Tourists in Havana were calm.")
+    doc = parse("Trump urged Havana to make a deal. Tourists in Havana were calm. Later Havana said no.")
     gov = [a for a in doc._.actors if a.code == "CUBGOV"]
-    assert len(gov) == 1 and _texts(doc, gov[0]) == ["Havana"]
+    assert len(gov) == 1 and _texts(doc, gov[0]) == ["Havana", "Havana"]
     assert any(p.location.name == "Havana" and p.location.lat for p in doc._.places)
 
 
@@ -162,3 +162,12 @@ def test_people_sharing_a_surname_stay_apart(parse):
 def test_a_town_the_model_did_not_see_as_a_place_does_not_code_a_group(parse):
     doc = parse("The Liberal government said workers at Stella's would strike.")
     assert not any(a.country == "USA" for a in doc._.actors)
+
+
+def test_stale_knowledge_is_reported_not_silent(parse, caplog):
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="chronicler.actors"):
+        doc = parse("Maduro spoke in Caracas.", date(2030, 1, 1))
+    assert _by_name(doc)["Nicolás Maduro"].country == "VEN"
+    assert any("Maduro" in r.getMessage() and "2026-01-06" in r.getMessage() for r in caplog.records)

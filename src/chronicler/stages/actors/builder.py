@@ -100,7 +100,8 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
             continue
         text = span.text
         iso3 = lex.country(text)
-        met = lex.metonym(text) if span.label_ != "PERSON" else None
+        person = span.label_ == "PERSON" and any(t.i in table.token_actor for t in span)
+        met = None if person else lex.metonym(text)  # "Havana" tagged PERSON but not taken as a person
         verb = _argument(span)
         if met is not None and verb is not None and met[0] != "IGO":
             table.mention(_government(table, lex, met[0], met[1]), span)

@@ -7,6 +7,7 @@ former office holders -> ELI).
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,8 @@ from chronicler.model import Actor
 from chronicler.stages.actors.lexicon import Lexicon, Person, fold
 from chronicler.stages.actors.table import Table, _code, _groups
 
+log = logging.getLogger("chronicler.actors")
+_WARNED: set[str] = set()  # people whose stale knowledge was reported (once per process)
 _TITLE_STOP = {",", ";", ":", "(", ")", '"', "“", "”", "—", "–"}
 
 
@@ -164,6 +167,10 @@ def finish_people(table: Table, when: date | None) -> None:
         if person is None:
             continue
         tenure, sector = person.at(when)
+        if person.stale(when) and person.name not in _WARNED:
+            _WARNED.add(person.name)
+            log.warning("actors: leaders.tsv knows %s's office only up to %s; the text is dated %s",
+                        person.name, max(t.as_of for t in person.tenures if t.as_of), when)
         if actor.country is None:
             actor.country = tenure.country if tenure else person.country
         if actor.sector is None:
