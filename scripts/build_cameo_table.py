@@ -5,7 +5,8 @@ draft 0.8) and adds what it leaves out: CAMEO 01 (public statements: no PLOVER e
 REQUEST). Goldstein weights are the published CAMEO scale (Goldstein 1992 as adopted by CAMEO 1.1b3), given
 here per code with the root value as the fallback. Quad classes follow the ConfliBERT/CAMEO grouping used by
 the quad-class gold: 0 statement/appeal (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
-3 verbal conflict (09-13), 4 material conflict (14-20).
+3 verbal conflict (09-13, and 16 "reduce relations": sanctions, expulsions and suspensions of aid are verbal
+conflict in that gold), 4 material conflict (14-15, 17-20).
 
     python scripts/build_cameo_table.py [MAPPING] > src/chronicler/stages/events/cameo.tsv
 """
@@ -33,6 +34,7 @@ GOLDSTEIN = {
 }
 EXTRA = [  # codes the conversion table leaves out
     ("010", "", "Make statement"),
+    ("016", "", "Deny responsibility"),
     ("020", "REQUEST", "Make an appeal or request"),
     ("021", "REQUEST", "Appeal for material cooperation"),
     ("022", "REQUEST", "Appeal for diplomatic cooperation"),
@@ -48,7 +50,7 @@ _ROW = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^#]*)#\s*(.*)$")
 
 def quad(code: str) -> int:
     root = int(code[:2])
-    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 or root == 16 else 4
 
 
 def goldstein(code: str) -> float:

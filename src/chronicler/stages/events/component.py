@@ -87,15 +87,20 @@ class Extractor:
         noun = trig.token
         patient = trig.key in self.lex.patient_nouns or noun.lemma_.lower() in self.lex.patient_nouns
         src_toks, tgt_toks = noun_arguments(noun, patient)
-        head = noun.head
-        if not src_toks and noun.dep_ == "dobj" and head.pos_ == "VERB":
-            subj = subject_of(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
-            if subj is not None:
-                src_toks.append(subj)
         for c in noun.children:
             if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
+        head = noun.head
+        if head.dep_ == "prep" and head.lower_ in ("on", "into") and noun.dep_ == "pobj":
+            head = head.head  # "went on strike"
+        if source is None and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
+            subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
+            if subj is not None:
+                source, s_tok = _pick(self.resolver, [subj], None)
+                if source is None:
+                    source = self.resolver.participant(subj)
+                    s_tok = subj if source is not None else None
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks)
@@ -348,5 +353,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
     requires=["doc._.actors", "doc._.token_actor", "doc._.quotes", "token.dep", "token.lemma"],
 )
 def events_component(doc: Doc) -> Doc:
-    doc._.events = extract_events(doc)
+    from chronicler.stages.events.ranker import load_ranker
+
+    doc._.events = extract_events(doc, ranker=load_ranker())
     return doc
