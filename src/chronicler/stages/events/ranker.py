@@ -62,11 +62,15 @@ class Ranker:
         for k in keys:
             groups[k].sort(key=lambda e: (-e.confidence, e.evidence.start))
         probs = self.probabilities([sentence_features(sents[k], groups[k]) for k in keys])
+        weak: set[int] = set()
         for k, p in zip(keys, probs):
+            statement = max(p, key=p.get) == 0  # the model reads the sentence as a mere statement
             for e in groups[k]:
                 e.confidence = combine(e.confidence, p.get(e.quad_class, 0.0))
-        if self.min_confidence > 0:
-            events[:] = [e for e in events if e.confidence >= self.min_confidence]
+                if statement and e.confidence < self.min_confidence:
+                    weak.add(id(e))
+        if weak:
+            events[:] = [e for e in events if id(e) not in weak]
 
 
 @lru_cache(maxsize=1)
