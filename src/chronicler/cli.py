@@ -9,6 +9,8 @@ from datetime import date
 from chronicler import __version__
 from chronicler.errors import ChroniclerError
 
+DEFAULT_DB = "chronicler.duckdb"
+
 
 def _date(value: str) -> date:
     try:
@@ -30,6 +32,54 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (resolves relative dates)")
     a.add_argument("--title", help="headline, when the text does not start with it")
     a.add_argument("--json", action="store_true", help='print the "chronicler/1" contract')
+
+    i = sub.add_parser("ingest", help="analyze documents into the store (files, folders, JSONL, JSON, CSV)")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--db", help=f"store: DuckDB file (default ./{DEFAULT_DB})")
+    i.add_argument("--workers", type=int, default=1, help="worker processes (each loads the pipeline once)")
+    i.add_argument("--engine", choices=["local"], default="local", help="where workers run")
+
+    for name, help_ in (("events", "query events"), ("quotes", "query quotes"), ("actors", "query actors"),
+                        ("disputes", "query disputes")):
+        q = sub.add_parser(name, help=help_ + " in the store")
+        q.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
+        q.add_argument("--format", choices=["table", "json", "csv"], default="table")
+        q.add_argument("--limit", type=int, default=None)
+        if name in ("events", "quotes", "disputes"):
+            q.add_argument("--doc", help="document id (or a prefix of it)")
+        if name == "disputes":
+            q.add_argument("--across", action="store_true",
+                           help="disputes across documents: asserted in one, denied in another")
+            q.add_argument("--window", type=int, default=14, help="days apart at most, with --across (14)")
+        if name in ("events", "quotes"):
+            q.add_argument("--since", type=_date, help="from this date (event/quote date, else published)")
+            q.add_argument("--until", type=_date, help="up to this date")
+        if name == "events":
+            q.add_argument("--type", help="PLOVER type, e.g. THREATEN")
+            q.add_argument("--actor", help="source or target name (substring) or code")
+            q.add_argument("--country", help="source or target country, ISO3")
+            q.add_argument("--polarity", choices=["asserted", "negated"])
+        if name == "quotes":
+            q.add_argument("--speaker", help="speaker name (substring)")
+            q.add_argument("--kind", choices=["direct", "indirect", "mixed"])
+        if name == "actors":
+            q.add_argument("--name", help="name (substring)")
+            q.add_argument("--country", help="ISO3")
+            q.add_argument("--sector", help="e.g. GOV, MIL")
+            q.add_argument("--kind", choices=["person", "organization", "country", "group"])
+
+    x = sub.add_parser("export", help="export the store")
+    x.add_argument("out", metavar="OUT")
+    x.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], required=True,
+                   help="jsonl: one contract per document; csv/parquet: one table (--table); "
+                        "gdelt: GDELT 2.0 event rows (61 tab-separated fields); plover: PLOVER JSON lines")
+    x.add_argument("--table", choices=["events", "quotes", "actors", "disputes"], default="events")
+    x.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
+
+    v = sub.add_parser("serve", help="HTTP API (OpenAPI at /openapi.json) and web page")
+    v.add_argument("--db", help=f"store to query (default ./{DEFAULT_DB})")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
     e.add_argument("kind", choices=["quotes", "events", "actors"])
@@ -62,6 +112,72 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from chronicler.ingest import ingest
+    from chronicler.store import open_store
+
+    if args.workers < 1:
+        raise ChroniclerError("--workers must be at least 1")
+    with open_store(args.db) as store:
+        stats = ingest(args.paths, store, workers=args.workers, model=args.model)
+        failures = store.failures()
+    print(f"chronicler: {stats.added} added, {stats.skipped} already stored, {stats.failed} failed",
+          file=sys.stderr)
+    from chronicler.render import safe
+
+    for f in failures[:20]:
+        print(f"chronicler: failed: {safe(f['reason'], 200)}", file=sys.stderr)
+    return 0 if (stats.added or stats.skipped or not stats.failed) else 1
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from chronicler.render import render_rows
+    from chronicler.store import open_store
+
+    filters = {k: v for k, v in vars(args).items()
+               if k not in ("command", "db", "format", "model") and v is not None}
+    with open_store(args.db, read_only=True) as store:
+        if filters.pop("across", False):
+            rows = store.cross_disputes(window_days=filters.pop("window"), limit=filters.pop("limit", None))
+        else:
+            filters.pop("window", None)
+            rows = getattr(store, args.command)(**filters)
+    sys.stdout.write(render_rows(rows, args.format))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from chronicler.store import open_store
+
+    from chronicler import exports
+
+    with open_store(args.db, read_only=True) as store:
+        if args.format in ("csv", "parquet"):
+            store.export_table(args.table, args.format, args.out)
+            return 0
+        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+            for result, text, ingested_at, origin in store.iter_stored():
+                if args.format == "jsonl":
+                    fh.write(json.dumps(result, ensure_ascii=False) + "\n")
+                elif args.format == "plover":
+                    for record in exports.plover_records(result):
+                        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    for row in exports.gdelt_rows(result, text, ingested_at, origin):
+                        fh.write("\t".join(row) + "\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from chronicler.api import create_app
+
+    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model), host=args.host, port=args.port,
+                log_level="info")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from chronicler import eval as evaluation
     from chronicler.nlp.analyzer import Analyzer
@@ -82,6 +198,14 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_analyze(args)
         if args.command == "eval":
             return _cmd_eval(args)
+        if args.command == "ingest":
+            return _cmd_ingest(args)
+        if args.command in ("events", "quotes", "actors", "disputes"):
+            return _cmd_query(args)
+        if args.command == "export":
+            return _cmd_export(args)
+        if args.command == "serve":
+            return _cmd_serve(args)
     except ChroniclerError as exc:
         print(f"chronicler: error: {exc}", file=sys.stderr)
         return 2

@@ -78,3 +78,37 @@ def render(result: dict[str, Any], width: int = 100) -> str:
     for d in result["disputes"]:
         out.append(f"  {d['id']:<4} {d['claim']} vs {d['counter']}: {safe(d['summary'], width - 20)}")
     return "\n".join(out) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+def render_rows(rows: list[dict[str, Any]], fmt: str = "table", width: int = 40) -> str:
+    """Query results as an aligned text table (cells escaped and cut), JSON lines array, or CSV."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        return buf.getvalue()
+    if not rows:
+        return "(no rows)\n"
+    cols = list(rows[0])
+    cells = [[safe(_cell(row[c]), width) for c in cols] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,136 @@
+"""The HTTP API (OpenAPI at /openapi.json): thin routes over the service layer and the store.
+
+POST /v1/analyze returns the "chronicler/1" contract for one article. The query routes read the store
+(a DuckDB file) that `chronicler ingest` filled. Article text is untrusted: it is only ever returned as
+JSON data; the web page renders it with textContent, never as HTML.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from chronicler import __version__
+from chronicler.errors import ChroniclerError
+
+MAX_TEXT = 2_000_000  # characters
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(..., description="the article text (plain text or HTML)", max_length=MAX_TEXT)
+    published: date | None = Field(None, description="publication date; resolves relative dates")
+    title: str | None = None
+    source: str | None = None
+
+
+class Services:
+    """The analyzer (loaded on first use) and the store, each behind a lock: one request at a time uses them."""
+
+    def __init__(self, db: str | None, model: str | None) -> None:
+        self.db, self.model = db, model
+        self._analyzer = None
+        self._store = None
+        self.analyze_lock = threading.Lock()
+        self.store_lock = threading.Lock()
+
+    def analyzer(self):
+        if self._analyzer is None:
+            from chronicler.nlp.analyzer import Analyzer
+
+            self._analyzer = Analyzer(self.model)
+        return self._analyzer
+
+    def store(self):
+        from chronicler.store import open_store
+
+        if self._store is None:
+            if self.db is None or not Path(self.db).exists():
+                raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
+            self._store = open_store(self.db, read_only=True)
+        return self._store
+
+
+def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
+    app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None,
+                  description="Who said what, who did what to whom, when and where — with evidence.")
+    services = Services(db, model)
+    app.state.services = services
+
+    @app.exception_handler(ChroniclerError)
+    async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "store": services.db}
+
+    @app.post("/v1/analyze")
+    def analyze(req: AnalyzeRequest) -> dict[str, Any]:
+        from chronicler.sources.readers import article_from_text
+
+        article = article_from_text(req.text, "request", title=req.title, published=req.published,
+                                    source=req.source)
+        with services.analyze_lock:
+            return services.analyzer().analyze(article).to_dict()
+
+    def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
+        with services.store_lock:
+            store = services.store()
+            return getattr(store, method)(**{k: v for k, v in filters.items() if v is not None})
+
+    @app.get("/v1/events")
+    def events(type: str | None = None, actor: str | None = None, country: str | None = None,
+               since: date | None = None, until: date | None = None, doc: str | None = None,
+               polarity: Literal["asserted", "negated"] | None = None,
+               limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        return query("events", type=type, actor=actor, country=country, since=since, until=until, doc=doc,
+                     polarity=polarity, limit=limit)
+
+    @app.get("/v1/quotes")
+    def quotes(speaker: str | None = None, kind: Literal["direct", "indirect", "mixed"] | None = None,
+               since: date | None = None, until: date | None = None, doc: str | None = None,
+               limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        return query("quotes", speaker=speaker, kind=kind, since=since, until=until, doc=doc, limit=limit)
+
+    @app.get("/v1/actors")
+    def actors(name: str | None = None, country: str | None = None, sector: str | None = None,
+               kind: Literal["person", "organization", "country", "group"] | None = None,
+               limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        return query("actors", name=name, country=country, sector=sector, kind=kind, limit=limit)
+
+    @app.get("/v1/disputes")
+    def disputes(doc: str | None = None, across: bool = False, window: int = Query(14, ge=0, le=3650),
+                 limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        if across:
+            return query("cross_disputes", window_days=window, limit=limit)
+        return query("disputes", doc=doc, limit=limit)
+
+    @app.get("/v1/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        with services.store_lock:
+            store = services.store()
+            result, text = store.document(doc_id), store.text(doc_id)
+        if result is None:
+            raise HTTPException(404, "no such document")
+        return {"text": text, **result}
+
+    static = resources.files("chronicler.api").joinpath("static")
+    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy":
+               "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'"}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse(static.joinpath("index.html").read_text("utf-8"), headers=headers)
+
+    @app.get("/app.js", include_in_schema=False)
+    def script() -> Response:
+        return Response(static.joinpath("app.js").read_text("utf-8"), media_type="text/javascript",
+                        headers=headers)
+
+    return app

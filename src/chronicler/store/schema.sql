@@ -1,0 +1,36 @@
+-- chronicler store, schema version 1. One row per document; its records in child tables.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,            -- sha256 of the text
+    title VARCHAR, published DATE, source VARCHAR, dateline VARCHAR, language VARCHAR,
+    origin VARCHAR,                    -- where it was read from (path, path:line, path#index)
+    ingested_at TIMESTAMP,
+    text VARCHAR,                      -- the exact text every offset indexes
+    result JSON                        -- the full "chronicler/1" contract
+);
+CREATE TABLE IF NOT EXISTS actors (
+    doc_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
+    code VARCHAR, title VARCHAR, mentions INTEGER,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR, id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, kind VARCHAR,
+    speaker_actor VARCHAR, speaker_name VARCHAR, cue VARCHAR, date DATE, date_text VARCHAR,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    doc_id VARCHAR, id VARCHAR, type VARCHAR, cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+    polarity VARCHAR, modality VARCHAR,
+    source_actor VARCHAR, source_name VARCHAR, source_country VARCHAR, source_code VARCHAR,
+    target_actor VARCHAR, target_name VARCHAR, target_country VARCHAR, target_code VARCHAR,
+    date DATE, date_text VARCHAR, location VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+    evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR, quote_id VARCHAR, confidence DOUBLE,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE IF NOT EXISTS disputes (
+    doc_id VARCHAR, id VARCHAR, claim VARCHAR, counter VARCHAR, summary VARCHAR,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE IF NOT EXISTS failures (
+    origin VARCHAR PRIMARY KEY, reason VARCHAR, failed_at TIMESTAMP
+);

@@ -1,0 +1,120 @@
+"""The DuckDB store on real database files: writes are whole-document transactions, queries are parameterised."""
+import copy
+import csv
+import json
+
+import duckdb
+import pytest
+
+from chronicler.model import content_hash
+from chronicler.store import StoreError, open_store
+from factories import TEXT, make_result
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "c.duckdb") as s:
+        yield s
+
+
+def test_add_is_idempotent_by_content_hash(store):
+    result = make_result()
+    assert store.add(result, TEXT, "a.txt") is True
+    assert store.add(copy.deepcopy(result), TEXT, "b.txt") is False
+    assert store.counts() == {"documents": 1, "actors": 2, "quotes": 1, "events": 2, "disputes": 1, "failures": 0}
+    assert store.document(result["document"]["id"]) == result
+    assert store.text(result["document"]["id"]) == TEXT
+
+
+def test_failed_write_leaves_no_partial_document(store):
+    broken = make_result()
+    del broken["events"][1]["evidence"]
+    with pytest.raises(KeyError):
+        store.add(broken, TEXT, "broken.txt")
+    assert store.counts()["documents"] == 0 and store.counts()["actors"] == 0
+    assert store.add(make_result(), TEXT, "fixed.txt")
+
+
+def test_failures_are_recorded_and_cleared_on_success(store):
+    store.add_failure("a.txt", "a.txt: binary data, not text")
+    assert store.failures()[0]["reason"] == "a.txt: binary data, not text"
+    store.add(make_result(), TEXT, "a.txt")
+    assert store.failures() == []
+
+
+def test_event_filters(store):
+    store.add(make_result(), TEXT, "a.txt")
+    assert [e["id"] for e in store.events()] == ["E1", "E2"]
+    assert [e["id"] for e in store.events(polarity="negated")] == ["E2"]
+    assert [e["id"] for e in store.events(actor="trump")] == ["E1"]
+    assert [e["id"] for e in store.events(actor="CUBGOV")] == ["E2"]
+    assert len(store.events(country="cub")) == 2
+    assert store.events(type="assault") == []
+    assert [e["id"] for e in store.events(since=__import__("datetime").date(2026, 1, 5))] == ["E2"]
+    assert len(store.events(limit=1)) == 1
+
+
+def test_quotes_actors_disputes_queries(store):
+    store.add(make_result(), TEXT, "a.txt")
+    assert store.quotes(speaker="TRUMP")[0]["text"] == TEXT[0:26]
+    assert store.quotes(kind="indirect") == []
+    actors = store.actors(country="CUB")
+    assert [a["name"] for a in actors] == ["Miguel Diaz-Canel"] and actors[0]["documents"] == 1
+    d = store.disputes()[0]
+    assert d["claimed_by"] == "Donald Trump" and d["denied_by"] == "Miguel Diaz-Canel"
+
+
+def test_filters_are_parameters_not_sql(store):
+    store.add(make_result(), TEXT, "a.txt")
+    evil = "x' OR '1'='1'; DROP TABLE events; --"
+    assert store.events(actor=evil) == [] and store.quotes(speaker=evil) == [] and store.events(doc=evil) == []
+    assert store.counts()["events"] == 2
+
+
+def test_exports(store, tmp_path):
+    store.add(make_result(), TEXT, "a.txt")
+    store.export_table("events", "csv", tmp_path / "e.csv")
+    rows = list(csv.DictReader(open(tmp_path / "e.csv", encoding="utf-8")))
+    assert [r["id"] for r in rows] == ["E1", "E2"] and rows[1]["location"] == "Havana"
+    out = tmp_path / "it's.parquet"  # a quote in the path must not break COPY
+    store.export_table("quotes", "parquet", out)
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{str(out).replace(chr(39), chr(39) * 2)}')").fetchall()[0][0] == 1
+    assert [r["document"]["id"] for r in store.iter_results()] == [content_hash(TEXT)]
+    with pytest.raises(StoreError):
+        store.export_table("documents; DROP TABLE x", "csv", tmp_path / "x.csv")
+
+
+def test_read_only_open_of_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://localhost/x")
+    json.dumps(make_result())
+
+
+def _single_event_doc(text, source, target, polarity, date):
+    result = make_result(text)
+    result["quotes"], result["disputes"] = [], []
+    event = result["events"][0]
+    event.update(polarity=polarity, date=date, quote=None,
+                 evidence={"start": 0, "end": len(text), "text": text})
+    event["source"] = {"actor": None, "name": source[0], "country": source[1], "code": source[1] + "GOV"}
+    event["target"] = {"actor": None, "name": target[0], "country": target[1], "code": target[1]}
+    result["events"] = [event]
+    return result
+
+
+def test_disputes_across_documents(store):
+    claim = "Trump said talks with Cuba were under way."
+    counter = "Diaz-Canel said there were no talks with the United States."
+    unrelated = "Putin denied talks with Cuba."
+    late = "Diaz-Canel denied talks with Washington, months later."
+    store.add(_single_event_doc(claim, ("Trump", "USA"), ("Cuba", "CUB"), "asserted", "2026-01-04"), claim, "a")
+    store.add(_single_event_doc(counter, ("Diaz-Canel", "CUB"), ("United States", "USA"), "negated", "2026-01-05"),
+              counter, "b")
+    store.add(_single_event_doc(unrelated, ("Putin", "RUS"), ("Cuba", "CUB"), "negated", "2026-01-05"), unrelated, "c")
+    store.add(_single_event_doc(late, ("Diaz-Canel", "CUB"), ("Washington", "USA"), "negated", "2026-06-01"), late, "d")
+    rows = store.cross_disputes()
+    assert len(rows) == 1
+    assert rows[0]["claimed_by"] == "Trump" and rows[0]["denied_by"] == "Diaz-Canel"
+    assert (rows[0]["party_1"], rows[0]["party_2"]) == ("CUB", "USA")
+    assert len(store.cross_disputes(window_days=365)) == 2
