@@ -91,10 +91,13 @@ class Extractor:
             if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
-        head = noun.head
+        phrase = noun
+        while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
+            phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
+        head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into") and noun.dep_ == "pobj":
             head = head.head  # "went on strike"
-        if source is None and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
+        if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
             if subj is not None:
                 source, s_tok = _pick(self.resolver, [subj], None)
@@ -219,13 +222,32 @@ class Extractor:
             d.source = self.resolver.participant(claimer) if claimer is not None else d.source
             d.target = target
             d.modality = "actual"
-        elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and d.frame is None:
-            d.code = self._recode(self._intent_root(d.code), d.code)
+        elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and (d.frame is None or d.frame.kind == "claim"):
+            root = self._intent_root(d.code)
+            if root == "03" and d.polarity == "negated":  # "will not accept refugees": a refusal
+                root, d.polarity = "12", "asserted"
+            d.code = self._recode(root, d.code)
             d.modality = "threatened" if d.code.type == "THREATEN" else "intended"
         if d.modality == "actual" and tok.i in self.quote_of:
             d.modality = "claimed"
 
+    def _obligations(self) -> None:
+        """"X said Y must do Z": a demand by X on Y, also when Z names no event of the lexicon."""
+        demand = self.lex.codes["100"]
+        for token in self.doc:
+            if token.pos_ != "VERB" or token.i in self.by_token or token.dep_ != "ccomp":
+                continue
+            if not aux_words(token) & OBLIGATION_AUX:
+                continue
+            frame = frame_of(token, self.lex, self.by_token)
+            if frame is None or frame.kind != "claim":
+                continue
+            trig = Trigger(token, demand, "verb", "must")
+            self.triggers.append(trig)
+            self.by_token[token.i] = trig
+
     def drafts_in_order(self) -> list[Draft]:
+        self._obligations()
         # nouns first: a relative clause's verb takes its source from the noun ("the raid that ousted X")
         for trig in sorted(self.triggers, key=lambda t: (t.kind != "noun", t.token.i)):
             draft = self._noun_draft(trig) if trig.kind == "noun" else self._verb_draft(trig)

@@ -44,6 +44,19 @@ def _phrase_keys(token: Token) -> list[str]:
     return keys + [lemma]
 
 
+def _verb_keys(token: Token) -> list[str]:
+    """Verb + object first ("establish+tie", "deny+*"), then verb + particle, then the verb alone."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in token.children:  # "reneged on his commitment", "opened fire on"
+        if c.dep_ == "prep":
+            objects.extend(g for g in c.children if g.dep_ == "pobj")
+    lemma = token.lemma_.lower()
+    keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
+    if any(o.dep_ == "dobj" for o in objects):
+        keys.append(f"{lemma}+*")
+    return keys + _phrase_keys(token)
+
+
 def _noun_keys(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     keys = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
@@ -55,7 +68,7 @@ def find_triggers(doc: Doc, lex: EventLexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for token in doc:
         if token.pos_ in _VERB_POS:
-            table, keys, kind = lex.verbs, _phrase_keys(token), "verb"
+            table, keys, kind = lex.verbs, _verb_keys(token), "verb"
         elif token.pos_ in _NOUN_POS:
             table, keys, kind = lex.nouns, _noun_keys(token), "noun"
         else:
