@@ -127,6 +127,16 @@ def object_candidates(verb: Token) -> list[Token]:
                 elif g.dep_ == "relcl":
                     out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
                                for x in p.children if x.dep_ == "pobj")
+    # whose thing the object is: "praised Haiti's efforts", "rejected a Senegalese peace plan",
+    # "rejected calls by Belarus's rulers", "an offer from Afghanistan"
+    for c in list(out):
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
+            continue
+        for g in c.children:
+            if g.dep_ in ("poss", "compound", "amod", "nmod") and g.i < c.i:
+                out.append(g)
+            elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
+                out.extend(x for x in g.children if x.dep_ == "pobj")
     return out
 
 

@@ -95,8 +95,8 @@ class Extractor:
         while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
             phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
         head = phrase.head
-        if head.dep_ == "prep" and head.lower_ in ("on", "into") and noun.dep_ == "pobj":
-            head = head.head  # "went on strike"
+        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at") and phrase.dep_ == "pobj":
+            head = head.head  # "went on strike", "joined Abe for talks"
         if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
             if subj is not None:
