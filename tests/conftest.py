@@ -34,6 +34,15 @@ def pg_url():
 
 
 @pytest.fixture(scope="session")
+def ray_cluster():
+    """A local Ray cluster, started once per test session (it takes seconds and writes an auth token)."""
+    ray = pytest.importorskip("ray", reason="Ray not installed (pip install '.[test]')")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="session")
 def analyzer():
     from chronicler.nlp.analyzer import Analyzer
 

@@ -79,6 +79,15 @@ def test_ingest_with_two_workers_matches_one(corpus, tmp_path):
         assert list(one.iter_results()) == list(two.iter_results())
 
 
+def test_ingest_on_a_ray_cluster_matches_local(corpus, tmp_path, ray_cluster):
+    with open_store(tmp_path / "local.duckdb") as local, open_store(tmp_path / "ray.duckdb") as on_ray:
+        ingest([str(corpus)], local)
+        stats = ingest([str(corpus)], on_ray, workers=2, engine="ray")
+        assert stats.to_dict() == {"added": 4, "skipped": 1, "failed": 4}
+        assert list(local.iter_results()) == list(on_ray.iter_results())
+        assert ray_cluster.is_initialized()  # the engine used the session's cluster and left it running
+
+
 def test_cli_ingest_query_export(corpus, tmp_path, capsys):
     db = str(tmp_path / "cli.duckdb")
     assert main(["ingest", str(corpus), "--db", db]) == 0

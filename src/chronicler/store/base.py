@@ -140,9 +140,10 @@ class Store:
     def text(self, doc_id: str) -> str | None:
         return self._scalar("SELECT text FROM documents WHERE id = ?", [doc_id])
 
-    def _select(self, sql: str, where: list[str], params: list[Any], order: str, limit: int | None):
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+    def _select(self, sql: str, where: "_Where", order: str, limit: int | None) -> list[dict[str, Any]]:
+        params = list(where.params)
+        if where.clauses:
+            sql += " WHERE " + " AND ".join(where.clauses)
         sql += f" ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -152,97 +153,54 @@ class Store:
     def events(self, *, type: str | None = None, actor: str | None = None, country: str | None = None,
                since: date | None = None, until: date | None = None, doc: str | None = None,
                polarity: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if type:
-            where.append("e.type = ?")
-            params.append(type.upper())
-        if actor:
-            where.append("(lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ? "
-                         "OR e.source_code = ? OR e.target_code = ?)")
-            params += [f"%{actor.lower()}%", f"%{actor.lower()}%", actor.upper(), actor.upper()]
-        if country:
-            where.append("(e.source_country = ? OR e.target_country = ?)")
-            params += [country.upper(), country.upper()]
-        if since:
-            where.append("coalesce(e.date, d.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(e.date, d.published) <= ?")
-            params.append(until)
-        if doc:
-            where.append("e.doc_id LIKE ?")
-            params.append(f"{doc}%")
-        if polarity:
-            where.append("e.polarity = ?")
-            params.append(polarity)
+        w = _Where()
+        w.add(type, "e.type = ?", (type or "").upper())
+        w.add(actor, "(lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ? OR e.source_code = ? "
+                     "OR e.target_code = ?)", *[f"%{(actor or '').lower()}%"] * 2, *[(actor or "").upper()] * 2)
+        w.add(country, "(e.source_country = ? OR e.target_country = ?)", *[(country or "").upper()] * 2)
+        w.dated("e", since, until)
+        w.add(doc, "e.doc_id LIKE ?", f"{doc}%")
+        w.add(polarity, "e.polarity = ?", polarity)
         sql = ("SELECT e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality, "
                "e.source_name, e.source_code, e.target_name, e.target_code, e.date, e.date_text, e.location, "
                "e.evidence_start, e.evidence_end, e.evidence, e.quote_id, e.confidence, d.published "
                "FROM events e JOIN documents d ON d.id = e.doc_id")
-        return self._select(sql, where, params, "coalesce(e.date, d.published) NULLS LAST, e.doc_id, e.id", limit)
+        return self._select(sql, w, "coalesce(e.date, d.published) NULLS LAST, e.doc_id, e.id", limit)
 
     def quotes(self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None,
                until: date | None = None, doc: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("lower(q.speaker_name) LIKE ?")
-            params.append(f"%{speaker.lower()}%")
-        if kind:
-            where.append("q.kind = ?")
-            params.append(kind)
-        if since:
-            where.append("coalesce(q.date, d.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(q.date, d.published) <= ?")
-            params.append(until)
-        if doc:
-            where.append("q.doc_id LIKE ?")
-            params.append(f"{doc}%")
+        w = _Where()
+        w.add(speaker, "lower(q.speaker_name) LIKE ?", f"%{(speaker or '').lower()}%")
+        w.add(kind, "q.kind = ?", kind)
+        w.dated("q", since, until)
+        w.add(doc, "q.doc_id LIKE ?", f"{doc}%")
         sql = ("SELECT q.doc_id, q.id, q.kind, q.speaker_name, q.cue, q.text, q.start_char, q.end_char, q.date, "
                "q.date_text, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id")
-        return self._select(sql, where, params, "q.doc_id, q.start_char", limit)
+        return self._select(sql, w, "q.doc_id, q.start_char", limit)
 
     def actors(self, *, name: str | None = None, country: str | None = None, sector: str | None = None,
                kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Actors across documents, grouped by name and code, with document and mention counts."""
-        where: list[str] = []
-        params: list[Any] = []
-        if name:
-            where.append("lower(name) LIKE ?")
-            params.append(f"%{name.lower()}%")
-        if country:
-            where.append("country = ?")
-            params.append(country.upper())
-        if sector:
-            where.append("sector = ?")
-            params.append(sector.upper())
-        if kind:
-            where.append("kind = ?")
-            params.append(kind)
+        w = _Where()
+        w.add(name, "lower(name) LIKE ?", f"%{(name or '').lower()}%")
+        w.add(country, "country = ?", (country or "").upper())
+        w.add(sector, "sector = ?", (sector or "").upper())
+        w.add(kind, "kind = ?", kind)
         sql = "SELECT name, kind, country, sector, code, count(DISTINCT doc_id) AS documents, " \
               "sum(mentions) AS mentions FROM actors"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " GROUP BY name, kind, country, sector, code ORDER BY documents DESC, mentions DESC, name"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._rows(sql, params)
+        if w.clauses:
+            sql += " WHERE " + " AND ".join(w.clauses)
+        sql += " GROUP BY name, kind, country, sector, code"
+        return self._select(sql, _Where(w.params), "documents DESC, mentions DESC, name", limit)
 
     def disputes(self, *, doc: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if doc:
-            where.append("x.doc_id LIKE ?")
-            params.append(f"{doc}%")
+        w = _Where()
+        w.add(doc, "x.doc_id LIKE ?", f"{doc}%")
         sql = ("SELECT x.doc_id, x.id, x.summary, x.claim, c.source_name AS claimed_by, c.evidence AS claim_evidence, "
                "x.counter, n.source_name AS denied_by, n.evidence AS counter_evidence FROM disputes x "
                "JOIN events c ON c.doc_id = x.doc_id AND c.id = x.claim "
                "JOIN events n ON n.doc_id = x.doc_id AND n.id = x.counter")
-        return self._select(sql, where, params, "x.doc_id, x.id", limit)
+        return self._select(sql, w, "x.doc_id, x.id", limit)
 
     def cross_disputes(self, *, window_days: int = 14, limit: int | None = None) -> list[dict[str, Any]]:
         """Disputes across documents: the same proposition (event type and the same two parties, by country
@@ -266,7 +224,7 @@ class Store:
             WHERE a.polarity = 'asserted' AND b.polarity = 'negated' AND a.doc_id <> b.doc_id
               AND a.claimant <> b.claimant AND a.p1 <> '' AND a.p2 <> ''
               AND (a.day IS NULL OR b.day IS NULL OR abs(a.day - b.day) <= ?)"""
-        return self._select(sql, [], [int(window_days)], "a.type, a.p1, a.p2, claim_doc, a.id, counter_doc, b.id",
+        return self._select(sql, _Where([int(window_days)]), "a.type, a.p1, a.p2, claim_doc, a.id, counter_doc, b.id",
                             limit)
 
     # -- export ----------------------------------------------------------------------------------------
@@ -299,6 +257,24 @@ class Store:
                 writer.writerows([row[c] for c in columns] for row in rows)
             return
         write_parquet(rows, table, out)
+
+
+class _Where:
+    """WHERE clauses with their parameters, added only for filters that were given."""
+
+    def __init__(self, params: list[Any] | None = None) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = list(params or [])
+
+    def add(self, value: Any, clause: str, *params: Any) -> None:
+        if value not in (None, ""):
+            self.clauses.append(clause)
+            self.params.extend(params)
+
+    def dated(self, alias: str, since: date | None, until: date | None) -> None:
+        """From/to a date: the record's own date where known, else its document's publication date."""
+        self.add(since, f"coalesce({alias}.date, d.published) >= ?", since)
+        self.add(until, f"coalesce({alias}.date, d.published) <= ?", until)
 
 
 def _json(value: Any) -> Any:
