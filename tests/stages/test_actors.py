@@ -171,3 +171,11 @@ def test_stale_knowledge_is_reported_not_silent(parse, caplog):
         doc = parse("Maduro spoke in Caracas.", date(2030, 1, 1))
     assert _by_name(doc)["Nicolás Maduro"].country == "VEN"
     assert any("Maduro" in r.getMessage() and "2026-01-06" in r.getMessage() for r in caplog.records)
+
+
+def test_actor_for_tokens_follows_an_apposition(parse):
+    text = "The raid ousted key Cuban ally Nicolas Maduro in Venezuela."
+    doc = parse(text)
+    ally = next(t for t in doc if t.text == "ally")
+    span = doc[ally.left_edge.i:ally.i + 1]  # "key Cuban ally", without the apposition
+    assert actor_for_tokens(doc, span.start, span.end).code == "VENGOV"

@@ -32,14 +32,20 @@ def build_actors(doc: Doc, lex: Lexicon | None = None, rulers: Rulers | None = N
 
 
 def actor_for_tokens(doc: Doc, start: int, end: int) -> Actor | None:
-    """The actor that a token range refers to: its root's actor, else the actor of the highest word in the
-    range's tree that has one (people, organisations and groups before countries at the same depth)."""
+    """The actor that a token range refers to: its root's actor, else the actor its root is in apposition
+    with, else the actor of the highest word in the range's tree that has one (people, organisations and
+    groups before countries at the same depth)."""
     index = doc._.token_actor or {}
     if start >= end:
         return None
     actors = {a.id: a for a in doc._.actors or []}
     span = doc[start:end]
-    level = [span.root]
+    root = span.root
+    if root.i not in index:  # "key Cuban ally[, Nicolas Maduro]": an apposition names the same actor
+        for child in root.children:
+            if child.dep_ == "appos" and index.get(child.i) in actors:
+                return actors[index[child.i]]
+    level = [root]
     seen = set()
     while level:
         hits = [actors[index[t.i]] for t in level if t.i in index and index[t.i] in actors]

@@ -107,8 +107,8 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
             if person is not None:
                 table.mention(person, span, [t for t in span if t.i not in table.token_actor])
                 continue
-        if coding.country is None and not info.standalone:
-            continue
+        if coding.country is None and (not info.standalone or _owned(mention)):
+            continue  # "its troops": the owner is an actor named elsewhere (coreference), not a new group
         kind = "organization" if info.kind == "organization" else "group"
         parts = _coordinated(mention, role, lex)
         if parts:  # "U.S. and Russian negotiators": one group per country; the head noun goes with the last
@@ -122,6 +122,10 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
         actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
         tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
         table.mention(actor, span, tokens)
+
+
+def _owned(mention: list[Token]) -> bool:
+    return any(t.dep_ == "poss" and t.pos_ == "PRON" for t in mention)
 
 
 def _group(table: Table, lex: Lexicon, country: str | None, sector: str, kind: str, name: str) -> Actor:
