@@ -60,8 +60,9 @@ def _words(tokens: list[Token]) -> list[str]:
 def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = True) -> tuple[Coding, list]:
     words = _words(tokens)
     items = scan(words, lex)
-    if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland")
-        items = [it for it in items if it.kind != "place"]
+    if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland"),
+        # and a weak role word is just a word of the name ("Net National Income")
+        items = [it for it in items if it.kind != "place" and not (it.kind == "role" and it.value.weight == 1)]
     else:  # in running text a town counts only where the model saw a place ("Liberal", "Stella" are not)
         groups = _groups(tokens)
         items = [it for it in items if it.kind != "place" or all(
