@@ -143,6 +143,7 @@ def renumber(table: Table) -> tuple[list[Actor], dict[int, str]]:
         mapping[actor.id] = f"A{n}"
     for actor in actors:
         actor.id = mapping[actor.id]
+        actor.name = " ".join(actor.name.split()) or "?"
         actor.mentions = sorted(set(actor.mentions))
     index = {i: mapping[a] for i, a in table.token_actor.items() if a in mapping}
     return actors, index
