@@ -179,3 +179,14 @@ def test_actor_for_tokens_follows_an_apposition(parse):
     ally = next(t for t in doc if t.text == "ally")
     span = doc[ally.left_edge.i:ally.i + 1]  # "key Cuban ally", without the apposition
     assert actor_for_tokens(doc, span.start, span.end).code == "VENGOV"
+
+
+def test_people_of_a_nation_are_not_its_government(parse):
+    doc = parse("Young Algerians blocked roads. Algeria demanded an apology.")
+    govs = [a for a in doc._.actors if a.code == "DZAGOV"]
+    assert len(govs) == 1 and _texts(doc, govs[0]) == ["Algeria"]
+
+
+def test_a_role_adjective_on_an_event_noun_is_not_a_group(parse):
+    doc = parse("NATO would tighten the naval blockade of Serbia.")
+    assert not any(a.sector == "MIL" and a.country == "SRB" for a in doc._.actors)

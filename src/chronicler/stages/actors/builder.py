@@ -106,7 +106,8 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
         if met is not None and verb is not None and met[0] != "IGO":
             table.mention(_government(table, lex, met[0], met[1]), span)
         elif iso3 is not None:
-            if verb is not None and verb.lemma_.lower() in verbs and span.root.dep_ != "nsubjpass":
+            state = span.label_ != "NORP"  # "Albanians demanded": people, not the Albanian state
+            if state and verb is not None and verb.lemma_.lower() in verbs and span.root.dep_ != "nsubjpass":
                 table.mention(_government(table, lex, iso3), span)
             else:
                 name = lex.name_of(iso3)

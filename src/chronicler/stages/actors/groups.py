@@ -22,7 +22,7 @@ def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
     """(the words that make the group's mention, the words after it that can give its country).
 
     The mention is the role and the modifiers before it ("the US military"); when the role itself modifies
-    a noun ("US military raid", "Legislative body of Iran"), that noun's modifiers and "of/in" phrase count.
+    a noun ("the US military raid"), that noun's modifiers before the role count too.
     """
     doc = role.doc
     r = role.root
@@ -40,14 +40,9 @@ def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
     lo = max(lo, role.start - 8)
     mention = [doc[i] for i in range(lo, role.end)]
     right: list[Token] = []
-    for owner in (r, holder):
-        if owner is None:
-            continue
-        for child in owner.rights:
-            if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
-                right = [t for t in child.subtree][:8]
-                break
-        if right:
+    for child in r.rights:  # not the holder's: in "the naval blockade of Serbia" Serbia is the target
+        if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+            right = [t for t in child.subtree][:8]
             break
     return mention, right
 
@@ -107,7 +102,7 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
             if person is not None:
                 table.mention(person, span, [t for t in span if t.i not in table.token_actor])
                 continue
-        if coding.country is None and (not info.standalone or _owned(mention)):
+        if coding.country is None and (not info.standalone or _owned(mention) or r.pos_ == "ADJ"):
             continue  # "its troops": the owner is an actor named elsewhere (coreference), not a new group
         kind = "organization" if info.kind == "organization" else "group"
         parts = _coordinated(mention, role, lex)

@@ -229,7 +229,8 @@ def _load_countries(lex: Lexicon, acronyms: set[str]) -> None:
     lex.country_names.update({"RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "VEN": "Venezuela",
                               "BOL": "Bolivia", "KOR": "South Korea", "PRK": "North Korea",
                               "VNM": "Vietnam", "LAO": "Laos", "TZA": "Tanzania", "MDA": "Moldova",
-                              "COD": "DR Congo", "PSE": "Palestine", "VAT": "Vatican"})
+                              "COD": "DR Congo", "PSE": "Palestine", "VAT": "Vatican",
+                              "TUR": "Turkey", "CZE": "Czech Republic", "MKD": "North Macedonia"})
     for alias, iso3 in (r[:2] for r in _rows("countries.tsv", 2)):
         for form in [alias, *_plurals(alias)]:
             lex.countries[key(form)] = iso3
