@@ -190,3 +190,10 @@ def test_people_of_a_nation_are_not_its_government(parse):
 def test_a_role_adjective_on_an_event_noun_is_not_a_group(parse):
     doc = parse("NATO would tighten the naval blockade of Serbia.")
     assert not any(a.sector == "MIL" and a.country == "SRB" for a in doc._.actors)
+
+
+def test_known_names_inside_longer_names_are_left_alone(parse):
+    doc = parse("Amal Clooney met lawyers of the Trump Organization.")
+    names = _by_name(doc)
+    assert "Amal Clooney" in names and names["Amal Clooney"].kind == "person"
+    assert not any(a.code == "USAGOV" for a in doc._.actors)

@@ -95,8 +95,26 @@ def knowledge_spans(doc: Doc, rulers: Rulers, lex: Lexicon) -> list[tuple[Span, 
         span = doc[start:end]
         if _surface_ok(span, k, lex):
             found.append(Span(doc, start, end, label=k))
-    kept = filter_spans(found)
+    kept = [s for s in filter_spans(found) if not _inside_longer_entity(s)]
     return [(s, rulers.kinds[s.label_], s.label_.split(":", 1)[1]) for s in kept]
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """ "Amal" in "Amal Clooney", "Trump" in "the Trump Organization": a part of a longer name."""
+    doc = span.doc
+    for i in (span.start, span.end - 1):
+        t = doc[i]
+        if t.ent_iob_ == "O":
+            continue
+        start = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if (start < span.start or end > span.end) and doc[start].ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART"):
+            return start <= span.start and end >= span.end
+    return False
 
 
 def role_spans(doc: Doc, rulers: Rulers) -> list[Span]:
