@@ -197,3 +197,5 @@ def test_known_names_inside_longer_names_are_left_alone(parse):
     names = _by_name(doc)
     assert "Amal Clooney" in names and names["Amal Clooney"].kind == "person"
     assert not any(a.code == "USAGOV" for a in doc._.actors)
+    doc = parse("The Trump administration imposed tariffs.")
+    assert any(a.code == "USAGOV" for a in doc._.actors)

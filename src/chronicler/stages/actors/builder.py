@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
+from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
@@ -69,7 +70,10 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
         else:
             left = [t for c in ent.root.lefts if c.i < ent.start and c.dep_ in _GROUP_LEFT_DEPS
                     for t in c.subtree if t.i < ent.start]
-            coding, _ = _code(left + list(ent), lex, when, places=False)
+            coding, items = _code(left + list(ent), lex, when, places=False)
+            if coding.person is not None and not any(it.kind == "role" for it in items):
+                # named after a person ("Trump Organization"): the person's country, not their office
+                coding = Coding(coding.country, None, coding.kind)
             name = _clean_name(ent.text)
             actor = table.get(("org", fold(name), coding.country), lambda i: Actor(
                 id=i, name=name, kind="organization", country=coding.country, sector=coding.sector))

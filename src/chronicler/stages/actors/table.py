@@ -61,10 +61,8 @@ def _code(tokens: list[Token], lex: Lexicon, when: date | None, places: bool = T
     words = _words(tokens)
     items = scan(words, lex)
     if not places:  # inside an organisation's name a town is part of the name ("Chaves", "Inland"),
-        # a weak role word is just a word of the name ("Net National Income"),
-        # and a person's name is a name ("Trump Organization")
-        items = [it for it in items if it.kind not in ("place", "person")
-                 and not (it.kind == "role" and it.value.weight == 1)]
+        # and a weak role word is just a word of the name ("Net National Income")
+        items = [it for it in items if it.kind != "place" and not (it.kind == "role" and it.value.weight == 1)]
     else:  # in running text a town counts only where the model saw a place ("Liberal", "Stella" are not)
         groups = _groups(tokens)
         items = [it for it in items if it.kind != "place" or all(
