@@ -199,3 +199,11 @@ def test_known_names_inside_longer_names_are_left_alone(parse):
     assert not any(a.code == "USAGOV" for a in doc._.actors)
     doc = parse("The Trump administration imposed tariffs.")
     assert any(a.code == "USAGOV" for a in doc._.actors)
+
+
+def test_a_leaders_administration_is_the_government(parse):
+    text = "The Maduro regime jailed activists."
+    doc = parse(text)
+    span = doc.char_span(0, text.index(" jailed"))
+    actor = actor_for_tokens(doc, span.start, span.end)
+    assert actor.code == "VENGOV" and actor.kind == "organization"

@@ -88,6 +88,7 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
         mention, right = _group_tokens(role)
         if any(t.i in ent_tokens or t.i in consumed for t in mention if t.i < role.start and t.dep_ != "poss"):
             if any(t.ent_type_ == "PERSON" for t in mention):
+                _led_body(doc, table, lex, role, mention)
                 continue
         coding, items = _code(mention + right, lex, when)
         info = lex.roles.get(fold(" ".join(_words(list(role)))))
@@ -117,6 +118,19 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
         actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
         tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
         table.mention(actor, span, tokens)
+
+
+def _led_body(doc: Doc, table: Table, lex: Lexicon, role: Span, mention: list[Token]) -> None:
+    """ "the Trump administration", "the Maduro regime": the government of the leader's country."""
+    info = lex.roles.get(fold(" ".join(_words(list(role)))))
+    if info is None or info.kind != "organization" or info.sector != "GOV":
+        return
+    by_id = {a.id: a for a in table.actors}
+    leader = next((by_id.get(table.token_actor.get(t.i, "")) for t in mention if t.ent_type_ == "PERSON"), None)
+    if leader is None or leader.kind != "person" or not leader.country:
+        return
+    start = next(t.i for t in mention if t.ent_type_ == "PERSON")
+    table.mention(_government(table, lex, leader.country), doc[start:role.end], list(role))
 
 
 def _owned(mention: list[Token]) -> bool:
