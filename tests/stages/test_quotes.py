@@ -103,16 +103,16 @@ def test_seed_every_quotation_has_its_speaker(seed_result):
     def speaker_of(fragment):
         return by_text(quotes, fragment)["speaker"]["name"]
 
-    assert "Diaz-Canel" in speaker_of("There are no conversations")
+    assert "Diaz-Canel" in speaker_of("There are no conversations").replace("í", "i")  # canonical: Díaz-Canel
     assert "Trump" in speaker_of("We’re talking with Cuba")
     assert "Trump" in speaker_of("THERE WILL BE NO MORE OIL")
     assert "Trump" in speaker_of("I strongly suggest")  # "he added"
     assert "Rubio" in speaker_of("If I lived in Havana")
     assert "Trump" in speaker_of("Most importantly")  # the closing "he said"
-    assert "Diaz-Canel" in speaker_of("ready to defend the homeland")
+    assert "Diaz-Canel" in speaker_of("ready to defend the homeland").replace("í", "i")
     assert "Trump" in speaker_of("ready to fall")
     assert "Trump" in speaker_of("talks were underway")
-    assert "Diaz-Canel" in speaker_of("being in negotiations")
+    assert "Diaz-Canel" in speaker_of("being in negotiations").replace("í", "i")
     assert by_text(quotes, "There are no conversations")["date_text"] == "on Monday"
     assert by_text(quotes, "If I lived in Havana")["date"] == "2026-01-03"
     assert [q["id"] for q in quotes] == [f"Q{n}" for n in range(1, len(quotes) + 1)]

@@ -1,125 +1,369 @@
-"""The events component: event verbs with their arguments -> coded Event records."""
+"""The events component: event words with their arguments -> coded Event records.
+
+Rules find triggers (verbs and nouns from the data files), their source and target from the dependency
+structure, the frame that governs them (intend, threaten, request, reject, deny, claim) and their polarity,
+modality, date and place. An optional learned quad-class model (``ranker``) re-weighs the confidence of each
+event; the rules work without it.
+"""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronicler.model import Event, Participant, Quote
+from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
-from chronicler.stages.actors.component import actor_for_tokens
-from chronicler.stages.temporal import find_dates
+from chronicler.stages.events.arguments import Resolver, noun_arguments, object_candidates, subject_of
+from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
+from chronicler.stages.events.triggers import (
+    FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
+)
+from chronicler.stages.temporal import DateMention, find_dates
+
+_ABSORBING = {"intend", "threaten", "request", "reject"}
+_LOCATION_PREPS = {"in", "at", "near", "inside"}
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    type: str
-    cameo: str
-    quad_class: int
-    goldstein: float
+@dataclass(slots=True)
+class Draft:
+    trigger: Trigger
+    code: Code
+    source: Participant | None
+    target: Participant | None
+    tokens: list[int]  # trigger, arguments and frame: the evidence covers them
+    polarity: str = "asserted"
+    modality: str = "actual"
+    source_from_quote: bool = False
+    dropped: bool = False
+    frame: Frame | None = None
 
 
-@lru_cache(maxsize=1)
-def verb_patterns() -> dict[str, Pattern]:
-    text = resources.files("chronicler.stages.events").joinpath("verbs.tsv").read_text("utf-8")
-    out: dict[str, Pattern] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, type_, cameo, quad, gold = line.split("\t")
-        out[lemma] = Pattern(type_, cameo, int(quad), float(gold))
+def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
+    """Token index -> the quote it lies in (one pass over quote spans via bisect on token offsets)."""
+    starts = [t.idx for t in doc]
+    out: dict[int, Quote] = {}
+    for q in quotes:
+        i = max(0, bisect_right(starts, q.start) - 1)
+        while i < len(doc) and doc[i].idx < q.end:
+            if doc[i].idx >= q.start:
+                out[i] = q
+            i += 1
     return out
 
 
-def _participant(doc: Doc, token: Token | None) -> Participant | None:
-    if token is None:
+def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) -> tuple[Participant | None, Token | None]:
+    """The first candidate that resolves to an actor or a country; else the first proper name; else None."""
+    named = None
+    for tok in tokens:
+        p = resolver.participant(tok)
+        if p is None or (exclude is not None and _same(p, exclude)):
+            continue
+        if p.actor is not None or p.country is not None:
+            return p, tok
+        if named is None and tok.pos_ == "PROPN":
+            named = (p, tok)
+    return named if named else (None, None)
+
+
+def _same(a: Participant, b: Participant) -> bool:
+    return (a.actor is not None and a.actor == b.actor) or (a.actor is None and b.actor is None and a.name == b.name)
+
+
+class Extractor:
+    def __init__(self, doc: Doc, lex: EventLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quotes = doc._.quotes or []
+        self.quote_of = _quote_index(doc, self.quotes)
+        self.resolver = Resolver(doc, self.quote_of)
+        self.triggers = find_triggers(doc, lex)
+        self.by_token = {t.token.i: t for t in self.triggers}
+        self.drafts: dict[int, Draft] = {}
+
+    # -- arguments -----------------------------------------------------------------------------------------
+    def _noun_draft(self, trig: Trigger) -> Draft:
+        noun = trig.token
+        patient = trig.key in self.lex.patient_nouns or noun.lemma_.lower() in self.lex.patient_nouns
+        src_toks, tgt_toks = noun_arguments(noun, patient)
+        for c in noun.children:
+            if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
+                tgt_toks.extend(object_candidates(c))
+        source, s_tok = _pick(self.resolver, src_toks, None)
+        phrase = noun
+        while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
+            phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
+        head = phrase.head
+        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at") and phrase.dep_ == "pobj":
+            head = head.head  # "went on strike", "joined Abe for talks"
+        if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
+            subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
+            if subj is not None:
+                source, s_tok = _pick(self.resolver, [subj], None)
+                if source is None:
+                    source = self.resolver.participant(subj)
+                    s_tok = subj if source is not None else None
+        target, t_tok = _pick(self.resolver, tgt_toks, source)
+        toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
+        return Draft(trig, trig.code, source, target, toks)
+
+    def _agent(self, verb: Token) -> Token | None:
+        """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
+        cur = verb
+        for _ in range(3):
+            subj = subject_of(cur)
+            if subj is None:
+                return None
+            found = self.by_token.get(subj.i)
+            if found is None or found.kind != "noun":
+                return subj
+            if cur.dep_ not in ("conj", "ccomp") or cur.head is cur:
+                return None
+            cur = cur.head
+            while cur.dep_ == "conj" and cur.head is not cur:
+                cur = cur.head
+            cur = cur.head if cur.dep_ == "ccomp" else cur
         return None
-    tokens = [t for t in token.subtree if t.dep_ in ("compound", "flat", "amod", "poss") or t == token]
-    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    actor = actor_for_tokens(doc, start, end) or actor_for_tokens(doc, token.left_edge.i, token.right_edge.i + 1)
-    if actor is not None:
-        return Participant.from_actor(actor)
-    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    return Participant(name=span.text) if span else None
+
+    def _verb_draft(self, trig: Trigger) -> Draft:
+        verb = trig.token
+        subj = self._agent(verb)
+        source = s_tok = None
+        if subj is not None:
+            if subj.lower_ in ("that", "which", "who") and subj.head.dep_ == "relcl":
+                antecedent = subj.head.head
+                noun = self.drafts.get(antecedent.i)
+                if noun is not None and noun.source is not None:
+                    source, s_tok = noun.source, antecedent
+            if source is None:
+                source, s_tok = _pick(self.resolver, [subj], None)
+                if source is None:
+                    source = self.resolver.participant(subj)
+                    s_tok = subj if source is not None else None
+        target, t_tok = _pick(self.resolver, object_candidates(verb), source)
+        toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
+        return Draft(trig, trig.code, source, target, toks)
+
+    # -- frames ------------------------------------------------------------------------------------------
+    def _recode(self, root: str, inner: Code) -> Code:
+        return self.lex.family(root, inner.type)
+
+    def _intent_root(self, code: Code) -> str:
+        return "03" if code.type in COOPERATIVE else "13"
+
+    def _apply_frame(self, d: Draft) -> None:
+        frame = frame_of(d.trigger.token, self.lex, self.by_token)
+        d.frame = frame
+        if frame is None:
+            return
+        ftok = frame.token
+        framer = self.drafts.get(ftok.i)
+        holder_tok = subject_of(ftok) if ftok.pos_ == "VERB" else subject_of(ftok.head) if ftok.dep_ == "acomp" \
+            else None
+        d.tokens.append(ftok.i)
+        if framer is not None and frame.kind in _ABSORBING and not framer.dropped:
+            root = {"intend": self._intent_root(d.code), "threaten": "13", "reject": "12"}.get(frame.kind)
+            if frame.kind == "request":
+                root = "02" if framer.code.cameo.startswith("02") else "10"
+            if frame.kind == "intend" and framer.code.type not in ("AGREE",):
+                return  # an intend frame that is an event of its own kind ("propose") keeps both
+            framer.code = self._recode(root, d.code)
+            if framer.target is None:
+                framer.target = d.target
+            if frame.kind in ("intend", "threaten") and framer.modality == "actual":
+                framer.modality = "threatened" if framer.code.type == "THREATEN" else "intended"
+            framer.tokens.extend(d.tokens)
+            d.dropped = True
+            return
+        holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
+        if frame.kind == "deny":
+            d.polarity = "negated"
+            d.modality = "claimed"
+            if d.source is None:
+                d.source = holder
+            if framer is not None:
+                framer.code = self._recode("12", d.code)
+                if framer.target is None:
+                    framer.target = d.target
+            return
+        if frame.kind == "claim":
+            if d.modality == "actual":
+                d.modality = "claimed"
+            return
+        if d.source is None:
+            d.source = holder
+        if frame.kind == "intend":
+            d.code = self._recode(self._intent_root(d.code), d.code)
+            d.modality = "threatened" if d.code.type == "THREATEN" else "intended"
+        elif frame.kind == "threaten":
+            d.code = self._recode("13", d.code)
+            d.modality = "threatened"
+        elif frame.kind == "request":
+            addressee = next((c for c in ftok.children if c.dep_ in ("dobj", "dative")), None)
+            d.code = self._recode("02", d.code)
+            d.target = self.resolver.participant(addressee) or d.target
+            d.source = holder or d.source
+        elif frame.kind == "reject":
+            d.code = self._recode("12", d.code)
+
+    def _apply_mood(self, d: Draft) -> None:
+        tok = d.trigger.token
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in ("VERB", "AUX") else tok
+        if is_negated(tok) or (verb is not tok and tok.dep_ in ("dobj", "nsubjpass") and is_negated(verb)):
+            d.polarity = "negated" if d.polarity == "asserted" else "asserted"
+        words = aux_words(verb)
+        if words & HEDGE_AUX or "if" in words or any(a.dep_ == "advcl" and "if" in aux_words(a) for a in [verb]):
+            d.modality = "hypothetical"
+        elif words & OBLIGATION_AUX and d.frame is not None and d.frame.kind == "claim":
+            claimer = subject_of(d.frame.token)
+            target = d.source
+            d.code = self._recode("10", d.code)
+            d.source = self.resolver.participant(claimer) if claimer is not None else d.source
+            d.target = target
+            d.modality = "actual"
+        elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and (d.frame is None or d.frame.kind == "claim"):
+            root = self._intent_root(d.code)
+            if root == "03" and d.polarity == "negated":  # "will not accept refugees": a refusal
+                root, d.polarity = "12", "asserted"
+            d.code = self._recode(root, d.code)
+            d.modality = "threatened" if d.code.type == "THREATEN" else "intended"
+        if d.modality == "actual" and tok.i in self.quote_of:
+            d.modality = "claimed"
+
+    def _obligations(self) -> None:
+        """"X said Y must do Z": a demand by X on Y, also when Z names no event of the lexicon."""
+        demand = self.lex.codes["100"]
+        for token in self.doc:
+            if token.pos_ != "VERB" or token.i in self.by_token or token.dep_ != "ccomp":
+                continue
+            if not aux_words(token) & OBLIGATION_AUX:
+                continue
+            frame = frame_of(token, self.lex, self.by_token)
+            if frame is None or frame.kind != "claim":
+                continue
+            trig = Trigger(token, demand, "verb", "must")
+            self.triggers.append(trig)
+            self.by_token[token.i] = trig
+
+    def drafts_in_order(self) -> list[Draft]:
+        self._obligations()
+        # nouns first: a relative clause's verb takes its source from the noun ("the raid that ousted X")
+        for trig in sorted(self.triggers, key=lambda t: (t.kind != "noun", t.token.i)):
+            draft = self._noun_draft(trig) if trig.kind == "noun" else self._verb_draft(trig)
+            self.drafts[trig.token.i] = draft
+        # nouns that are the object of an event verb are part of that event ("suspended aid", "lifted curfew")
+        for d in self.drafts.values():
+            tok = d.trigger.token
+            if d.trigger.kind == "noun" and tok.dep_ == "dobj" and tok.head.i in self.drafts:
+                head = self.drafts[tok.head.i]
+                if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
+                    d.dropped = True
+                    if head.target is None:
+                        head.target = d.target
+        for i in sorted(self.drafts, reverse=True):  # inner complements first, then their frames
+            if not self.drafts[i].dropped:
+                self._apply_frame(self.drafts[i])
+        for d in self.drafts.values():
+            if not d.dropped:
+                self._apply_mood(d)
+        for d in self.drafts.values():
+            if not d.dropped and d.source is None:
+                speaker = self.resolver.speaker(d.trigger.token)
+                if speaker is not None:
+                    d.source, d.source_from_quote = speaker, True
+            if d.target is not None and d.source is not None and _same(d.target, d.source):
+                d.target = None
+        return [d for _, d in sorted(self.drafts.items()) if not d.dropped and d.source is not None
+                and d.code.type]
 
 
-def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
-    source = target = None
+def confidence(d: Draft) -> float:
+    score = 0.45 if d.trigger.kind == "verb" else 0.4
+    if d.source is not None and (d.source.actor or d.source.country):
+        score += 0.2
+    if d.target is not None and (d.target.actor or d.target.country):
+        score += 0.15
+    if d.source_from_quote:
+        score -= 0.1
+    if d.modality == "hypothetical":
+        score -= 0.15
+    if d.frame is not None and d.frame.kind == "claim":
+        score -= 0.05
+    return max(0.05, min(0.95, score))
+
+
+class Dates:
+    """Date mentions per sentence, found once per sentence and reused for all its events."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = original_text(doc)
+        article = doc._.article
+        self.published = article.published if article is not None else None
+        self.cache: dict[tuple[int, bool], list[DateMention]] = {}
+
+    def near(self, token: Token, future: bool) -> DateMention | None:
+        sent = token.sent
+        key = (sent.start, future)
+        if key not in self.cache:
+            self.cache[key] = find_dates(self.text, sent.start_char, sent.end_char, self.published, future)
+        found = self.cache[key]
+        if not found:
+            return None
+        return min(found, key=lambda m: abs(m.start - token.idx))
+
+
+def _location(doc: Doc, tok: Token) -> Location | None:
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    actors = {a.id: a for a in doc._.actors or []}
+    index = doc._.token_actor or {}
     for c in verb.children:
-        if c.dep_ == "nsubj" and source is None:
-            source = c
-        elif c.dep_ == "agent":
-            source = next((g for g in c.children if g.dep_ == "pobj"), source)
-        elif c.dep_ in ("dobj", "nsubjpass") and target is None:
-            target = c
-    if target is None:
-        for c in verb.children:
-            if c.dep_ in ("prep", "dative"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    target = obj
-                    break
-    if source is None and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ == "VERB":
-        source = _arguments(verb.head)[0]
-    return source, target
+        if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+            if ent is None:
+                continue
+            actor = actors.get(index.get(obj.i, ""))
+            span = text_span(doc, ent.start_char, ent.end_char)
+            if span is not None:
+                return Location(name=span.text, country=actor.country if actor else None)
+    return None
 
 
-def _modality(verb: Token, reporting: set[str]) -> str:
-    for anc in verb.ancestors:
-        if anc.lemma_ in ("threaten", "vow") and verb.dep_ in ("xcomp", "ccomp"):
-            return "threatened"
-        if anc.lemma_ in reporting:
-            return "claimed"
-    if any(c.lower_ in ("will", "would", "'ll") for c in verb.children if c.dep_ == "aux"):
-        return "intended"
-    if any(c.lower_ in ("if",) for c in verb.children if c.dep_ == "mark"):
-        return "hypothetical"
-    return "actual"
-
-
-def _quote_of(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    return next((q for q in quotes if q.start <= start and end <= q.end), None)
-
-
-def extract_events(doc: Doc) -> list[Event]:
-    from chronicler.stages.quotes.component import reporting_verbs
-
-    text = original_text(doc)
-    patterns = verb_patterns()
-    reporting = set(reporting_verbs())
-    quotes = doc._.quotes or []
-    published = doc._.article.published if doc._.article is not None else None
+def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
+    lex = lex or event_lexicon()
+    ex = Extractor(doc, lex)
+    drafts = ex.drafts_in_order()
+    dates = Dates(doc)
     events: list[Event] = []
-    for verb in doc:
-        pattern = patterns.get(verb.lemma_)
-        if pattern is None or verb.pos_ not in ("VERB",):
-            continue
-        src_tok, tgt_tok = _arguments(verb)
-        source = _participant(doc, src_tok)
-        quote = _quote_of(quotes, verb.idx, verb.idx + len(verb.text))
-        if source is None and quote is not None and quote.speaker is not None:
-            source = Participant(name=quote.speaker.name, actor=quote.speaker.actor)
-        if source is None:
-            continue
-        target = _participant(doc, tgt_tok)
-        sent = verb.sent
-        evidence = text_span(doc, sent.start_char, sent.end_char)
+    for d in drafts:
+        tok = d.trigger.token
+        sent = tok.sent
+        lo = max(sent.start, min(d.tokens))
+        hi = min(sent.end - 1, max(d.tokens))
+        evidence = text_span(doc, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if evidence is None:
             continue
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        dates = find_dates(text, sent.start_char, sent.end_char, published)
-        confidence = 0.4 + 0.2 * (source.actor is not None) + 0.2 * (target is not None and target.actor is not None)
+        quote = ex.quote_of.get(tok.i)
+        date = date_text = None
+        if quote is not None and quote.date_text:
+            date, date_text = quote.date, quote.date_text
+        else:
+            mention = dates.near(tok, future=d.modality in ("intended", "threatened"))
+            if mention is not None:
+                date, date_text = mention.date, mention.text
         events.append(Event(
-            id="", type=pattern.type, cameo=pattern.cameo, quad_class=pattern.quad_class,
-            goldstein=pattern.goldstein, polarity="negated" if negated else "asserted",
-            modality=_modality(verb, reporting), source=source, target=target,
-            date=dates[0].date if dates else None, date_text=dates[0].text if dates else None,
-            evidence=evidence, quote=quote.id if quote else None, confidence=confidence,
+            id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class,
+            goldstein=d.code.goldstein, polarity=d.polarity, modality=d.modality, source=d.source,
+            target=d.target, date=date, date_text=date_text, location=_location(doc, tok), evidence=evidence,
+            quote=quote.id if quote else None, confidence=confidence(d),
         ))
-    events.sort(key=lambda e: (-e.confidence, e.evidence.start))
+    if ranker is not None:
+        ranker.rerank(doc, events)
+    events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
     for n, e in enumerate(events, 1):
         e.id = f"E{n}"
     return events
@@ -131,5 +375,7 @@ def extract_events(doc: Doc) -> list[Event]:
     requires=["doc._.actors", "doc._.token_actor", "doc._.quotes", "token.dep", "token.lemma"],
 )
 def events_component(doc: Doc) -> Doc:
-    doc._.events = extract_events(doc)
+    from chronicler.stages.events.ranker import load_ranker
+
+    doc._.events = extract_events(doc, ranker=load_ranker())
     return doc

@@ -1,0 +1,118 @@
+"""Train the events quad-class ranker from ConfliBERT's quad-class sentences and report 5-fold CV figures.
+
+    PYTHONPATH=src python scripts/train_quadclass.py [../shared/data/events/conflibert/quadclass_train.tsv]
+
+Each sentence is parsed once by the chronicler pipeline with the rules only; the model (TF-IDF over lemmas and
+rule-event codes -> logistic regression) learns the quad class of the sentence. Cross-validation runs the whole
+combination (rules + ranker, first event's quad class, no event = 0) on held-out folds; those figures are stored
+in the model's metadata and are the only ones to report. The final model is trained on all sentences and
+written to src/chronicler/stages/events/quadclass.pkl.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from pathlib import Path
+
+os.environ["CHRONICLER_EVENTS_RANKER"] = "off"
+
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.model_selection import StratifiedKFold  # noqa: E402
+from sklearn.pipeline import make_pipeline  # noqa: E402
+
+from chronicler.eval.events import read_quadclass, score_quadclass  # noqa: E402
+from chronicler.nlp.analyzer import Analyzer  # noqa: E402
+from chronicler.sources.article import make_article  # noqa: E402
+from chronicler.stages.events.component import extract_events  # noqa: E402
+from chronicler.stages.events.ranker import MODEL_FILE, Ranker, sentence_features  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "chronicler" / "stages" / "events" / MODEL_FILE
+
+
+def make_model(c: float = 4.0):
+    return make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"\S+"),
+        LogisticRegression(C=c, max_iter=2000, class_weight="balanced"),
+    )
+
+
+def parse(rows):
+    analyzer = Analyzer()
+    docs = analyzer.nlp.pipe((analyzer._doc(make_article(text)) for text, _ in rows), batch_size=64)
+    out = []
+    for doc in docs:
+        events = extract_events(doc, ranker=None)
+        sent = next(iter(doc.sents)) if len(doc) else doc[:]
+        out.append((doc, events, sentence_features(doc[:], events) if len(list(doc.sents)) > 1 else
+                    sentence_features(sent, events)))
+    return out
+
+
+def first_quad(doc, events, ranker: Ranker | None) -> int:
+    import copy
+
+    events = [copy.copy(e) for e in events]
+    if ranker is not None:
+        ranker.rerank(doc, events)
+    events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
+    return events[0].quad_class if events else 0
+
+
+def cross_validate(parsed, labels, c: float, min_conf: float, folds: int = 5) -> dict:
+    pred = [0] * len(labels)
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=13)
+    texts = [f for _, _, f in parsed]
+    for train, test in skf.split(texts, labels):
+        model = make_model(c).fit([texts[i] for i in train], [labels[i] for i in train])
+        ranker = Ranker(model=model, min_confidence=min_conf)
+        for i in test:
+            pred[i] = first_quad(parsed[i][0], parsed[i][1], ranker)
+    figures = score_quadclass(labels, pred)
+    figures.pop("confusion", None)
+    return figures
+
+
+def main(path: str) -> None:
+    rows = read_quadclass(path)
+    labels = [label for _, label in rows]
+    parsed = parse(rows)
+    rules = score_quadclass(labels, [first_quad(d, e, None) for d, e, _ in parsed])
+    print(f"rules only: accuracy {rules['accuracy']:.3f} macro-F1 {rules['macro_f1']:.3f}")
+    best = None
+    for c in (4.0, 16.0):
+        for min_conf in (0.0, 0.4, 0.5):
+            cv = cross_validate(parsed, labels, c, min_conf)
+            print(f"C={c} min_conf={min_conf}: 5-fold CV accuracy {cv['accuracy']:.3f} macro-F1 {cv['macro_f1']:.3f}")
+            if best is None or cv["macro_f1"] > best[0]["macro_f1"]:
+                best = (cv, c, min_conf)
+    cv, c, min_conf = best
+    # the selection above looked at the CV scores: re-run the chosen setting on a fresh fold split to report
+    fresh = cross_validate_fresh(parsed, labels, c, min_conf)
+    print(f"chosen C={c} min_conf={min_conf}; 5-fold CV on a fresh split: accuracy {fresh['accuracy']:.3f} "
+          f"macro-F1 {fresh['macro_f1']:.3f}")
+    model = make_model(c).fit([f for _, _, f in parsed], labels)
+    meta = {"train_file": Path(path).name, "cv": fresh, "rules_only": rules, "C": c, "min_confidence": min_conf,
+            "sentences": len(rows)}
+    OUT.write_bytes(pickle.dumps({"model": model, "meta": meta, "min_confidence": min_conf}))
+    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+
+
+def cross_validate_fresh(parsed, labels, c, min_conf):
+    pred = [0] * len(labels)
+    skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=101)
+    texts = [f for _, _, f in parsed]
+    for train, test in skf.split(texts, labels):
+        ranker = Ranker(model=make_model(c).fit([texts[i] for i in train], [labels[i] for i in train]),
+                        min_confidence=min_conf)
+        for i in test:
+            pred[i] = first_quad(parsed[i][0], parsed[i][1], ranker)
+    figures = score_quadclass(labels, pred)
+    figures.pop("confusion", None)
+    return figures
+
+
+if __name__ == "__main__":
+    shared = os.environ.get("CHRONICLER_SHARED", "../shared")
+    main(sys.argv[1] if len(sys.argv) > 1 else f"{shared}/data/events/conflibert/quadclass_train.tsv")

@@ -1,0 +1,159 @@
+"""Coded groups: role nouns with a country ("a Jordanian official", "Iraqi troops", "the US military",
+"protesters in Gjilan") -> group/organization actors keyed by (country, sector, kind); a definite person
+role ("the Cuban leader", "the president") joins the last person with that country and sector.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicler.model import Actor
+from chronicler.stages.actors.coder import Coding
+from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.table import Table, _code, _government, _groups, _words
+
+_DEFINITE = {"the", "this", "that", "his", "her", "its", "their"}
+_GROUP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "quantmod", "npadvmod"}
+_GROUP_PREPS = {"of", "in", "from", "at", "across", "throughout", "inside", "within"}
+
+
+def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
+    """(the words that make the group's mention, the words after it that can give its country).
+
+    The mention is the role and the modifiers before it ("the US military"); when the role itself modifies
+    a noun ("the US military raid"), that noun's modifiers before the role count too.
+    """
+    doc = role.doc
+    r = role.root
+    left: set[int] = set()
+    for tok in role:
+        for child in tok.lefts:
+            if child.i < role.start and child.dep_ in _GROUP_LEFT_DEPS:
+                left.update(t.i for t in child.subtree if t.i < role.start)
+    holder = r.head if r.dep_ in ("amod", "compound") and r.head.i > r.i else None
+    if holder is not None:
+        for sib in holder.lefts:
+            if sib.i < role.start and sib.dep_ in _GROUP_LEFT_DEPS:
+                left.update(t.i for t in sib.subtree if t.i < role.start)
+    lo = min(left | {role.start})
+    lo = max(lo, role.start - 8)
+    mention = [doc[i] for i in range(lo, role.end)]
+    right: list[Token] = []
+    for child in r.rights:  # not the holder's: in "the naval blockade of Serbia" Serbia is the target
+        if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+            right = [t for t in child.subtree][:8]
+            break
+    return mention, right
+
+
+def _link_person(table: Table, coding: Coding, title: str, before: int) -> Actor | None:
+    """The person a definite role noun refers to: the last one mentioned before it with that country,
+    sector and title word; else (a headline before the body) the only such person of the document."""
+    word = title.lower().split()[-1]
+    earlier, anywhere = None, []
+    for actor in table.actors:
+        if actor.kind != "person":
+            continue
+        if coding.country and actor.country != coding.country:
+            continue
+        if coding.sector and actor.sector and actor.sector != coding.sector:
+            continue
+        if word in ("leader", "official", "leaders", "officials"):
+            if not actor.sector or actor.sector != coding.sector:
+                continue
+        elif not (actor.title and word in actor.title.lower()):
+            continue
+        anywhere.append(actor)
+        if table.first_token.get(actor.id, 10**9) < before:
+            last = max(s for s, _ in actor.mentions)
+            if earlier is None or last > earlier[0]:
+                earlier = (last, actor)
+    if earlier is not None:
+        return earlier[1]
+    return anywhere[0] if len(anywhere) == 1 else None
+
+
+def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: date | None,
+               consumed: set[int]) -> None:
+    ent_tokens = {i for e in doc.ents if e.label_ in ("PERSON", "ORG") for i in range(e.start, e.end)}
+    for role in roles:
+        r = role.root
+        if any(t.i in consumed or t.i in ent_tokens for t in role) or r.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if r.dep_ in ("attr", "acomp", "oprd") or (r.dep_ == "pobj" and r.head.lower_ == "as"):
+            continue  # predicative: "serve as president of Cuba" describes, it does not refer
+        if r.pos_ == "ADJ" and r.dep_ not in ("nsubj", "dobj", "pobj", "conj", "amod"):
+            continue
+        mention, right = _group_tokens(role)
+        if any(t.i in ent_tokens or t.i in consumed for t in mention if t.i < role.start and t.dep_ != "poss"):
+            if any(t.ent_type_ == "PERSON" for t in mention):
+                _led_body(doc, table, lex, role, mention)
+                continue
+        coding, items = _code(mention + right, lex, when)
+        info = lex.roles.get(fold(" ".join(_words(list(role)))))
+        if info is None or coding.sector is None:
+            continue
+        span = doc[mention[0].i:role.end]
+        while len(span) > 1 and span[0].lower_ in ("a", "an", "some", "the"):
+            span = span[1:]
+        definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in mention)
+        if info.kind == "person" and info.weight <= 2 and definite:
+            person = _link_person(table, coding, role.text, role.start)
+            if person is not None:
+                table.mention(person, span, [t for t in span if t.i not in table.token_actor])
+                continue
+        if coding.country is None and (not info.standalone or _owned(mention) or r.pos_ == "ADJ"):
+            continue  # "its troops": the owner is an actor named elsewhere (coreference), not a new group
+        kind = "organization" if info.kind == "organization" else "group"
+        parts = _coordinated(mention, role, lex)
+        if parts:  # "U.S. and Russian negotiators": one group per country; the head noun goes with the last
+            for n, (country, toks) in enumerate(parts):
+                last = n == len(parts) - 1
+                part = doc[toks[0].i:role.end] if last else doc[toks[0].i:toks[-1].i + 1]
+                name = " ".join(["".join(t.text for t in toks), role.text])
+                actor = _group(table, lex, country, coding.sector, kind, name)
+                table.mention(actor, part, list(part) if last else toks)
+            continue
+        actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
+        tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
+        table.mention(actor, span, tokens)
+
+
+def _led_body(doc: Doc, table: Table, lex: Lexicon, role: Span, mention: list[Token]) -> None:
+    """ "the Trump administration", "the Maduro regime": the government of the leader's country."""
+    info = lex.roles.get(fold(" ".join(_words(list(role)))))
+    if info is None or info.kind != "organization" or info.sector != "GOV":
+        return
+    by_id = {a.id: a for a in table.actors}
+    leader = next((by_id.get(table.token_actor.get(t.i, "")) for t in mention if t.ent_type_ == "PERSON"), None)
+    if leader is None or leader.kind != "person" or not leader.country:
+        return
+    start = next(t.i for t in mention if t.ent_type_ == "PERSON")
+    table.mention(_government(table, lex, leader.country), doc[start:role.end], list(role))
+
+
+def _owned(mention: list[Token]) -> bool:
+    return any(t.dep_ == "poss" and t.pos_ == "PRON" for t in mention)
+
+
+def _group(table: Table, lex: Lexicon, country: str | None, sector: str, kind: str, name: str) -> Actor:
+    if kind == "organization" and sector == "GOV" and country:
+        return _government(table, lex, country)
+    return table.get(("group", country, sector, kind), lambda i: Actor(
+        id=i, name=name, kind=kind, country=country, sector=sector))
+
+
+def _coordinated(mention: list[Token], role: Span, lex: Lexicon) -> list[tuple[str, list[Token]]]:
+    """Countries coordinated before a role noun ("US and British forces"), each with its tokens; [] when
+    fewer than two countries or no coordination."""
+    left = [t for t in mention if t.i < role.start]
+    if not any(t.lower_ in ("and", "or", "&") for t in left):
+        return []
+    parts = []
+    for g in _groups(left):
+        text = "".join(t.text for t in g)
+        iso3 = lex.country(text) if text[:1].isupper() else None
+        if iso3 is not None and (not parts or parts[-1][0] != iso3):
+            parts.append((iso3, g))
+    return parts if len(parts) >= 2 else []

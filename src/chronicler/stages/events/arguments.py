@@ -1,0 +1,156 @@
+"""Source and target of an event from the dependency structure: subjects, objects, passives, prepositional
+arguments, relative clauses and nominal phrases ("the US military raid", "Trump's threats")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronicler.model import Participant, Quote
+from chronicler.nlp.spans import text_span
+from chronicler.stages.actors.component import actor_for_tokens
+from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
+
+_PHRASE_DEPS = {"compound", "flat", "amod", "poss", "nmod", "case"}
+_RELATIVE = {"that", "which", "who", "whom"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+TARGET_PREPS = {"with", "to", "on", "against", "at", "into", "from", "toward", "towards", "upon", "over", "of",
+                "for"}
+_NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for"}
+_NAMEABLE = {"PROPN", "PRON", "NOUN"}
+_NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+class Resolver:
+    """Turns argument tokens into Participants, with the quotes of the document at hand (precomputed)."""
+
+    def __init__(self, doc: Doc, quote_of_token: dict[int, Quote]) -> None:
+        self.doc = doc
+        self.quote_of_token = quote_of_token
+        self.actors = {a.id: a for a in doc._.actors or []}
+        self.countries = actor_lexicon()
+
+    def _phrase(self, token: Token) -> tuple[int, int]:
+        tokens = [token]
+        for c in token.children:
+            if c.dep_ in _PHRASE_DEPS and c.i < token.i:
+                tokens.extend(c.subtree)
+        return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+    def speaker(self, token: Token) -> Participant | None:
+        quote = self.quote_of_token.get(token.i)
+        if quote is None or quote.speaker is None:
+            return None
+        actor = self.actors.get(quote.speaker.actor) if quote.speaker.actor else None
+        return Participant.from_actor(actor) if actor else Participant(name=quote.speaker.name)
+
+    def participant(self, token: Token | None) -> Participant | None:
+        if token is None:
+            return None
+        if token.ent_type_ in _NOT_PARTICIPANT or token.like_num:
+            return None
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.lower_ in _FIRST_PERSON:
+            found = self.speaker(token)
+            if found is not None:
+                return found
+        start, end = self._phrase(token)
+        actor = actor_for_tokens(self.doc, start, end)
+        if actor is None:
+            appos = next((c for c in token.children if c.dep_ == "appos"), None)
+            if appos is not None:
+                actor = actor_for_tokens(self.doc, *self._phrase(appos))
+        doc = self.doc
+        span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        country = self._country(start, end) if actor is None or actor.country is None else None
+        if actor is not None:
+            found = Participant.from_actor(actor)
+            if found.country is None and country is not None:
+                found.country = found.code = country
+            return found
+        if span is None:
+            return None
+        if country is not None:
+            return Participant(name=span.text, country=country, code=country)
+        if token.pos_ not in _NAMEABLE:
+            return None
+        return Participant(name=span.text)
+
+    def _country(self, start: int, end: int) -> str | None:
+        """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official"."""
+        for t in self.doc[start:end]:
+            if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
+                iso3 = self.countries.country(t.text)
+                if iso3:
+                    return iso3
+        return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The doer: nsubj, the "by" agent of a passive, else the subject inherited through xcomp/conj."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "ADJ", "AUX"):
+        head = verb.head
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.pos_ == "VERB":
+            return obj  # object control: "urged Havana to make a deal"
+        if head.pos_ in ("ADJ",) and head.dep_ == "acomp":
+            return subject_of(head.head)
+        return subject_of(head)
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    return None
+
+
+def object_candidates(verb: Token) -> list[Token]:
+    """Tokens that may name the target of a verb, best first."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+            out.append(c)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    for c in list(out):
+        out.extend(g for g in c.children if g.dep_ == "conj")
+    for c in list(out):
+        if c.dep_ in ("dobj", "conj"):  # "cut off aid to Cuba", "cut off oil Venezuela had been providing to Cuba"
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against"):
+                    out.extend(x for x in g.children if x.dep_ == "pobj")
+                elif g.dep_ == "relcl":
+                    out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                               for x in p.children if x.dep_ == "pobj")
+    # whose thing the object is: "praised Haiti's efforts", "rejected a Senegalese peace plan",
+    # "rejected calls by Belarus's rulers", "an offer from Afghanistan"
+    for c in list(out):
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
+            continue
+        for g in c.children:
+            if g.dep_ in ("poss", "compound", "amod", "nmod") and g.i < c.i:
+                out.append(g)
+            elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
+                out.extend(x for x in g.children if x.dep_ == "pobj")
+    return out
+
+
+def noun_arguments(noun: Token, patient_possessor: bool) -> tuple[list[Token], list[Token]]:
+    """(source candidates, target candidates) inside a nominal event phrase."""
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            (targets if patient_possessor else sources).append(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            sources.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            sources.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+            targets.extend(g for g in c.children if g.dep_ == "pobj")
+    return sources, targets

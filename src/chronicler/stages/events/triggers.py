@@ -1,0 +1,123 @@
+"""Event triggers (verbs and nouns from the lexicon) and the frames that govern them.
+
+A frame is a word whose complement carries an event: "vowed to cut off oil" (intend/threaten), "urged Havana
+to make a deal" (request), "denied being in negotiations" (deny), "claimed talks were underway" (claim).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronicler.stages.events.lexicon import Code, EventLexicon
+
+_VERB_POS = {"VERB"}
+_NOUN_POS = {"NOUN"}
+_PARTICLE_DEPS = {"prt", "prep"}
+# Dependencies along which a complement reaches the word that frames it.
+_VERB_CHAIN = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj"}
+_NOUN_CHAIN = _VERB_CHAIN | {"dobj", "nsubj", "attr", "nsubjpass"}
+_ADJUNCT_PREPS = {"after", "before", "since", "during", "until", "amid", "despite", "following", "because", "as",
+                  "like", "without", "except", "besides", "unlike"}
+FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "’ll"}
+HEDGE_AUX = {"could", "might", "may"}
+OBLIGATION_AUX = {"must", "should"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    code: Code
+    kind: str  # "verb" or "noun"
+    key: str  # the lexicon entry that matched
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    token: Token
+    kind: str  # intend, threaten, request, reject, deny, claim
+
+
+def _phrase_keys(token: Token) -> list[str]:
+    lemma = token.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in _PARTICLE_DEPS and c.i > token.i]
+    return keys + [lemma]
+
+
+def _verb_keys(token: Token) -> list[str]:
+    """Verb + object first ("establish+tie", "deny+*"), then verb + particle, then the verb alone."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in token.children:  # "reneged on his commitment", "opened fire on"
+        if c.dep_ == "prep":
+            objects.extend(g for g in c.children if g.dep_ == "pobj")
+    lemma = token.lemma_.lower()
+    keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
+    if any(o.dep_ == "dobj" for o in objects):
+        keys.append(f"{lemma}+*")
+    return keys + _phrase_keys(token)
+
+
+def _noun_keys(token: Token) -> list[str]:
+    lemma = token.lemma_.lower()
+    keys = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    return keys + [lemma]
+
+
+def find_triggers(doc: Doc, lex: EventLexicon) -> list[Trigger]:
+    """Every token that names an event, in text order (one linear pass over the doc)."""
+    out: list[Trigger] = []
+    for token in doc:
+        if token.pos_ in _VERB_POS:
+            table, keys, kind = lex.verbs, _verb_keys(token), "verb"
+        elif token.pos_ in _NOUN_POS:
+            table, keys, kind = lex.nouns, _noun_keys(token), "noun"
+        else:
+            continue
+        for key in keys:
+            code = table.get(key)
+            if code is not None:
+                out.append(Trigger(token, code, kind, key))
+                break
+    return out
+
+
+def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limit: int = 5) -> Frame | None:
+    """The nearest frame word that governs ``token`` through complement links, or None.
+
+    The walk stops at another event trigger that is not itself a frame: "rejected an offer of talks" frames
+    "talks" by "rejected", but "the raid that ousted Maduro" does not frame "ousted" by "raid".
+    """
+    chain = _NOUN_CHAIN if token.pos_ in _NOUN_POS else _VERB_CHAIN
+    cur = token
+    for _ in range(limit):
+        if cur.dep_ not in chain or cur.head is cur or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+            return None
+        head = cur.head
+        for key in _phrase_keys(head):
+            kind = lex.frames.get(key)
+            if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+                if kind == "claim" and cur.dep_ not in ("ccomp", "xcomp"):
+                    break
+                return Frame(head, kind)
+        if head.i in triggers and head.pos_ == "VERB":
+            return None
+        cur = head
+    return None
+
+
+def aux_words(verb: Token) -> set[str]:
+    """Auxiliaries and markers of a verb: "will", "could", "if", "going" (as in "going to")."""
+    out = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "mark")}
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+        out.add("will")
+    return out
+
+
+def is_negated(token: Token) -> bool:
+    """A "not"/"never" on the word, or "no" on a noun ("there are no conversations")."""
+    for c in token.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "det" and c.lower_ in ("no",):
+            return True
+    return False

@@ -1,0 +1,115 @@
+"""Events: the data files, and the rules on small hand-written texts (rules only: the ranker is switched off
+where a test checks what the rules find)."""
+from datetime import date
+
+import pytest
+
+from chronicler.model import PLOVER_TYPES
+from chronicler.sources.article import make_article
+from chronicler.stages.events.component import extract_events
+from chronicler.stages.events.lexicon import event_lexicon
+
+
+@pytest.fixture(scope="module")
+def events_of(analyzer):
+    def run(text, published=date(2026, 1, 6)):
+        doc = analyzer.parse(make_article(text, published=published))
+        return extract_events(doc, ranker=None)
+
+    return run
+
+
+def test_data_files_are_consistent():
+    lex = event_lexicon()
+    assert len(lex.verbs) > 150 and len(lex.nouns) > 60
+    for code in list(lex.verbs.values()) + list(lex.nouns.values()):
+        assert code.cameo in lex.codes
+        assert code.type in PLOVER_TYPES or code.type == ""
+        assert 0 <= code.quad_class <= 4 and -10 <= code.goldstein <= 10
+    assert lex.codes["190"].type == "ASSAULT" and lex.codes["190"].quad_class == 4
+    assert lex.codes["040"].type == "CONSULT" and lex.codes["040"].quad_class == 1
+    assert lex.codes["020"].quad_class == 0  # appeals are statements in the quad-class scheme
+    assert lex.verbs["deny"].type == ""  # a denial alone is a statement (CAMEO 016)
+    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim"}
+
+
+def _only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert found, [(e.type, e.source.name) for e in events]
+    return found[0]
+
+
+def test_active_verb_source_and_target(events_of):
+    e = _only(events_of("Argentina has apologized to Brazil for the incident."), "SUPPORT")
+    assert (e.source.country, e.target.country, e.polarity, e.modality) == ("ARG", "BRA", "asserted", "actual")
+    assert e.cameo == "055" and e.quad_class == 1
+
+
+def test_passive_agent_is_the_source(events_of):
+    e = _only(events_of("Brazil was attacked by Argentina on Sunday."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("ARG", "BRA")
+    assert e.date == date(2026, 1, 4) and e.date_text == "on Sunday"
+
+
+def test_nominal_event_and_relative_clause(events_of):
+    events = events_of("The US military raid that ousted the president of Venezuela shocked Cuba.")
+    raid = _only(events, "ASSAULT")
+    oust = _only(events, "COERCE")
+    assert raid.source.country == "USA" and oust.source.country == "USA"
+
+
+def test_denial_is_a_reject_and_a_negated_consult(events_of):
+    events = events_of("Cuba's President Miguel Diaz-Canel has denied being in negotiations with the United States.")
+    reject = _only(events, "REJECT")
+    consult = _only(events, "CONSULT")
+    assert reject.polarity == "asserted" and reject.target.country == "USA"
+    assert consult.polarity == "negated" and consult.source.country == "CUB" and consult.target.country == "USA"
+
+
+def test_vow_to_cut_off_is_a_threatened_sanction_coded_threaten(events_of):
+    e = _only(events_of("Russia vowed to cut off aid to Ukraine."), "THREATEN")
+    assert e.modality == "threatened" and e.cameo.startswith("13") and e.source.country == "RUS"
+    assert not [x for x in events_of("Russia vowed to cut off aid to Ukraine.") if x.type == "SANCTION"]
+
+
+def test_request_frame_targets_the_addressee(events_of):
+    e = _only(events_of("France urged Germany to sign the treaty."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("FRA", "DEU")
+
+
+def test_intent_to_cooperate_is_agree(events_of):
+    e = _only(events_of("Syria says it is willing to withdraw its troops from Lebanon."), "AGREE")
+    assert e.modality == "intended" and e.target.country == "LBN"
+
+
+def test_negation_and_hypothesis(events_of):
+    assert _only(events_of("Japan did not attack China."), "ASSAULT").polarity == "negated"
+    assert _only(events_of("Japan could attack China."), "ASSAULT").modality == "hypothetical"
+
+
+def test_no_event_without_a_trigger(events_of):
+    assert events_of("The weather in Paris was mild and sunny.") == []
+
+
+def test_order_is_confidence_then_text_with_sequential_ids(events_of):
+    events = events_of("Iran attacked Iraq. Rebels praised someone. Turkey arrested Greek sailors.")
+    assert [e.id for e in events] == [f"E{i}" for i in range(1, len(events) + 1)]
+    keys = [(-e.confidence, e.evidence.start) for e in events]
+    assert keys == sorted(keys)
+
+
+def test_seed_article_events_and_dispute(seed_result, seed_text):
+    from conftest import assert_spans_valid
+
+    assert_spans_valid(seed_text, seed_result)
+    events = {e["id"]: e for e in seed_result["events"]}
+    consult = [e for e in events.values() if e["type"] == "CONSULT"]
+    assert any(e["polarity"] == "asserted" and e["source"]["name"] == "Donald Trump"
+               and e["date"] == "2026-01-04" for e in consult)
+    assert any(e["polarity"] == "negated" and e["source"]["country"] == "CUB" for e in consult)
+    threats = [e for e in events.values() if e["type"] == "THREATEN" and e["modality"] == "threatened"]
+    assert threats and threats[0]["source"]["country"] == "USA"
+    assert len(seed_result["disputes"]) == 1
+    d = seed_result["disputes"][0]
+    assert events[d["claim"]]["polarity"] == "asserted" and events[d["counter"]]["polarity"] == "negated"
+    assert events[d["claim"]]["source"]["country"] == "USA" and events[d["counter"]]["source"]["country"] == "CUB"
