@@ -95,9 +95,9 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
         if t.pos_ != "PROPN":
             continue
         own = actors.get(index.get(t.i, ""))
-        if own is not None and (own.kind not in ("person", "organization", "country") or len(own.name.split()) > 1):
+        if own is not None and own.kind == "person" and len(own.name.split()) > 1:
             continue
-        if own is not None and own.kind == "country" and t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if own is not None and own.kind != "person" and t.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue  # "Jordan" the country, unless it speaks or owns like the person "Jordan Stewart"
         # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
         # "Jordan Stewart")
@@ -231,7 +231,7 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
     if (det.lower_ == "the" and t.tag_ == "NN" and noun not in lex.nominals and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
         # "the affable proprietor said": a speaker described, not named, is the person in focus
-        cands = {a: 1.0 for a, x in actors.items() if x.kind == "person" or namelike(x) and genders.get(a)}
+        cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
         aid = sal.best(cands, n)
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
