@@ -159,18 +159,21 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     sal = Salience()
     n = 0
     previous: list[str] = []  # person subjects of the previous sentence (outside quotes)
+    previous_speakers: set[str] = set()
     for sent in doc.sents:
-        content = any(t.is_alpha for t in sent)
-        if content:
+        if any(t.is_alpha for t in sent):
             n += 1
+        # a sentence of quoted words only leaves the focus where it was
+        content = any(t.is_alpha and not in_quote[t.i] for t in sent)
         current: list[str] = []
+        speakers: set[str] = set(previous_speakers)  # subjects of reporting verbs, this and the last sentence
         i = sent.start
         while i < sent.end:
             t = doc[i]
             if i in run_at:
                 found: Run | None = run_at[i]
             else:
-                focus = [] if in_quote[i] else current[::-1] + previous[::-1]
+                focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
                 found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
@@ -179,11 +182,22 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 continue
             s, e, aid = found
             sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
-            if not in_quote[s] and doc[s:e].root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
+            root = doc[s:e].root
+            if not in_quote[s] and root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
                 current.append(aid)
+                if quote_lexicon().is_cue(root.head.lemma_):
+                    speakers.add(aid)
             i = max(e, i + 1)
         if content:
             previous = current
+            previous_speakers = speakers
+
+
+def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:
+    """Subjects in order of preference; for the subject of a reporting verb, earlier speakers come first."""
+    if t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_):
+        return [a for a in subjects if a in speakers] + [a for a in subjects if a not in speakers]
+    return subjects
 
 
 def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
@@ -197,7 +211,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             cands = {a: (1.0 if genders.get(a) == g else 0.4) for a, x in actors.items()
                      if (x.kind == "person" and genders.get(a) in (g, None)) or (namelike(x) and genders.get(a) == g)}
             # the subject of this sentence or the one before is the likeliest antecedent (centering)
-            agreeing = [a for a in focus if cands.get(a) == 1.0] or [a for a in focus if a in cands]
+            speaking = t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_)
+            agreeing = ([a for a in focus if a in cands] if speaking else []) or \
+                [a for a in focus if cands.get(a) == 1.0] or [a for a in focus if a in cands]
             if agreeing:
                 return (t.i, t.i + 1, agreeing[0])
         elif t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_):
