@@ -57,3 +57,14 @@ def test_salience_decays_and_thresholds():
     s.mention("A2", 50.0, 3)
     assert s.best({"A1": 1.0, "A2": 1.0}, 3) == "A2"
     assert s.best({"A1": 1.0}, 30) is None
+
+
+def test_person_like_names_tagged_as_organisations():
+    from chronicler.model import Actor
+    from chronicler.stages.coref.gender import namelike
+
+    assert namelike(Actor("A1", "Darian Lonechild", "organization"))
+    assert namelike(Actor("A2", "Wet'suwet'en Hereditary Chief Na'moks", "organization"))
+    assert not namelike(Actor("A3", "Labour Party", "organization"))
+    assert not namelike(Actor("A4", "The Undead Soldier", "organization"))
+    assert not namelike(Actor("A5", "Cuba", "country"))

@@ -19,6 +19,8 @@ def namelike(actor: Actor) -> bool:
     words = actor.name.split()
     if actor.kind != "organization" or not 2 <= len(words) <= 5 or words[0].lower() == "the":
         return False
+    if any(w.lower().strip(".,") in lexicon().org_words for w in words):
+        return False
     if any(w.lower() in lexicon().titles for w in words[:-1]):
         return True  # "Wet'suwet'en Hereditary Chief Na'moks": a title before a name
     return len(words) <= 3 and all(

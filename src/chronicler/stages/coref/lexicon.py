@@ -19,6 +19,7 @@ class CorefLexicon:
     pronouns: dict[str, str]  # "she" -> f, "it" -> n, "they" -> p
     nominals: dict[str, str]  # organisation head noun -> named | any
     titles: dict[str, frozenset[str]]  # role noun -> titles it stands for
+    org_words: frozenset[str] = frozenset()  # "party", "press": a name holding one is an organisation's
 
 
 @lru_cache(maxsize=1)
@@ -34,4 +35,5 @@ def lexicon() -> CorefLexicon:
         pronouns={r[0].lower(): r[1] for r in _rows("pronouns.tsv")},
         nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
         titles=titles,
+        org_words=frozenset(r[0].lower() for r in _rows("org_words.txt")),
     )

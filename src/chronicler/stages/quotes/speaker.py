@@ -68,6 +68,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
+    # a hyphenated word split by the tokenizer: "co-chairman"
+    while end + 1 < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
     return start, end
 
 
