@@ -140,3 +140,14 @@ def test_called_x_y_is_a_quote_of_its_object_and_predicate(quotes_of):
 
 def test_short_clause_is_no_statement(quotes_of):
     assert quotes_of("TransLink officials said they are.") == []
+
+
+def test_quote_over_paragraphs_takes_the_speaker_of_its_closing_cue(quotes_of):
+    text = ("In a statement, the Foreign Ministry said the talks had failed.\n"
+            "“The first part of the speech goes here and continues.\n"
+            "“The last paragraph of the same speech ends here,” the minister, Ana Lopez, said.")
+    qs = quotes_of(text)
+    first = by_text(qs, "first part")
+    assert first["kind"] == "direct" and first["text"].endswith("continues.")
+    assert "Lopez" in first["speaker"]["name"]
+    assert "Lopez" in by_text(qs, "last paragraph")["speaker"]["name"]

@@ -82,6 +82,11 @@ def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker 
     for n, f in enumerate(found):
         if speakers[n] is not None or f.cue is not None or f.kind != "direct":
             continue
+        if f.marked is not None and not ctx.marked[f.marked].closed:
+            # a quote running on over paragraphs: its cue comes with the closing paragraph
+            speakers[n] = _run_on_speaker(ctx, found, speakers, n)
+            if speakers[n] is not None:
+                continue
         p = ctx.para_of(f.start)
         same = by_para.get(p, [])
         before = [k for k in same if k < n and speakers[k] is not None]
@@ -95,6 +100,18 @@ def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker 
             speakers[n] = next(speakers[k] for k in reversed(by_para[p - 1]) if speakers[k] is not None)
         else:
             speakers[n] = _focus_speaker(ctx, f.start)
+
+
+def _run_on_speaker(ctx: Context, found: list[Found], speakers: list[Speaker | None], n: int) -> Speaker | None:
+    for k in range(n + 1, len(found)):
+        m = found[k].marked
+        if m is None or not ctx.marked[m].continues:
+            return None
+        if speakers[k] is not None:
+            return speakers[k]
+        if ctx.marked[m].closed:
+            return None
+    return None
 
 
 def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
