@@ -17,8 +17,15 @@ def test_single_marks_inside_double_ones_are_content():
 
 
 def test_unbalanced_mark_loses_only_its_own_quote():
-    text = 'He said “this never closes and more.\n“But this one does,” she said.\nAnd "this too," they said.'
-    assert texts(text) == ["“But this one does,”", '"this too,"']
+    text = 'He said “this never closes and more.\nShe replied “this one does,” and left.\nAnd "this too," they said.'
+    assert texts(text) == ["“this one does,”", '"this too,"']
+
+
+def test_quote_opened_mid_paragraph_runs_on_when_the_next_paragraph_opens_with_a_mark():
+    text = '“It is flawed,” he said. “The proposal is bad.\n“So we will fight it,” he added.'
+    found = scan(text)
+    assert [text[m.start:m.end] for m in found] == ["“It is flawed,”", "“The proposal is bad.", "“So we will fight it,”"]
+    assert not found[1].closed and found[2].continues
 
 
 def test_quote_over_several_paragraphs():

@@ -53,6 +53,17 @@ def _near_cue(ctx: Context, first: int, last: int, before: bool) -> bool:
     return any(_cue_ok(ctx, doc[i]) and ctx.para_of(doc[i].idx) == para for i in rng)
 
 
+def _open_cue(ctx: Context, first: int) -> bool:
+    """'McCallum also claimed of the complex, "...': a cue earlier in the sentence with no content of its own."""
+    doc = ctx.doc
+    sent_start = doc[first].sent.start
+    for i in range(first - 1, max(sent_start, first - 16) - 1, -1):
+        t = doc[i]
+        if _cue_ok(ctx, t):
+            return not any(c.dep_ in ("ccomp", "xcomp") and c.right_edge.i < first for c in t.children)
+    return False
+
+
 def is_standalone(ctx: Context, qi: int) -> bool:
     m = ctx.marked[qi]
     if m.continues or not m.closed:
@@ -64,7 +75,7 @@ def is_standalone(ctx: Context, qi: int) -> bool:
     prefix = _sentence_prefix(ctx, m.start).strip(_LEAD_PUNCT)
     if not prefix or prefix.endswith(":"):
         return True
-    if prefix.endswith(",") and _near_cue(ctx, first - 1, last, before=True):
+    if prefix.endswith(",") and (_near_cue(ctx, first - 1, last, before=True) or _open_cue(ctx, first)):
         return True
     inner = ctx.text[m.inner[0]:m.inner[1]].rstrip()
     follow = ctx.text[m.end:m.end + 2].strip()

@@ -80,7 +80,8 @@ def _role_pair(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
     return "open" if (before in _OPEN_BEFORE or i == lo) and not after.isspace() else "close"
 
 
-def _scan_paragraph(text: str, lo: int, hi: int, carried: bool) -> tuple[list[Marked], bool]:
+def _scan_paragraph(text: str, lo: int, hi: int, carried: bool, next_opens: bool = False
+                    ) -> tuple[list[Marked], bool]:
     """Quotes of one paragraph; returns them and whether a quote is left open at its end."""
     found: list[Marked] = []
     open_at: int | None = None
@@ -119,7 +120,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, carried: bool) -> tuple[list[Ma
     if open_at is not None:
         # Open at the end of the paragraph: a quote carrying on into the next paragraph when it opened at the
         # start of this one (or carries on an earlier one); otherwise the stray mark is dropped.
-        if open_at == _lead(text, lo) and len(text[open_at + 1:hi].split()) >= 2:
+        if (open_at == _lead(text, lo) or next_opens) and len(text[open_at + 1:hi].split()) >= 2:
             end = hi
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
@@ -139,8 +140,12 @@ def scan(text: str) -> list[Marked]:
     """All quoted stretches of ``text`` in order (each within one paragraph)."""
     out: list[Marked] = []
     carried = False
-    for lo, hi in paragraphs(text):
-        found, left_open = _scan_paragraph(text, lo, hi, carried)
+    paras = paragraphs(text)
+    for n, (lo, hi) in enumerate(paras):
+        # the next paragraph opening with a mark: a quote left open here runs on (no closing mark yet)
+        nxt = paras[n + 1][0] if n + 1 < len(paras) else None
+        next_opens = nxt is not None and text[_lead(text, nxt)] in OPENERS + STRAIGHT + "”"
+        found, left_open = _scan_paragraph(text, lo, hi, carried, next_opens)
         if carried and not (found and found[0].start == _lead(text, lo)):
             carried = False
         out.extend(found)
