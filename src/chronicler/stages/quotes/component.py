@@ -14,15 +14,9 @@ from spacy.tokens import Doc
 from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
-from chronicler.stages.quotes.lexicon import lexicon
 from chronicler.stages.quotes.indirect import noun_quotes, parenthetical_quotes, phrase_quotes, verb_quotes
 from chronicler.stages.quotes.speaker import author_of, make_speaker
 from chronicler.stages.temporal import find_dates
-
-
-def reporting_verbs() -> frozenset[str]:
-    """Lemmas of the active reporting verbs (kept for stages that skip speech verbs as events)."""
-    return frozenset(lexicon().verbs)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
