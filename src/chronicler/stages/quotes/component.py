@@ -1,10 +1,12 @@
 """The quotes component: direct, indirect and mixed quotes -> Quote records with cue, speaker and date.
 
 Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
-reporting verbs and nouns, source phrases; then overlaps are settled (a clause that is a direct quote gives
-it its cue; one holding a quoted fragment is mixed; a cue inside another quote's content is nested and
-dropped), speakers are made, a direct quote with no cue takes the speaker of the quote next to it in its
-paragraph (or the paragraph before, when it opens its own), and the date comes from the cue's sentence.
+reporting verbs, cues set off by commas, reporting nouns and source phrases ("according to"); then overlaps
+are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
+inside another quote's content is nested and dropped unless it has a clause and subject of its own) and
+speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
+quote next to it in its paragraph, of the paragraph before when it opens its own, or else of the person the
+sentence before is about; failing all, it has none. The date comes from the cue's sentence.
 """
 from __future__ import annotations
 
