@@ -151,3 +151,9 @@ def test_quote_over_paragraphs_takes_the_speaker_of_its_closing_cue(quotes_of):
     assert first["kind"] == "direct" and first["text"].endswith("continues.")
     assert "Lopez" in first["speaker"]["name"]
     assert "Lopez" in by_text(qs, "last paragraph")["speaker"]["name"]
+
+
+def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
+    text = "Voters react.\nSonya Herridge ― “Mr. Trump embodies the lasting legacy of racism in this country.”"
+    q = by_text(quotes_of(text), "lasting legacy")
+    assert q["speaker"] and "Herridge" in q["speaker"]["name"]

@@ -148,6 +148,23 @@ def linear_speaker(ctx: Context, last: int, cue: Token) -> Token | None:
     return None
 
 
+_NAME_DASH = re.compile(r"[ \t]*(?P<label>(?:[A-Z][\w.’'\-]*[ \t]){0,4}[A-Z][\w.’'\-]*)[ \t]*[:―—–][ \t]*$")
+
+
+def label_speaker(ctx: Context, start: int, inner: int) -> Token | None:
+    """A name set before the quote ("Sonya Herridge ― “...”") or as a label opening it ("\"PENCE: ...")."""
+    lo = ctx.paras[ctx.para_of(start)][0]
+    m = _NAME_DASH.match(ctx.text, lo, start)
+    if m is None:
+        m = _LABEL.match(ctx.text, inner, min(len(ctx.text), inner + 60))
+        if m is None or not (m.group("label").isupper() or _known_name(ctx, m.group("label"))):
+            return None
+    span = ctx.doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+    if span is None or len(span) == 0 or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return span.root
+
+
 def direct_quotes(ctx: Context) -> list[Found]:
     found: list[Found] = []
     ctx.standalone = [is_standalone(ctx, qi) for qi in range(len(ctx.marked))]
@@ -165,6 +182,8 @@ def direct_quotes(ctx: Context) -> list[Found]:
             head = None
         if head is None and cue is not None:
             head = linear_speaker(ctx, toks[1] - 1, cue)
+        if head is None and cue is None:
+            head = label_speaker(ctx, m.start, m.inner[0])
         found.append(Found(m.start, m.end, "direct", cue=_tok_span(cue), cue_token=cue, speaker_head=head,
                            marked=qi))
     return found
