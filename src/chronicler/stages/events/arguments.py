@@ -122,7 +122,7 @@ def object_candidates(verb: Token) -> list[Token]:
     for c in list(out):
         if c.dep_ in ("dobj", "conj"):  # "cut off aid to Cuba", "cut off oil Venezuela had been providing to Cuba"
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against"):
+                if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against", "with", "into", "toward"):
                     out.extend(x for x in g.children if x.dep_ == "pobj")
                 elif g.dep_ == "relcl":
                     out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ in ("to", "for")

@@ -20,7 +20,7 @@ from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, ev
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
-from chronicler.stages.temporal import DateMention, find_dates
+from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
 _LOCATION_PREPS = {"in", "at", "near", "inside"}
@@ -95,7 +95,7 @@ class Extractor:
         while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
             phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
         head = phrase.head
-        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at") and phrase.dep_ == "pobj":
+        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
         if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
@@ -159,6 +159,9 @@ class Extractor:
             return
         ftok = frame.token
         framer = self.drafts.get(ftok.i)
+        if framer is not None and not framer.code.type and "+" in framer.trigger.key:
+            d.frame = None  # "denied the accusations": a statement about a claim, not a denial of an event
+            return
         holder_tok = subject_of(ftok) if ftok.pos_ == "VERB" else subject_of(ftok.head) if ftok.dep_ == "acomp" \
             else None
         d.tokens.append(ftok.i)
@@ -311,7 +314,24 @@ class Dates:
         found = self.cache[key]
         if not found:
             return None
-        return min(found, key=lambda m: abs(m.start - token.idx))
+        best = min(found, key=lambda m: abs(m.start - token.idx))
+        if best.date is None and self.published is not None:
+            best = self._anchored(token, best, found) or best
+        return best
+
+    def _anchored(self, token: Token, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+        """"a day after X" resolved against another dated expression of the same sentence."""
+        anchor = next((m for m in found if m is not mention and m.date is not None), None)
+        if anchor is None:
+            return None
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span[-1]  # "after" / "before"
+        inside = (head.dep_ == "mark" and head.head.i == token.i) or (
+            token.i != head.i and any(t.i == token.i for t in head.subtree))
+        value = shift_from_anchor(mention.text, anchor.date, inside)
+        return DateMention(mention.start, mention.end, mention.text, value) if value else None
 
 
 def _location(doc: Doc, tok: Token) -> Location | None:

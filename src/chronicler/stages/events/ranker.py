@@ -35,8 +35,8 @@ def sentence_features(sent: Span, events: list[Event]) -> str:
     return " ".join(words + marks)
 
 
-def combine(rule_confidence: float, probability: float) -> float:
-    return RULE_WEIGHT * rule_confidence + (1 - RULE_WEIGHT) * probability
+def combine(rule_confidence: float, probability: float, rule_weight: float = RULE_WEIGHT) -> float:
+    return rule_weight * rule_confidence + (1 - rule_weight) * probability
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Ranker:
     model: Any  # sklearn pipeline: text -> quad-class probabilities
     meta: dict = field(default_factory=dict)
     min_confidence: float = 0.0
+    rule_weight: float = RULE_WEIGHT
 
     def probabilities(self, texts: list[str]) -> list[dict[int, float]]:
         classes = [int(c) for c in self.model.classes_]
@@ -66,7 +67,7 @@ class Ranker:
         for k, p in zip(keys, probs):
             statement = max(p, key=p.get) == 0  # the model reads the sentence as a mere statement
             for e in groups[k]:
-                e.confidence = combine(e.confidence, p.get(e.quad_class, 0.0))
+                e.confidence = combine(e.confidence, p.get(e.quad_class, 0.0), self.rule_weight)
                 if statement and e.confidence < self.min_confidence:
                     weak.add(id(e))
         if weak:
@@ -80,6 +81,7 @@ def load_ranker() -> Ranker | None:
     try:
         blob = resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_bytes()
         data = pickle.loads(blob)  # our own file, shipped with the package
-        return Ranker(model=data["model"], meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0))
+        return Ranker(model=data["model"], meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0),
+                      rule_weight=data.get("rule_weight", RULE_WEIGHT))
     except Exception:  # noqa: BLE001 - missing file, missing scikit-learn, incompatible pickle: rules only
         return None
