@@ -19,6 +19,29 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture
+def pg_url():
+    """An empty PostgreSQL database (scripts/test.sh starts the server on loopback and sets the URL)."""
+    url = os.environ.get("CHRONICLER_TEST_PG")
+    if not url:
+        pytest.skip("no PostgreSQL: CHRONICLER_TEST_PG is unset (scripts/test.sh starts one)")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        con.execute("CREATE SCHEMA public")
+    return url
+
+
+@pytest.fixture(scope="session")
+def ray_cluster():
+    """A local Ray cluster, started once per test session (it takes seconds and writes an auth token)."""
+    ray = pytest.importorskip("ray", reason="Ray not installed (pip install '.[test]')")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
 @pytest.fixture(scope="session")
 def analyzer():
     from chronicler.nlp.analyzer import Analyzer

@@ -79,6 +79,15 @@ def test_ingest_with_two_workers_matches_one(corpus, tmp_path):
         assert list(one.iter_results()) == list(two.iter_results())
 
 
+def test_ingest_on_a_ray_cluster_matches_local(corpus, tmp_path, ray_cluster):
+    with open_store(tmp_path / "local.duckdb") as local, open_store(tmp_path / "ray.duckdb") as on_ray:
+        ingest([str(corpus)], local)
+        stats = ingest([str(corpus)], on_ray, workers=2, engine="ray")
+        assert stats.to_dict() == {"added": 4, "skipped": 1, "failed": 4}
+        assert list(local.iter_results()) == list(on_ray.iter_results())
+        assert ray_cluster.is_initialized()  # the engine used the session's cluster and left it running
+
+
 def test_cli_ingest_query_export(corpus, tmp_path, capsys):
     db = str(tmp_path / "cli.duckdb")
     assert main(["ingest", str(corpus), "--db", db]) == 0
@@ -103,3 +112,12 @@ def test_cli_ingest_query_export(corpus, tmp_path, capsys):
     (nothing / "x.txt").write_text("", encoding="utf-8")
     assert main(["ingest", str(nothing), "--db", str(tmp_path / "n.duckdb")]) == 1
     assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_cli_ingest_into_postgres_and_query(corpus, pg_url, capsys):
+    assert main(["ingest", str(corpus), "--db", pg_url]) == 0
+    assert "4 added" in capsys.readouterr().err
+    assert main(["ingest", str(corpus), "--db", pg_url]) == 0
+    assert "0 added, 5 already stored" in capsys.readouterr().err
+    assert main(["quotes", "--db", pg_url, "--format", "json", "--speaker", "trump"]) == 0
+    assert any("talking with Cuba" in q["text"] for q in json.loads(capsys.readouterr().out))

@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--db", help=f"store: DuckDB file (default ./{DEFAULT_DB})")
     i.add_argument("--workers", type=int, default=1, help="worker processes (each loads the pipeline once)")
-    i.add_argument("--engine", choices=["local"], default="local", help="where workers run")
+    i.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: worker processes here; ray: actors on a Ray cluster")
+    i.add_argument("--ray-address", help="Ray cluster to join (default $RAY_ADDRESS, else start a local one)")
 
     for name, help_ in (("events", "query events"), ("quotes", "query quotes"), ("actors", "query actors"),
                         ("disputes", "query disputes")):
@@ -119,7 +121,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
     with open_store(args.db) as store:
-        stats = ingest(args.paths, store, workers=args.workers, model=args.model)
+        stats = ingest(args.paths, store, workers=args.workers, model=args.model, engine=args.engine,
+                       ray_address=args.ray_address)
         failures = store.failures()
     print(f"chronicler: {stats.added} added, {stats.skipped} already stored, {stats.failed} failed",
           file=sys.stderr)

@@ -1,14 +1,16 @@
-"""Ingest: documents from paths -> analysis (in worker processes) -> the store.
+"""Ingest: documents from paths -> analysis (on an engine) -> the store.
 
 Documents are read in the main process, checked against the store by content hash (so a re-run resumes
-and re-ingesting changes nothing), analysed in chunks by 1..N worker processes that each load the
-pipeline once, and written by the main process, one transaction per document. A document that cannot be
-read or analysed is recorded in ``failures`` with its reason, and the batch goes on.
+and re-ingesting changes nothing), analysed in chunks by an engine — ``local``: 1..N worker processes on
+this machine; ``ray``: N actors on a Ray cluster (a local one is started when no address is given) — each
+loading the pipeline once, and written by the main process, one transaction per document. A document that
+cannot be read or analysed is recorded in ``failures`` with its reason, and the batch goes on.
 """
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +49,65 @@ def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | N
         return origin, article, None, f"{origin}: analysis failed ({type(exc).__name__}: {exc})"
 
 
+class LocalEngine:
+    """The pipeline in this process (1 worker) or in a pool of worker processes."""
+
+    def __init__(self, workers: int, model: str | None) -> None:
+        self.pool = None
+        if workers > 1:
+            self.pool = mp.get_context("forkserver").Pool(workers, initializer=_init_worker, initargs=(model,))
+        else:
+            _init_worker(model)
+
+    def map(self, jobs: list[tuple[str, Article]]) -> Iterator[tuple[str, Article, dict[str, Any] | None, str | None]]:
+        return self.pool.imap(_analyze, jobs, chunksize=4) if self.pool else map(_analyze, jobs)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+class _RayWorker:
+    def __init__(self, model: str | None) -> None:
+        _init_worker(model)
+
+    def analyze(self, job: tuple[str, Article]):
+        return _analyze(job)
+
+
+class RayEngine:
+    """N actors on a Ray cluster, each with the pipeline loaded once. Joins the cluster at ``address``
+    (or $RAY_ADDRESS), uses one already initialised in this process, or starts a local one."""
+
+    def __init__(self, workers: int, model: str | None, address: str | None = None) -> None:
+        try:
+            import ray
+            from ray.util import ActorPool
+        except ImportError:
+            from chronicler.errors import ChroniclerError
+
+            raise ChroniclerError("the ray engine needs Ray: pip install 'chronicler[ray]'") from None
+        self._ray = ray
+        self._owns = not ray.is_initialized()
+        if self._owns:
+            address = address or os.environ.get("RAY_ADDRESS")
+            ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                     log_to_driver=False)
+        worker = ray.remote(num_cpus=1)(_RayWorker)
+        self.actors = [worker.remote(model) for _ in range(workers)]
+        self.pool = ActorPool(self.actors)
+
+    def map(self, jobs: list[tuple[str, Article]]):
+        return self.pool.map(lambda actor, job: actor.analyze.remote(job), jobs)
+
+    def close(self) -> None:
+        for actor in self.actors:
+            self._ray.kill(actor)
+        if self._owns:
+            self._ray.shutdown()
+
+
 def _chunks(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
@@ -54,14 +115,11 @@ def _chunks(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
 
 
 def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str | None = None,
+           engine: str = "local", ray_address: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
     stats = IngestStats()
     loaded = itertools.chain.from_iterable(iter_documents(p) for p in paths)
-    pool = None
-    if workers > 1:
-        pool = mp.get_context("forkserver").Pool(workers, initializer=_init_worker, initargs=(model,))
-    else:
-        _init_worker(model)
+    runner = RayEngine(workers, model, ray_address) if engine == "ray" else LocalEngine(workers, model)
     try:
         for chunk in _chunks(loaded, CHUNK):
             jobs: list[tuple[str, Article]] = []
@@ -76,8 +134,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
                 else:
                     seen.add(item.article.id)
                     jobs.append((item.origin, item.article))
-            results = pool.imap(_analyze, jobs, chunksize=4) if pool else map(_analyze, jobs)
-            for origin, article, result, error in results:
+            for origin, article, result, error in runner.map(jobs):
                 if result is None:
                     store.add_failure(origin, error or "analysis failed")
                     stats.failed += 1
@@ -88,7 +145,5 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
             if on_progress:
                 on_progress(stats)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+        runner.close()
     return stats

@@ -7,6 +7,7 @@ DOC_ATTRS = {
     "article": None,  # chronicler.model.Article: the exact text and metadata
     "actors": None,  # list[Actor]
     "token_actor": None,  # dict[token index -> actor id]: names, titles and resolved pronouns
+    "places": None,  # list[stages.actors.PlaceMention]: places mentioned, with country and coordinates
     "quotes": None,  # list[Quote]
     "events": None,  # list[Event]
     "disputes": None,  # list[Dispute]

@@ -1,21 +1,25 @@
-"""The store: one class is the only door to the database. ``open_store(db)`` picks the backend by URL.
+"""The store: one class is the only door to the database. ``open_store(db)`` picks the backend.
 
-A path (default ``./chronicler.duckdb``) opens an embedded DuckDB file.
+A path (default ``./chronicler.duckdb``) opens an embedded DuckDB file; a ``postgresql://`` URL opens
+PostgreSQL. Both speak the same SQL, kept once in ``base.Store``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from chronicler.store.duckdb_store import DEFAULT_PATH, Store, StoreError
+from chronicler.store.base import Store, StoreError
+from chronicler.store.duckdb_store import DEFAULT_PATH, DuckDBStore
 
 
 def open_store(db: str | Path | None = None, read_only: bool = False) -> Store:
     target = str(db or DEFAULT_PATH)
     if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet; use a DuckDB file path")
+        from chronicler.store.postgres_store import PostgresStore
+
+        return PostgresStore(target, read_only=read_only)
     if read_only and not Path(target).exists():
         raise StoreError(f"no store at {target}: run `chronicler ingest` first")
-    return Store(target, read_only=read_only)
+    return DuckDBStore(target, read_only=read_only)
 
 
-__all__ = ["open_store", "Store", "StoreError", "DEFAULT_PATH"]
+__all__ = ["open_store", "Store", "StoreError", "DEFAULT_PATH", "DuckDBStore"]

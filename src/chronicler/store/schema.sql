@@ -19,12 +19,12 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (doc_id, id)
 );
 CREATE TABLE IF NOT EXISTS events (
-    doc_id VARCHAR, id VARCHAR, type VARCHAR, cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+    doc_id VARCHAR, id VARCHAR, type VARCHAR, cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE PRECISION,
     polarity VARCHAR, modality VARCHAR,
     source_actor VARCHAR, source_name VARCHAR, source_country VARCHAR, source_code VARCHAR,
     target_actor VARCHAR, target_name VARCHAR, target_country VARCHAR, target_code VARCHAR,
-    date DATE, date_text VARCHAR, location VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
-    evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR, quote_id VARCHAR, confidence DOUBLE,
+    date DATE, date_text VARCHAR, location VARCHAR, location_country VARCHAR, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+    evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR, quote_id VARCHAR, confidence DOUBLE PRECISION,
     PRIMARY KEY (doc_id, id)
 );
 CREATE TABLE IF NOT EXISTS disputes (

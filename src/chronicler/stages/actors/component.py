@@ -1,113 +1,77 @@
-"""The actors component: entity mentions -> canonical actors, with titles, countries and sectors."""
+"""The actors component: mentions -> canonical, coded actors; places mentioned -> locations.
+
+Writes ``doc._.actors`` (list of Actor), ``doc._.token_actor`` (token index -> actor id) and ``doc._.places``
+(list of PlaceMention). Its matchers (knowledge file names, organisations, seats of government, role words)
+are built once when the pipeline is made, not per document. The rules are described in ``builder``.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from chronicler.model import Actor
+from chronicler.stages.actors.builder import build
+from chronicler.stages.actors.entities import Rulers, build_rulers
 from chronicler.stages.actors.lexicon import Lexicon, lexicon
+from chronicler.stages.actors.places import find_places
 
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-def _person_key(span: SpacySpan) -> str:
-    words = [t.text for t in span if t.is_alpha or "-" in t.text]
-    return (words[-1] if words else span.text).lower()
+_RULERS: dict[int, Rulers] = {}
 
 
-def _prefix(span: SpacySpan, lex: Lexicon) -> tuple[str | None, str | None, str | None]:
-    """(title, sector, country) from the words before a name: "Cuba's President", "US Secretary of State"."""
-    doc = span.doc
-    i = span.start - 1
-    words: list[str] = []
-    while i >= 0 and span.start - i <= 6 and not doc[i].is_space and doc[i].text not in ",;:\"“”(":
-        words.insert(0, doc[i].text)
-        i -= 1
-    title = sector = country = None
-    for n in range(len(words)):
-        phrase = " ".join(words[n:])
-        role = lex.role(phrase)
-        if role is not None and title is None:
-            title, sector = phrase, role[0]
-    for n in range(len(words)):
-        for m in range(len(words), n, -1):
-            c = lex.country(" ".join(words[n:m]))
-            if c:
-                country = c
-                break
-        if country:
-            break
-    return (title[0].upper() + title[1:] if title else None), sector, country
+def _rulers_for(doc: Doc, lex: Lexicon) -> Rulers:
+    rulers = _RULERS.get(id(doc.vocab))
+    if rulers is None:
+        rulers = _RULERS[id(doc.vocab)] = build_rulers(doc.vocab, lex)
+    return rulers
 
 
-def build_actors(doc: Doc, lex: Lexicon | None = None) -> tuple[list[Actor], dict[int, str]]:
+def build_actors(doc: Doc, lex: Lexicon | None = None, rulers: Rulers | None = None) -> tuple[list[Actor], dict[int, str]]:
+    """The document's actors and its token index (token index -> actor id)."""
     lex = lex or lexicon()
-    actors: list[Actor] = []
-    by_key: dict[tuple[str, str], Actor] = {}
-    token_actor: dict[int, str] = {}
-    person_keys = {_person_key(e) for e in doc.ents if e.label_ == "PERSON"}
-
-    def get(key: tuple[str, str], make) -> Actor:
-        actor = by_key.get(key)
-        if actor is None:
-            actor = make(f"A{len(actors) + 1}")
-            actors.append(actor)
-            by_key[key] = actor
-        return actor
-
-    for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS:
-            continue
-        text = ent.text.strip()
-        if not text:
-            continue
-        if ent.label_ in ("GPE", "NORP") or lex.country(text):
-            iso3 = lex.country(text)
-            if iso3 is None:
-                continue
-            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.ent_type_ == "":
-                continue  # "Cuban ally": an attribute, not a mention of the state
-            import pycountry
-
-            rec = pycountry.countries.get(alpha_3=iso3)
-            name = getattr(rec, "common_name", None) or (rec.name if rec else text)
-            actor = get(("country", iso3), lambda i: Actor(id=i, name=name, kind="country", country=iso3))
-        elif ent.label_ == "PERSON" or _person_key(ent) in person_keys:
-            key = _person_key(ent)
-            title, sector, country = _prefix(ent, lex)
-            actor = get(("person", key), lambda i: Actor(id=i, name=text, kind="person"))
-            if len(text) > len(actor.name):
-                actor.name = text
-            actor.title = actor.title or title
-            actor.sector = actor.sector or sector
-            actor.country = actor.country or country
-        else:
-            actor = get(("org", text.lower()), lambda i: Actor(id=i, name=text, kind="organization"))
-        actor.mentions.append((ent.start_char, ent.end_char))
-        for t in ent:
-            token_actor[t.i] = actor.id
-    return actors, token_actor
+    return build(doc, lex, rulers or _rulers_for(doc, lex))
 
 
 def actor_for_tokens(doc: Doc, start: int, end: int) -> Actor | None:
-    """The actor that a token range refers to (its root first, then any token), or None."""
+    """The actor that a token range refers to: its root's actor, else the actor of the highest word in the
+    range's tree that has one (people, organisations and groups before countries at the same depth)."""
     index = doc._.token_actor or {}
     if start >= end:
         return None
+    actors = {a.id: a for a in doc._.actors or []}
     span = doc[start:end]
-    for i in [span.root.i] + list(range(start, end)):
+    level = [span.root]
+    seen = set()
+    while level:
+        hits = [actors[index[t.i]] for t in level if t.i in index and index[t.i] in actors]
+        if hits:
+            hits.sort(key=lambda a: a.kind == "country")
+            return hits[0]
+        seen.update(t.i for t in level)
+        level = [c for t in level for c in t.children if start <= c.i < end and c.i not in seen]
+    for i in range(start, end):
         aid = index.get(i)
-        if aid is not None:
-            return next((a for a in doc._.actors or [] if a.id == aid), None)
+        if aid in actors:
+            return actors[aid]
     return None
 
 
-@Language.component(
+class ActorsComponent:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lex = lexicon()
+        self.rulers = build_rulers(nlp.vocab, self.lex, nlp.make_doc)
+        _RULERS[id(nlp.vocab)] = self.rulers
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors, doc._.token_actor = build(doc, self.lex, self.rulers)
+        doc._.places = find_places(doc, self.lex)
+        return doc
+
+
+@Language.factory(
     "chronicler_actors",
-    assigns=["doc._.actors", "doc._.token_actor"],
+    assigns=["doc._.actors", "doc._.token_actor", "doc._.places", "doc.ents"],
     requires=["doc.ents", "token.dep", "doc._.article"],
 )
-def actors_component(doc: Doc) -> Doc:
-    doc._.actors, doc._.token_actor = build_actors(doc)
-    return doc
+def make_actors_component(nlp: Language, name: str) -> ActorsComponent:
+    return ActorsComponent(nlp, name)

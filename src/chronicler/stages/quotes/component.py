@@ -1,133 +1,117 @@
-"""The quotes component: quotation marks and reporting verbs -> Quote records with speakers."""
+"""The quotes component: direct, indirect and mixed quotes -> Quote records with cue, speaker and date.
+
+Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
+reporting verbs and nouns, source phrases; then overlaps are settled (a clause that is a direct quote gives
+it its cue; one holding a quoted fragment is mixed; a cue inside another quote's content is nested and
+dropped), speakers are made, a direct quote with no cue takes the speaker of the quote next to it in its
+paragraph (or the paragraph before, when it opens its own), and the date comes from the cue's sentence.
+"""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from importlib import resources
-
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from chronicler.model import Quote, Speaker
-from chronicler.nlp.spans import original_text, text_span
-from chronicler.stages.actors.component import actor_for_tokens
+from chronicler.model import Quote, Span, Speaker
+from chronicler.stages.quotes.context import Context, Found, build_context
+from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
+from chronicler.stages.quotes.lexicon import lexicon
+from chronicler.stages.quotes.indirect import noun_quotes, phrase_quotes, verb_quotes
+from chronicler.stages.quotes.speaker import author_of, make_speaker
 from chronicler.stages.temporal import find_dates
 
-OPEN_MARKS = "“\"«"
-CLOSE_MARKS = "”\"»"
-_PARAGRAPH = re.compile(r"[^\n]+")
 
-
-@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
-    text = resources.files("chronicler.stages.quotes").joinpath("reporting_verbs.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    """Lemmas of the active reporting verbs (kept for stages that skip speech verbs as events)."""
+    return frozenset(lexicon().verbs)
 
 
-def quote_mark_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each quotation, marks included, paired within a paragraph.
-
-    A mark that has no partner loses only itself: pairing restarts at the next paragraph.
-    """
-    spans: list[tuple[int, int]] = []
-    for para in _PARAGRAPH.finditer(text):
-        open_at: int | None = None
-        for i in range(para.start(), para.end()):
-            ch = text[i]
-            if ch not in OPEN_MARKS and ch not in CLOSE_MARKS:
-                continue
-            before = text[i - 1] if i > para.start() else " "
-            after = text[i + 1] if i + 1 < para.end() else " "
-            if ch == '"':
-                is_open = open_at is None and (before.isspace() or before in "([—–-:") and not after.isspace()
-                is_close = open_at is not None
-            else:
-                is_open = ch in OPEN_MARKS and open_at is None
-                is_close = ch in CLOSE_MARKS and open_at is not None
-            if is_open:
-                open_at = i
-            elif is_close and open_at is not None:
-                if len(text[open_at + 1:i].split()) >= 1:
-                    spans.append((open_at, i + 1))
-                open_at = None
-    return spans
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _speaker_for(doc: Doc, cue: Token) -> Speaker | None:
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[list[Found], set[int]]:
+    """Clauses that duplicate a direct quote are dropped (giving it their cue); fragments make them mixed."""
+    by_marked = {f.marked: f for f in direct if f.marked is not None}
+    kept: list[Found] = []
+    consumed: set[int] = set()
+    for f in clauses:
+        length = f.end - f.start
+        hits = [qi for qi, m in enumerate(ctx.marked) if _overlap(f.start, f.end, m.start, m.end)]
+        in_direct = sum(_overlap(f.start, f.end, ctx.marked[qi].start, ctx.marked[qi].end)
+                        for qi in hits if ctx.standalone[qi])
+        if in_direct >= 0.5 * length:
+            for qi in hits:
+                d = by_marked.get(qi)
+                if d is not None and d.cue is None:
+                    d.cue, d.cue_token, d.speaker_head = f.cue, f.cue_token, f.speaker_head
+            continue
+        fragments = [qi for qi in hits if not ctx.standalone[qi]]
+        if fragments:
+            f.kind = "mixed"
+            consumed.update(fragments)
+        kept.append(f)
+    # nested: a cue inside another clause's content belongs to reported speech, not to the article
+    outer = [f for f in kept if not any(g is not f and g.start <= f.cue[0] < g.end for g in kept)]
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for f in sorted(outer, key=lambda f: (f.start, -f.end)):
+        if (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            unique.append(f)
+    return unique, consumed
+
+
+def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker | None]) -> None:
+    """A cue-less direct quote takes the speaker of the nearest quote in its paragraph, or the one before."""
+    by_para: dict[int, list[int]] = {}
+    for n, f in enumerate(found):
+        by_para.setdefault(ctx.para_of(f.start), []).append(n)
+    for n, f in enumerate(found):
+        if speakers[n] is not None or f.cue is not None or f.kind != "direct":
+            continue
+        p = ctx.para_of(f.start)
+        same = by_para.get(p, [])
+        before = [k for k in same if k < n and speakers[k] is not None]
+        after = [k for k in same if k > n and speakers[k] is not None and found[k].cue is not None]
+        if before:
+            speakers[n] = speakers[before[-1]]
+        elif after:
+            speakers[n] = speakers[after[0]]
+        elif ctx.text[ctx.paras[p][0]:f.start].strip() == "" and p > 0:
+            prev = [k for k in by_para.get(p - 1, []) if speakers[k] is not None]
+            if prev:
+                speakers[n] = speakers[prev[-1]]
+
+
+def _date(ctx: Context, f: Found, published) -> tuple | None:
+    if f.cue_token is None:
         return None
-    # the name itself, not its whole subtree: "Cuba's President Miguel Diaz-Canel"
-    tokens = [t for t in subj.subtree if t.dep_ in ("compound", "flat") or t == subj]
-    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    if span is None:
+    sent = f.cue_token.sent
+    dates = [d for d in find_dates(ctx.text, sent.start_char, sent.end_char, published)
+             if not (f.start <= d.start < f.end)]
+    if not dates:
         return None
-    actor = actor_for_tokens(doc, start, end)
-    return Speaker(name=actor.name if actor else span.text, mention=(span.start, span.end),
-                   actor=actor.id if actor else None)
-
-
-def _cue_near(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> Token | None:
-    """A reporting verb in the sentence(s) around [start, end), outside the quotation."""
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
-        return None
-    sents = {first[0].sent, first[-1].sent}
-    best: Token | None = None
-    for sent in sents:
-        for t in sent:
-            if t.lemma_ in verbs and t.pos_ in ("VERB", "AUX") and not (start <= t.idx < end):
-                if best is None or abs(t.idx - end) < abs(best.idx - end):
-                    best = t
-    return best
+    best = min(dates, key=lambda d: abs(d.start - f.cue[0]))
+    return best.date, best.text
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    text = original_text(doc)
-    verbs = reporting_verbs()
+    ctx = build_context(doc)
+    direct = direct_quotes(ctx) + label_quotes(ctx)
+    clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + noun_quotes(ctx) + phrase_quotes(ctx))
+    found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
+    speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
+                if f.speaker_head is not None else None for f in found]
+    _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
     quotes: list[Quote] = []
-    direct = quote_mark_spans(text)
-    covered = [False] * len(doc)
-
-    def add(start: int, end: int, kind: str, cue: Token | None) -> None:
-        span = text_span(doc, start, end)
-        if span is None:
-            return
-        speaker = _speaker_for(doc, cue) if cue is not None else None
-        cue_span = text_span(doc, cue.idx, cue.idx + len(cue.text)) if cue is not None else None
-        date = date_text = None
-        if cue is not None:
-            sent = cue.sent
-            dates = find_dates(text, sent.start_char, sent.end_char, published)
-            if dates:
-                date, date_text = dates[0].date, dates[0].text
-        quotes.append(Quote(id="", start=span.start, end=span.end, text=span.text, kind=kind,
-                            speaker=speaker, cue=cue_span, date=date, date_text=date_text))
-
-    for start, end in direct:
-        tokens = doc.char_span(start, end, alignment_mode="expand")
-        if tokens is not None:
-            for t in tokens:
-                covered[t.i] = True
-        add(start, end, "direct", _cue_near(doc, start, end, verbs))
-
-    for token in doc:
-        if token.lemma_ not in verbs or token.pos_ not in ("VERB",):
-            continue
-        comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if comp is None:
-            continue
-        sub = list(comp.subtree)
-        if any(covered[t.i] for t in sub):
-            continue
-        s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        add(s, e, "indirect", token)
-
-    quotes.sort(key=lambda q: q.start)
-    for n, q in enumerate(quotes, 1):
-        q.id = f"Q{n}"
+    for f, speaker in zip(found, speakers):
+        text = ctx.text[f.start:f.end]
+        cue = Span(f.cue[0], f.cue[1], ctx.text[f.cue[0]:f.cue[1]]) if f.cue else None
+        dated = _date(ctx, f, published)
+        quotes.append(Quote(id=f"Q{len(quotes) + 1}", start=f.start, end=f.end, text=text, kind=f.kind,
+                            speaker=speaker, cue=cue, date=dated[0] if dated else None,
+                            date_text=dated[1] if dated else None))
     return quotes
 
 

@@ -1,0 +1,115 @@
+"""Actor coding against the NGEC expectations (``../shared/data/actors/ngec_expectations_dev.tsv``).
+
+Each ``agent_to_code`` row gives an actor text, an optional context and date, a field and the expected
+value; ``search_nat`` rows give a country (``(return:cc)``). We code the text with ``code_phrase`` and score:
+
+- country accuracy: rows on ``country`` (op Eq, or NotEq: right when ours differs) and ``(return:cc)``;
+  a blank expected value means "no country" and is right only when we give none;
+- sector accuracy: rows on ``code_1`` (the primary sector), blank meaning "no sector";
+- none accuracy: ``(return:code) Is <blank>`` rows (nonsense or unknown names): right when we code nothing.
+
+Rows whose expected value is a placeholder ("????") are left out and counted. Wikipedia titles and secondary
+codes (``wiki``, ``title``, ``code_2``, ``actor_wiki_job``) are not scored: we do not link to Wikipedia.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from chronicler.stages.actors.coder import code_phrase
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+
+
+def parse_date(text: str) -> date | None:
+    """The row's date; "Today" or blank is None (the knowledge file's present)."""
+    text = text.strip()
+    if not text or text.lower() == "today":
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_rows(gold_path: str) -> list[dict[str, str]]:
+    with open(gold_path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _target(row: dict[str, str]) -> str | None:
+    method, fld, op = row["method"], row["field"], row["op"]
+    if method == "search_nat" and fld == "(return:cc)":
+        return "country"
+    if method != "agent_to_code":
+        return None
+    if fld == "country" and op in ("Eq", "NotEq"):
+        return "country"
+    if fld == "code_1" and op == "Eq":
+        return "sector"
+    if fld == "(return:code)" and op in ("Is", "Eq") and not row["expected"].strip():
+        return "none"
+    return None
+
+
+def evaluate(gold_path: str, analyzer: Any = None) -> dict[str, Any]:
+    counts = {k: [0, 0] for k in ("country", "sector", "none")}  # right, total
+    errors: list[dict[str, Any]] = []
+    skipped = 0
+    cache: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
+    for row in read_rows(gold_path):
+        target = _target(row)
+        if target is None:
+            continue
+        expected = row["expected"].strip()
+        if re.fullmatch(r"\?+", expected):
+            skipped += 1
+            continue
+        k = (row["actor_text"].strip(), row["context"].strip(), row["date"].strip())
+        if k not in cache:
+            cache[k] = code_phrase(k[0], k[1] or None, parse_date(k[2]))
+        country, sector = cache[k]
+        if target == "country":
+            got = country
+            right = (got != expected) if row["op"] == "NotEq" else (got or "") == expected
+        elif target == "sector":
+            got = sector
+            right = (got or "") == expected
+        else:
+            got = f"{country or ''}{sector or ''}" or None
+            right = got is None
+        counts[target][0] += int(right)
+        counts[target][1] += 1
+        if not right:
+            errors.append({"test": row["test"], "text": k[0], "context": k[1], "date": k[2],
+                           "field": target, "expected": expected, "got": got})
+    figures: dict[str, Any] = {"skipped_placeholders": skipped, "errors": errors}
+    for name, (right, total) in counts.items():
+        figures[f"{name}_n"] = total
+        figures[f"{name}_accuracy"] = round(right / total, 4) if total else None
+    return figures
+
+
+def report(figures: dict[str, Any]) -> str:
+    lines = [
+        f"country accuracy {figures['country_accuracy']}  (n={figures['country_n']})",
+        f"sector accuracy  {figures['sector_accuracy']}  (n={figures['sector_n']})",
+        f"no-code accuracy {figures['none_accuracy']}  (n={figures['none_n']})",
+        f"placeholder rows left out: {figures['skipped_placeholders']}",
+    ]
+    if figures["errors"]:
+        lines.append("misses:")
+        for e in figures["errors"]:
+            ctx = f" [{e['context']}]" if e["context"] else ""
+            when = f" @{e['date']}" if e["date"] else ""
+            lines.append(f"  {e['field']:<7} {e['text']!r}{ctx}{when}: expected {e['expected']!r}, got {e['got']!r}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(report(evaluate(sys.argv[1])))

@@ -1,0 +1,221 @@
+"""Score quotes against gold: the Gender Gap Tracker set and PolNeAR (formats in ../shared/data/README.md).
+
+Spans match when they overlap by at least 30% of the longer span, one-to-one (largest overlaps first).
+Speaker, GGT: the gold ``reference`` person's last name is in our resolved speaker name.
+Speaker, PolNeAR: our speaker mention overlaps a gold source span (a gold attribution without a source
+is right only when we give no speaker). End-to-end counts a quote only when matched and speaker right.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MIN_OVERLAP = 0.3
+
+
+@dataclass(slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    speaker_name: str | None = None  # GGT: the reference person
+    sources: list[tuple[int, int]] = field(default_factory=list)  # PolNeAR: source spans
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    quotes: list[GoldQuote]
+    fmt: str  # ggt | polnear
+
+
+# ---------------------------------------------------------------------------------------------- gold reading
+def _ggt_doc(rec: dict[str, Any]) -> GoldDoc:
+    quotes = [GoldQuote(q["quote_start"], q["quote_end"], "direct" if q.get("is_direct") else "indirect",
+                        speaker_name=(q.get("reference") or None)) for q in rec.get("quotes", [])]
+    return GoldDoc(str(rec["id"]), rec["text"], quotes, "ggt")
+
+
+def _polnear_kind(text: str, start: int, end: int) -> str:
+    inner = text[start:end].strip().rstrip(".,")
+    return "direct" if inner[:1] in "\"“”‘'" and inner[-1:] in "\"“”’'" else "indirect"
+
+
+def _polnear_doc(rec: dict[str, Any]) -> GoldDoc:
+    text = rec["text"]
+    quotes = []
+    for a in rec.get("attributions", []):
+        content = a.get("content") or []
+        if not content:
+            continue
+        s, e = min(c["start"] for c in content), max(c["end"] for c in content)
+        quotes.append(GoldQuote(s, e, _polnear_kind(text, s, e),
+                                sources=[(x["start"], x["end"]) for x in a.get("source") or []]))
+    return GoldDoc(str(rec["doc"]), text, quotes, "polnear")
+
+
+def read_gold(path: str | Path) -> list[GoldDoc]:
+    """Gold documents of either format; PolNeAR keeps the lowest annotator id of each article."""
+    records = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
+    docs: list[GoldDoc] = []
+    chosen: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        if "attributions" in rec:
+            key = rec["doc"]
+            if key not in chosen or str(rec["annotator"]) < str(chosen[key]["annotator"]):
+                chosen[key] = rec
+        else:
+            docs.append(_ggt_doc(rec))
+    docs.extend(_polnear_doc(r) for r in chosen.values())
+    return docs
+
+
+# ---------------------------------------------------------------------------------------------- matching
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    longer = max(a[1] - a[0], b[1] - b[0])
+    return longer > 0 and overlap(a, b) >= MIN_OVERLAP * longer
+
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, largest overlap first."""
+    cands = sorted(((overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
+                    if spans_match(g, p)), key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in cands:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return pairs
+
+
+def last_name(name: str) -> str:
+    words = [w for w in name.replace(".", " ").split() if w.lower() not in ("jr", "sr", "ii", "iii")]
+    return words[-1].lower() if words else ""
+
+
+def speaker_right(gold: GoldQuote, pred: dict[str, Any], fmt: str) -> bool:
+    spk = pred.get("speaker")
+    if fmt == "ggt":
+        if not gold.speaker_name:
+            return spk is None
+        return spk is not None and last_name(gold.speaker_name) in spk["name"].lower()
+    if not gold.sources:
+        return spk is None
+    return spk is not None and any(overlap(tuple(spk["mention"]), s) > 0 for s in gold.sources)
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+def score_doc(doc: GoldDoc, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    gold = [(q.start, q.end) for q in doc.quotes]
+    pred = [(q["start"], q["end"]) for q in quotes]
+    pairs = match(gold, pred)
+    right = [gi for gi, pi in pairs if speaker_right(doc.quotes[gi], quotes[pi], doc.fmt)]
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    return {
+        "id": doc.id, "gold": len(gold), "pred": len(pred), "matched": len(pairs), "speaker_right": len(right),
+        "kinds": {k: [sum(1 for q in doc.quotes if q.kind == k),
+                      sum(1 for gi in matched_g if doc.quotes[gi].kind == k)] for k in ("direct", "indirect")},
+        "misses": [gi for gi in range(len(gold)) if gi not in matched_g],
+        "false": [pi for pi in range(len(pred)) if pi not in matched_p],
+        "wrong_speaker": [(gi, pi) for gi, pi in pairs if gi not in set(right)],
+    }
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def aggregate(per_doc: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
+    g = sum(d["gold"] for d in per_doc)
+    p = sum(d["pred"] for d in per_doc)
+    m = sum(d["matched"] for d in per_doc)
+    s = sum(d["speaker_right"] for d in per_doc)
+    prec, rec = _ratio(m, p), _ratio(m, g)
+    e2e_p, e2e_r = _ratio(s, p), _ratio(s, g)
+    kinds = {}
+    for k in ("direct", "indirect"):
+        tot = sum(d["kinds"][k][0] for d in per_doc)
+        hit = sum(d["kinds"][k][1] for d in per_doc)
+        kinds[k] = {"gold": tot, "recall": _ratio(hit, tot)}
+    return {"format": fmt, "documents": len(per_doc), "gold": g, "predicted": p, "matched": m,
+            "precision": prec, "recall": rec, "f1": _f1(prec, rec), "speaker_accuracy": _ratio(s, m),
+            "end_to_end_f1": _f1(e2e_p, e2e_r), "recall_by_kind": kinds}
+
+
+def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, Any]:
+    from chronicler.sources.article import make_article
+
+    docs = read_gold(gold_path)
+    per_doc = []
+    results = analyzer.analyze_many(make_article(d.text) for d in docs)
+    for doc, result in zip(docs, results):
+        quotes = [q.to_dict() for q in result.quotes]
+        scored = score_doc(doc, quotes)
+        if details:
+            scored["quotes"] = quotes
+        per_doc.append(scored)
+    fmt = docs[0].fmt if docs else "ggt"
+    figures = aggregate(per_doc, fmt)
+    figures["gold_path"] = str(gold_path)
+    if details:
+        figures["per_doc"] = per_doc
+    return figures
+
+
+def report(figures: dict[str, Any]) -> str:
+    kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in figures["recall_by_kind"].items())
+    return "\n".join([
+        f"quotes ({figures['format']}, {figures['documents']} documents): gold {figures['gold']}, "
+        f"predicted {figures['predicted']}, matched {figures['matched']}",
+        f"  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}",
+        f"  speaker accuracy {figures['speaker_accuracy']:.3f}  end-to-end F1 {figures['end_to_end_f1']:.3f}",
+        f"  recall by kind: {kinds}",
+    ])
+
+
+def _show_errors(path: str, figures: dict[str, Any], limit: int) -> None:
+    docs = {d.id: d for d in read_gold(path)}
+    for d in figures["per_doc"][:limit]:
+        doc = docs[d["id"]]
+        t = doc.text
+        print(f"=== {d['id']}  gold {d['gold']} pred {d['pred']} matched {d['matched']} spk {d['speaker_right']}")
+        for gi in d["misses"]:
+            q = doc.quotes[gi]
+            print(f"  MISS [{q.kind}] {t[q.start:q.end][:160]!r} <- {q.speaker_name or [t[s:e] for s, e in q.sources]}")
+        for pi in d["false"]:
+            q = d["quotes"][pi]
+            spk = q["speaker"]["name"] if q["speaker"] else None
+            print(f"  FALSE [{q['kind']}] {q['text'][:160]!r} <- {spk}")
+        for gi, pi in d["wrong_speaker"]:
+            q, g = d["quotes"][pi], doc.quotes[gi]
+            spk = (q["speaker"]["name"], t[slice(*q["speaker"]["mention"])]) if q["speaker"] else None
+            print(f"  SPEAKER {q['text'][:80]!r} ours {spk} gold {g.speaker_name or [t[s:e] for s, e in g.sources]}")
+
+
+if __name__ == "__main__":  # python -m chronicler.eval.quotes GOLD [--errors N] [--json]
+    from chronicler.nlp.analyzer import Analyzer
+
+    gold_file = sys.argv[1]
+    n_err = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
+    figs = evaluate(gold_file, Analyzer(), details=n_err > 0)
+    if n_err:
+        _show_errors(gold_file, figs, n_err)
+        figs.pop("per_doc")
+    print(json.dumps(figs, indent=1) if "--json" in sys.argv else report(figs))

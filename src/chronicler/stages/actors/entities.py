@@ -1,0 +1,179 @@
+"""Entity ruler for news: known people, organisations, seats of government and role words.
+
+The small English model tags "Trump" or "Diaz-Canel" as ORG and misses bare surnames. ``Rulers`` holds
+PhraseMatchers built once per pipeline from the lexicon; ``fix_entities`` relabels the doc's entities from
+the knowledge file and from the document's own full names (a later "Diaz-Canel" is the person named
+"Miguel Diaz-Canel" earlier).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from chronicler.stages.actors.lexicon import Lexicon, deaccent, fold, is_acronym, key
+
+PERSON_LABEL = "PERSON"
+ORG_LABEL = "ORG"
+_NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
+
+
+@dataclass
+class Rulers:
+    names: PhraseMatcher  # people and organisations of the knowledge files, metonyms
+    roles: PhraseMatcher  # role words (lower case)
+    kinds: dict[str, str]  # match key -> person | org | metonym
+
+
+_TOKENIZERS: dict[int, object] = {}
+
+
+def _english(vocab: Vocab):
+    tok = _TOKENIZERS.get(id(vocab))
+    if tok is None:
+        from spacy.lang.en import English
+
+        nlp = English(vocab=vocab)
+        tok = nlp.make_doc
+        _TOKENIZERS[id(vocab)] = tok
+    return tok
+
+
+def build_rulers(vocab: Vocab, lex: Lexicon, make_doc=None) -> Rulers:
+    """PhraseMatchers over LOWER for every name, alias and accent-free variant; built once per pipeline."""
+    make = make_doc or _english(vocab)
+    names = PhraseMatcher(vocab, attr="LOWER")
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    kinds: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = {}
+    from chronicler.stages.actors.lexicon import _rows  # the raw forms keep their case for tokenisation
+
+    for name, aliases, *_ in _rows("leaders.tsv", 8):
+        for form in [name, *aliases.split("|")]:
+            if form:
+                surfaces.setdefault("person", set()).update({form, deaccent(form)})
+    for name, aliases, *_ in _rows("organizations.tsv", 5):
+        for form in [name, *aliases.split("|")]:
+            if form:
+                surfaces.setdefault("org", set()).update({form, deaccent(form)})
+    for name, *_ in _rows("metonyms.tsv", 3):
+        surfaces.setdefault("metonym", set()).update({name, deaccent(name)})
+    for kind in ("person", "org", "metonym"):
+        by_key: dict[str, list[Doc]] = {}
+        for form in sorted(surfaces.get(kind, ())):
+            by_key.setdefault(f"{kind}:{key(form)}", []).append(make(form))
+        for k, docs in by_key.items():
+            names.add(k, docs)
+            kinds[k] = kind
+    role_docs: dict[str, list[Doc]] = {}
+    for phrase in lex.roles.values():
+        role_docs.setdefault(key(phrase.phrase), []).append(make(phrase.phrase))
+    for k, docs in role_docs.items():
+        roles.add(f"role:{k}", docs)
+    return Rulers(names, roles, kinds)
+
+
+def _surface_ok(span: Span, k: str, lex: Lexicon) -> bool:
+    """Names need a capital letter; acronyms (US, PAN, WHO) need the upper case of the text."""
+    text = span.text
+    if not text[:1].isupper():
+        return False
+    bare = k.split(":", 1)[1]
+    if bare in lex.acronyms or is_acronym(text) and len(text) <= 3:
+        return is_acronym(text)
+    return True
+
+
+def knowledge_spans(doc: Doc, rulers: Rulers, lex: Lexicon) -> list[tuple[Span, str, str]]:
+    """(span, kind, lexicon key) for the known names in the doc, longest first and non-overlapping."""
+    found = []
+    for match_id, start, end in rulers.names(doc):
+        k = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        if _surface_ok(span, k, lex):
+            found.append(Span(doc, start, end, label=k))
+    kept = filter_spans(found)
+    return [(s, rulers.kinds[s.label_], s.label_.split(":", 1)[1]) for s in kept]
+
+
+def role_spans(doc: Doc, rulers: Rulers) -> list[Span]:
+    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in rulers.roles(doc)]
+    return filter_spans(spans)
+
+
+def _surname(span: Span) -> tuple[str, ...] | None:
+    """The last name of a multi-word person name as folded token texts ("Diaz", "-", "Canel")."""
+    toks = [t for t in span if not t.is_punct or t.text == "-"]
+    if len(toks) < 2:
+        return None
+    end = len(span)
+    start = end - 1
+    while start > 0 and (span[start - 1].text == "-" or span[start].text == "-"):
+        start -= 1
+    return tuple(fold(t.text) for t in span[start:end])
+
+
+def titled_names(doc: Doc, roles: list[Span], lex: Lexicon) -> list[Span]:
+    """Entities the model did not call PERSON that the text itself says are people: a name right after a
+    person's title ("President Xyz") or in apposition with one ("Rodrigo Chaves, the president of ...")."""
+    person_role_end = {}
+    person_role_tokens = set()
+    for r in roles:
+        info = lex.roles.get(r.label_.split(":", 1)[1])
+        if info is not None and info.kind == "person":
+            person_role_end[r.end] = r
+            person_role_tokens.update(range(r.start, r.end))
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        if not ent.text[:1].isupper() or lex.org(ent.text) or lex.country(ent.text) or lex.metonym(ent.text):
+            continue
+        root = ent.root
+        titled = ent.start in person_role_end and doc[ent.start - 1].head.i in range(ent.start, ent.end)
+        appos = any(c.dep_ == "appos" and c.i in person_role_tokens for c in root.rights) or (
+            root.dep_ == "appos" and root.head.i in person_role_tokens)
+        if titled or appos:
+            out.append(Span(doc, ent.start, ent.end, label=PERSON_LABEL))
+    return out
+
+
+def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span] | None = None) -> None:
+    """Relabel the doc's entities: known people are PERSON, known organisations ORG, names the text gives a
+    person's title are PERSON, and a bare surname of a person named in full elsewhere in the document is
+    PERSON (whatever the model said)."""
+    new: list[Span] = list(titled or [])
+    for span, kind, _ in known:
+        if kind == "person":
+            new.append(Span(doc, span.start, span.end, label=PERSON_LABEL))
+        elif kind == "org":
+            new.append(Span(doc, span.start, span.end, label=ORG_LABEL))
+    persons = [e for e in doc.ents if e.label_ == PERSON_LABEL] + [s for s in new if s.label_ == PERSON_LABEL]
+    surnames = {s for s in (_surname(e) for e in persons) if s}
+    if surnames:
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for sn in surnames:
+            first.setdefault(sn[0], []).append(sn)
+        taken = {i for s in new for i in range(s.start, s.end)}
+        for t in doc:
+            cands = first.get(fold(t.text))
+            if not cands or not t.text[:1].isupper() or t.i in taken:
+                continue
+            for cand in sorted(cands, key=len, reverse=True):
+                end = t.i + len(cand)
+                if end > len(doc) or tuple(fold(x.text) for x in doc[t.i:end]) != cand:
+                    continue
+                inside = t.ent_type_ == PERSON_LABEL and (t.ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"))
+                if not inside:  # a standalone surname, not the end of a longer name
+                    new.append(Span(doc, t.i, end, label=PERSON_LABEL))
+                    taken.update(range(t.i, end))
+                break
+    if not new:
+        return
+    new = filter_spans(new)
+    covered = {i for s in new for i in range(s.start, s.end)}
+    kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+    doc.ents = sorted(kept + new, key=lambda s: s.start)

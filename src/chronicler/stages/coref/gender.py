@@ -1,0 +1,65 @@
+"""Gender of the people of one document, from the document itself: titles (Mr, Ms), given names, and the
+pronouns that follow a lone person mention. None when nothing says."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from chronicler.model import Actor
+from chronicler.stages.coref.lexicon import CorefLexicon
+
+Run = tuple[int, int, str]  # token start, token end, actor id
+
+
+def namelike(actor: Actor) -> bool:
+    """A person, or an 'organisation' whose name reads as a person's (the tagger's slip: "Darian Lonechild")."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return actor.kind == "organization" and 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+
+
+def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: CorefLexicon,
+                  in_quote: list[bool]) -> dict[str, str | None]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for aid, actor in actors.items():
+        if not namelike(actor):
+            continue
+        words = actor.name.split()
+        if len(words) >= 2:
+            g = lex.first_names.get(words[0].lower().strip(".,"))
+            if g:
+                votes[aid][g] += 3
+    for start, _end, aid in runs:
+        if not namelike(actors[aid]) or start == 0:
+            continue
+        g = lex.honorifics.get(doc[start - 1].lower_)
+        if g:
+            votes[aid][g] += 5
+    # a he/she right after a sentence that names exactly one person outside quotes
+    last: tuple[int, str] | None = None  # (sentence start token, actor id)
+    run_at = {s: aid for s, _e, aid in runs}
+    for sent in doc.sents:
+        named = {run_at[t.i] for t in sent if t.i in run_at and not in_quote[t.i]
+                 and namelike(actors[run_at[t.i]])}
+        for t in sent:
+            g = lex.pronouns.get(t.lower_)
+            if g in ("m", "f") and t.pos_ == "PRON" and not in_quote[t.i]:
+                pool = named if named else ({last[1]} if last else set())
+                if len(pool) == 1:
+                    votes[next(iter(pool))][g] += 1
+        if len(named) == 1:
+            last = (sent.start, next(iter(named)))
+        elif named:
+            last = None
+    out: dict[str, str | None] = {}
+    for aid, actor in actors.items():
+        c = votes.get(aid)
+        if not namelike(actor) or not c:
+            out[aid] = None
+            continue
+        (top, n), *rest = c.most_common(2) + [("", 0)]
+        out[aid] = top if n > rest[0][1] else None
+    return out

@@ -1,0 +1,37 @@
+"""Language data for coreference (data files next to this module)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("chronicler.stages.coref").joinpath(name).read_text("utf-8")
+    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class CorefLexicon:
+    first_names: dict[str, str]  # lower-cased given name -> m|f
+    honorifics: dict[str, str]  # "mr" -> m
+    pronouns: dict[str, str]  # "she" -> f, "it" -> n, "they" -> p
+    nominals: dict[str, str]  # organisation head noun -> named | any
+    titles: dict[str, frozenset[str]]  # role noun -> titles it stands for
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> CorefLexicon:
+    titles = {}
+    for row in _rows("titles.tsv"):
+        noun = row[0].lower()
+        stands = {t.strip().lower() for t in (row[1].split(",") if len(row) > 1 else []) if t.strip()}
+        titles[noun] = frozenset(stands | {noun})
+    return CorefLexicon(
+        first_names={r[0].lower(): r[1] for r in _rows("first_names.tsv")},
+        honorifics={r[0].lower(): r[1] for r in _rows("honorifics.tsv")},
+        pronouns={r[0].lower(): r[1] for r in _rows("pronouns.tsv")},
+        nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
+        titles=titles,
+    )

@@ -1,0 +1,223 @@
+"""Resolve pronouns, role nouns ("the president", "Cuba's leader"), organisation nouns ("the ministry")
+and bare surnames to the actors of the document, by salience: recent mentions count most, subjects more
+than objects, speakers most, names inside quotation marks little. A mention with no fitting antecedent
+stays unresolved.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronicler.model import Actor
+from chronicler.nlp.spans import original_text
+from chronicler.stages.coref.gender import Run, infer_genders, namelike
+from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
+from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
+from chronicler.stages.quotes.context import MARKS_KEY
+from chronicler.stages.quotes.marks import scan
+
+DECAY = 0.6  # salience kept from one sentence to the next
+THRESHOLD = 2.0  # below this an antecedent is too far back to trust
+
+
+class Salience:
+    def __init__(self) -> None:
+        self.score: dict[str, tuple[float, int]] = {}
+
+    def value(self, aid: str, sent: int) -> float:
+        v, at = self.score.get(aid, (0.0, sent))
+        return v * DECAY ** (sent - at)
+
+    def mention(self, aid: str, weight: float, sent: int) -> None:
+        self.score[aid] = (self.value(aid, sent) + weight, sent)
+
+    def best(self, candidates: dict[str, float], sent: int) -> str | None:
+        """The candidate with the highest salience times its fit, if above the threshold."""
+        scored = [(self.value(a, sent) * fit, a) for a, fit in candidates.items()]
+        scored = [s for s in scored if s[0] >= THRESHOLD]
+        return max(scored)[1] if scored else None
+
+
+def quote_flags(doc: Doc) -> list[bool]:
+    """Token index -> inside quotation marks. The scan is kept on the doc for the quotes stage."""
+    marked = doc.user_data.get(MARKS_KEY)
+    if marked is None:
+        marked = scan(original_text(doc))
+        doc.user_data[MARKS_KEY] = marked
+    flags = [False] * len(doc)
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                flags[i] = True
+    return flags
+
+
+def actor_runs(index: dict[int, str]) -> list[Run]:
+    runs: list[Run] = []
+    for i in sorted(index):
+        if runs and runs[-1][1] == i and runs[-1][2] == index[i]:
+            runs[-1] = (runs[-1][0], i + 1, index[i])
+        else:
+            runs.append((i, i + 1, index[i]))
+    return runs
+
+
+def _weight(doc: Doc, start: int, end: int, quoted: bool) -> float:
+    if quoted:
+        return 10.0
+    head = doc[start:end].root
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return 150.0 if quote_lexicon().is_cue(head.head.lemma_) else 100.0
+    return 50.0
+
+
+def _link(doc: Doc, actor: Actor, index: dict[int, str], start: int, end: int) -> None:
+    for i in range(start, end):
+        index[i] = actor.id
+    actor.mentions.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+
+
+def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> None:
+    """A bare proper noun that is the last name of exactly one named person ("Lonechild" after
+    "Darian Lonechild")."""
+    surnames: dict[str, set[str]] = {}
+    for aid, a in actors.items():
+        words = a.name.split()
+        if namelike(a) and len(words) >= 2:
+            surnames.setdefault(words[-1].lower(), set()).add(aid)
+    firsts: dict[str, set[str]] = {}
+    for aid, a in actors.items():
+        words = a.name.split()
+        if a.kind == "person" and len(words) >= 2:
+            firsts.setdefault(words[0].lower(), set()).add(aid)
+    for t in doc:
+        if t.pos_ != "PROPN":
+            continue
+        own = actors.get(index.get(t.i, ""))
+        if own is not None and (own.kind not in ("person", "organization") or len(own.name.split()) > 1):
+            continue
+        # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
+        # "Jordan Stewart")
+        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None else None)
+        if owners and len(owners) == 1:
+            target = actors[next(iter(owners))]
+            if own is not None:
+                own.mentions = [m for m in own.mentions if m != (t.idx, t.idx + len(t.text))]
+            _link(doc, target, index, t.i, t.i + 1)
+    if doc._.actors:  # a one-word actor whose every mention joined the full name is gone
+        used = set(index.values())
+        doc._.actors = [a for a in doc._.actors if a.mentions or a.id in used]
+
+
+def _roles(doc: Doc, actors: dict[str, Actor], runs: list[Run]) -> dict[str, set[str]]:
+    """Titles each person holds in this document: the actor's title, words before its name, appositions."""
+    roles: dict[str, set[str]] = {aid: set() for aid in actors}
+    for aid, a in actors.items():
+        if a.title:
+            roles[aid].add(a.title.lower())
+            roles[aid].update(a.title.lower().split())
+    for start, end, aid in runs:
+        if actors[aid].kind != "person":
+            continue
+        head = doc[start:end].root
+        for t in list(head.children) + list(doc[start:end]):
+            if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN" or t.dep_ == "appos":
+                roles[aid].add(t.lemma_.lower())
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            roles[aid].add(head.head.lemma_.lower())
+    return roles
+
+
+def _definite(t: Token) -> Token | None:
+    """'the' or a possessive in front of a noun: returns that determiner/possessor token."""
+    return next((c for c in t.lefts if c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")), None)
+
+
+def _country_of(det: Token | None, actors: dict[str, Actor], index: dict[int, str]) -> str | None:
+    if det is None or det.dep_ != "poss":
+        return None
+    a = actors.get(index.get(det.i, ""))
+    return a.country if a is not None and a.kind == "country" else None
+
+
+def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
+    lex = lex or lexicon()
+    actors = {a.id: a for a in doc._.actors or []}
+    if doc._.token_actor is None:
+        doc._.token_actor = {}
+    index: dict[int, str] = doc._.token_actor
+    in_quote = quote_flags(doc)
+    link_surnames(doc, actors, index)
+    runs = actor_runs(index)
+    genders = infer_genders(doc, actors, runs, lex, in_quote)
+    roles = _roles(doc, actors, runs)
+    run_at = {s: (s, e, a) for s, e, a in runs}
+    article = doc._.article
+    title_end = article.title_span[1] if article is not None and article.title_span else -1
+    sal = Salience()
+    n = 0
+    for sent in doc.sents:
+        if any(t.is_alpha for t in sent):
+            n += 1
+        i = sent.start
+        while i < sent.end:
+            t = doc[i]
+            if i in run_at:
+                s, e, aid = run_at[i]
+                sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
+                i = e
+                continue
+            found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, t.idx < title_end)
+            if found is not None:
+                s, e, aid = found
+                _link(doc, actors[aid], index, s, e)
+                sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
+                i = max(e, i + 1)
+                continue
+            i += 1
+
+
+def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
+                   genders: dict[str, str | None], roles: dict[str, set[str]], lex: CorefLexicon,
+                   sal: Salience, n: int, in_title: bool) -> Run | None:
+    if t.i in index:
+        return None
+    g = lex.pronouns.get(t.lower_)
+    if g is not None and t.pos_ == "PRON":
+        if g in ("m", "f"):
+            cands = {a: (1.0 if genders.get(a) == g else 0.4) for a, x in actors.items()
+                     if (x.kind == "person" and genders.get(a) in (g, None)) or (namelike(x) and genders.get(a) == g)}
+        elif t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_):
+            # "it said", "they said": an organisation or group speaking
+            cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")}
+        else:
+            return None
+        aid = sal.best(cands, n)
+        return (t.i, t.i + 1, aid) if aid else None
+    if t.pos_ != "NOUN":
+        return None
+    det = _definite(t)
+    if det is None or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children):
+        return None
+    noun = t.lemma_.lower()
+    prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+    titles = lex.titles.get(f"{prev} {noun}") or lex.titles.get(noun)
+    start = det.i if det.i < t.i else t.i
+    if titles:
+        country = _country_of(det, actors, index)
+        cands = {a: 1.0 for a, x in actors.items() if x.kind == "person" and roles.get(a, set()) & titles
+                 and (country is None or x.country in (None, country))}
+        if country and not cands and "leader" in titles:
+            cands = {a: 1.0 for a, x in actors.items() if x.kind == "person" and x.country == country
+                     and x.sector == "GOV"}
+        aid = sal.best(cands, n)
+        if aid is None and in_title and len(cands) == 1:
+            aid = next(iter(cands))  # a headline names the role before the text names the person
+        return (start, t.i + 1, aid) if aid else None
+    if noun in lex.nominals and det.lower_ == "the":
+        how = lex.nominals[noun]
+        cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
+                 and (how == "any" or noun in x.name.lower().split())}
+        aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
+        return (start, t.i + 1, aid) if aid else None
+    return None

@@ -1,0 +1,67 @@
+"""What every quote rule reads, computed once per document: marks, paragraphs, token -> quote index."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from chronicler.nlp.spans import original_text
+from chronicler.stages.quotes.lexicon import QuoteLexicon, lexicon
+from chronicler.stages.quotes.marks import Marked, paragraphs, scan
+
+MARKS_KEY = "chronicler.marks"  # doc.user_data: the quote marks, scanned once per document
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote found by one of the rules, before ids and dates are given."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None  # char span of the cue words
+    cue_token: Token | None = None
+    speaker_head: Token | None = None
+    marked: int | None = None  # index into Context.marked for quotes in marks
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Doc
+    text: str
+    lex: QuoteLexicon
+    marked: list[Marked]
+    paras: list[tuple[int, int]]
+    para_starts: list[int]
+    tok_quote: list[int]  # token index -> index of the marked quote holding it, or -1
+    standalone: list[bool] = field(default_factory=list)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+    def tokens_of(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.start, span.end
+
+    def outside_quotes(self, token: Token) -> bool:
+        return self.tok_quote[token.i] < 0
+
+
+def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
+    text = original_text(doc)
+    marked = doc.user_data.get(MARKS_KEY)
+    if marked is None:  # the coref stage scans them first where it runs
+        marked = scan(text)
+        doc.user_data[MARKS_KEY] = marked
+    paras = paragraphs(text)
+    tok_quote = [-1] * len(doc)
+    for qi, m in enumerate(marked):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                tok_quote[i] = qi
+    return Context(doc=doc, text=text, lex=lex or lexicon(), marked=marked, paras=paras,
+                   para_starts=[s for s, _ in paras], tok_quote=tok_quote)

@@ -1,0 +1,201 @@
+"""Direct quotes: quoted stretches that stand as speech, their cue and speaker; transcript labels.
+
+A quoted stretch stands as speech when it opens its sentence, follows a colon or a cue ("said, ..."), or is
+followed by one ("...," she said). Other quoted stretches are fragments inside a clause (scare quotes,
+titles, the quoted words of a mixed quote) and are left to the content-clause rules.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from chronicler.stages.quotes.context import Context, Found
+from chronicler.stages.quotes.speaker import subject_of
+
+_LEAD_PUNCT = " \t\u00a0(—–-[*•"
+_SENT_END = re.compile(r"[.!?…][\"”’)]*\s+")
+_END_PUNCT = ",.!?…;:—–-"
+# "PENCE: Well, ...", "Pat Caddell: ..." -- a speaker label opening a paragraph
+_LABEL = re.compile(r"[ \t]*(?P<label>(?:[A-Z][\w.’'\-]*[ \t]){0,3}[A-Z][\w.’'\-]*)[ \t]*:[ \t]+(?=\S)")
+
+
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
+
+
+def is_title(text: str) -> bool:
+    """A quoted title ("The Kid Who Would Be King"): short, and its words capitalised."""
+    words = [w.strip("\"“”'’‘.,!?:;()") for w in text.split()]
+    words = [w for w in words if w and w.lower() not in _SMALL]
+    if not words or len(words) > 10:
+        return False
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= max(1, 0.8 * len(words)) and \
+        not text.strip("\"“” ").isupper()
+
+
+def _cue_ok(ctx: Context, t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and ctx.lex.is_cue(t.lemma_) and ctx.outside_quotes(t)
+
+
+def _sentence_prefix(ctx: Context, start: int) -> str:
+    """Text between the start of the sentence (by its end punctuation) or paragraph and ``start``."""
+    para_start = ctx.paras[ctx.para_of(start)][0] if ctx.paras else 0
+    prefix = ctx.text[para_start:start]
+    ends = list(_SENT_END.finditer(prefix))
+    return prefix[ends[-1].end():] if ends else prefix
+
+
+def _near_cue(ctx: Context, first: int, last: int, before: bool) -> bool:
+    """A cue verb within four tokens before ``first`` (before=True) or after ``last``."""
+    doc = ctx.doc
+    rng = range(max(0, first - 4), first) if before else range(last + 1, min(len(doc), last + 5))
+    para = ctx.para_of(doc[first].idx)
+    return any(_cue_ok(ctx, doc[i]) and ctx.para_of(doc[i].idx) == para for i in rng)
+
+
+def is_standalone(ctx: Context, qi: int) -> bool:
+    m = ctx.marked[qi]
+    if m.continues or not m.closed:
+        return True
+    toks = ctx.tokens_of(m.start, m.end)
+    if toks is None:
+        return False
+    first, last = toks[0], toks[1] - 1
+    prefix = _sentence_prefix(ctx, m.start).strip(_LEAD_PUNCT)
+    if not prefix or prefix.endswith(":"):
+        return True
+    if prefix.endswith(",") and _near_cue(ctx, first - 1, last, before=True):
+        return True
+    inner = ctx.text[m.inner[0]:m.inner[1]].rstrip()
+    follow = ctx.text[m.end:m.end + 2].strip()
+    ends_here = inner[-1:] in _END_PUNCT and (inner[-1:] != "." or follow[:1].islower())
+    if ends_here and _near_cue(ctx, first, last, before=False):
+        return True
+    return False
+
+
+def _candidate_sentences(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+    doc = ctx.doc
+    sents = [doc[first].sent, doc[last].sent]
+    out = []
+    for s in sents:
+        if (s.start, s.end) not in out:
+            out.append((s.start, s.end))
+    # '"...." He said.' parsed as two sentences: the short one after the quote in the same paragraph
+    after = sents[-1].end
+    para = ctx.para_of(doc[last].idx)
+    if after < len(doc) and ctx.para_of(doc[after].idx) == para and ctx.tok_quote[after] < 0:
+        nxt = doc[after].sent
+        if len(nxt) <= 12:
+            out.append((nxt.start, nxt.end))
+    # 'Rubio said:' ending the sentence before the quote
+    before = sents[0].start - 1
+    if before >= 0 and ctx.text[doc[before].idx:doc[before].idx + 1] == ":":
+        prev = doc[before].sent
+        out.append((prev.start, prev.end))
+    return out
+
+
+def find_cue(ctx: Context, first: int, last: int) -> Token | None:
+    """The reporting verb nearest the quoted tokens [first, last], in the sentences around them."""
+    doc = ctx.doc
+    para = ctx.para_of(doc[first].idx)
+    best: tuple[int, int, Token] | None = None
+    for s, e in _candidate_sentences(ctx, first, last):
+        for i in range(s, e):
+            t = doc[i]
+            if first <= i <= last or not _cue_ok(ctx, t) or ctx.para_of(t.idx) != para:
+                continue
+            dist = i - last if i > last else first - i
+            rank = (dist + (0 if i > last else 1), 0 if subject_of(t) is not None else 1)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], t)
+    return best[2] if best else None
+
+
+def direct_quotes(ctx: Context) -> list[Found]:
+    found: list[Found] = []
+    ctx.standalone = [is_standalone(ctx, qi) for qi in range(len(ctx.marked))]
+    for qi, m in enumerate(ctx.marked):
+        if not ctx.standalone[qi]:
+            continue
+        toks = ctx.tokens_of(m.start, m.end)
+        if toks is None:
+            continue
+        cue = find_cue(ctx, toks[0], toks[1] - 1)
+        if cue is None and is_title(ctx.text[m.start:m.end]):
+            continue
+        head = subject_of(cue) if cue is not None else None
+        if head is not None and ctx.tok_quote[head.i] >= 0:
+            head = None
+        found.append(Found(m.start, m.end, "direct", cue=_tok_span(cue), cue_token=cue, speaker_head=head,
+                           marked=qi))
+    return found
+
+
+def fragment_quotes(ctx: Context, consumed: set[int], min_words: int = 6) -> list[Found]:
+    """Quoted fragments that no content clause took: long ones are kept as direct quotes."""
+    found = []
+    for qi, m in enumerate(ctx.marked):
+        if ctx.standalone[qi] or qi in consumed:
+            continue
+        if len(ctx.text[m.start:m.end].split()) < min_words or is_title(ctx.text[m.start:m.end]):
+            continue
+        toks = ctx.tokens_of(m.start, m.end)
+        if toks is None:
+            continue
+        cue = find_cue(ctx, toks[0], toks[1] - 1)
+        head = subject_of(cue) if cue is not None else None
+        if head is not None and ctx.tok_quote[head.i] >= 0:
+            head = None
+        found.append(Found(m.start, m.end, "direct", cue=_tok_span(cue), cue_token=cue, speaker_head=head,
+                           marked=qi))
+    return found
+
+
+def label_quotes(ctx: Context) -> list[Found]:
+    """Transcript lines: a paragraph opened by a speaker label ("PENCE: Well, ...")."""
+    found = []
+    doc = ctx.doc
+    for lo, hi in ctx.paras:
+        m = _LABEL.match(ctx.text, lo, hi)
+        if m is None:
+            continue
+        label = m.group("label")
+        rest = ctx.text[m.end():hi].strip()
+        if len(rest.split()) < 3 or ctx.text[m.end()] in "\"“":
+            continue
+        span = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in span) or _in_dateline(ctx, lo):
+            continue
+        index = ctx.doc._.token_actor or {}
+        kinds = {a.id: a.kind for a in ctx.doc._.actors or []}
+        named = any(kinds.get(index.get(t.i, "")) == "person" for t in span) or _known_name(ctx, label)
+        if not named:
+            continue
+        end = hi
+        while end > m.end() and ctx.text[end - 1].isspace():
+            end -= 1
+        colon = ctx.text.index(":", m.end("label"))
+        found.append(Found(m.end(), end, "direct", cue=(colon, colon + 1), speaker_head=span.root))
+    return found
+
+
+def _known_name(ctx: Context, label: str) -> bool:
+    """An all-capitals label that is the last word of a person named in the text ("PENCE")."""
+    if not label.isupper() or " " in label.strip():
+        return False
+    word = label.strip().lower()
+    return any(a.kind == "person" and a.name.lower().split()[-1:] == [word] for a in ctx.doc._.actors or [])
+
+
+def _in_dateline(ctx: Context, lo: int) -> bool:
+    article = ctx.doc._.article
+    span = article.dateline_span if article is not None else None
+    return span is not None and ctx.para_of(span[0]) == ctx.para_of(lo)
+
+
+def _tok_span(t: Token | None) -> tuple[int, int] | None:
+    return (t.idx, t.idx + len(t.text)) if t is not None else None

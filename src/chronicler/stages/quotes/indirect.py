@@ -1,0 +1,166 @@
+"""Indirect and mixed quotes: content clauses of reporting verbs and nouns, and source phrases.
+
+"X said (that) ...", "..., sources said", "denied being ...", "vowed to ...", "urged Havana to ...",
+"his claim that ...", "according to X, ...". A content clause holding a quoted fragment is a mixed quote.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from chronicler.stages.quotes.context import Context, Found
+from chronicler.stages.quotes.speaker import subject_of
+
+_TRAIL = " \t\n\u00a0,;:.—–-"
+_QUOTE_CHARS = "\"“”«»"
+
+
+def _has_to(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def content_root(t: Token, frames: frozenset[str]) -> Token | None:
+    """The head of the content clause of a reporting verb, by the frames the verb allows."""
+    kids = list(t.children)
+    if "ccomp" in frames:
+        c = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if c is not None:
+            return c
+    if "xcomp" in frames or "objxcomp" in frames:
+        has_obj = any(c.dep_ == "dobj" for c in kids)
+        for c in kids:
+            if c.dep_ != "xcomp" or not (_has_to(c) or c.tag_ == "VBG"):
+                continue
+            if "xcomp" in frames and not has_obj or "objxcomp" in frames and has_obj:
+                return c
+    return None
+
+
+def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
+    """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
+    start, end = root.left_edge.i, root.right_edge.i + 1
+    for c in root.rights:
+        if c.dep_ == "conj" and ctx.lex.is_cue(c.lemma_) and c.pos_ == "VERB" and c.i > root.i:
+            cut = c.left_edge.i
+            while cut > root.i and ctx.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            end = min(end, cut)
+    if start <= cue.i < end:  # never let the content hold its own cue
+        if cue.i > root.i:
+            end = cue.i
+        else:
+            start = cue.i + 1
+    return start, end
+
+
+def _char_bounds(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    doc = ctx.doc
+    if start >= end:
+        return None
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    # a quoted stretch cut by the clause edge is taken whole (the closing mark often hangs on the verb)
+    for m in ctx.marked:
+        if m.start < e <= m.end - 1 and m.start >= s:
+            e = m.end
+        if m.start < s < m.end and m.end <= e:
+            s = m.start
+    text = ctx.text
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    while s < e and text[s] in " \t\n,;:—–-":
+        s += 1
+    if text.count("“", s, e) > text.count("”", s, e) and e < len(text) and text[e:e + 2].strip(".,")[:1] == "”":
+        e = text.index("”", e) + 1
+    return (s, e) if e > s else None
+
+
+_CLOSING = re.compile(r"[.!?,]?[\"”’]")
+_QUESTION = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
+
+
+def _joined(ctx: Context, end: int, cue: Token) -> bool:
+    """A content before its cue hangs on it by a comma or a quote mark, not a colon or a full stop
+    ("READ MORE: Trudeau says ..." is no quote)."""
+    if end > cue.i:
+        return True
+    subj = subject_of(cue)
+    stop = subj.left_edge.idx if subj is not None and end <= subj.i < cue.i else cue.idx
+    between = ctx.text[ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text):stop]
+    if ":" in between:
+        return False
+    return "." not in _CLOSING.sub("", between)
+
+
+def verb_quotes(ctx: Context) -> list[Found]:
+    found = []
+    for t in ctx.doc:
+        if t.pos_ not in ("VERB", "AUX") or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+            continue
+        root = content_root(t, ctx.lex.frames(t.lemma_))
+        if root is None:
+            continue
+        start, end = _content_tokens(ctx, root, t)
+        if end - start < 2 or not _joined(ctx, end, t):
+            continue
+        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
+            continue  # "asked whether ...": a question, not a statement
+        bounds = _char_bounds(ctx, start, end)
+        if bounds is None:
+            continue
+        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                           speaker_head=subject_of(t)))
+    return found
+
+
+def noun_quotes(ctx: Context) -> list[Found]:
+    """'his claim that ...', 'the ministry's statement that ...'."""
+    found = []
+    for t in ctx.doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in ctx.lex.nouns or not ctx.outside_quotes(t):
+            continue
+        clause = next((c for c in t.rights if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+                       and c.left_edge.lower_ == "that" and c.left_edge.i == t.i + 1
+                       and not any(x.dep_ == "nsubj" and x.lower_ == "that" for x in c.children)), None)
+        if clause is None:
+            continue
+        bounds = _char_bounds(ctx, clause.left_edge.i, clause.right_edge.i + 1)
+        if bounds is None:
+            continue
+        head = next((c for c in t.children if c.dep_ == "poss"), None)
+        if head is None and t.dep_ in ("dobj",):
+            head = subject_of(t.head)
+        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                           speaker_head=head))
+    return found
+
+
+def phrase_quotes(ctx: Context) -> list[Found]:
+    """'according to X, ...' and '..., according to X': the clause the phrase hangs on is the content."""
+    found = []
+    doc = ctx.doc
+    firsts = {p[0]: p for p in ctx.lex.phrases}
+    for t in doc:
+        phrase = firsts.get(t.lower_)
+        if phrase is None or t.i + len(phrase) > len(doc) or not ctx.outside_quotes(t):
+            continue
+        if tuple(x.lower_ for x in doc[t.i:t.i + len(phrase)]) != phrase:
+            continue
+        prep = doc[t.i + len(phrase) - 1]
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sent = t.sent
+        p_start, p_end = t.i, max(source.right_edge.i, prep.i) + 1
+        before = (sent.start, p_start)
+        after = (p_end, sent.end)
+        start, end = after if p_start - sent.start <= 1 else before
+        if end - start < 3:
+            continue
+        bounds = _char_bounds(ctx, start, end)
+        if bounds is None:
+            continue
+        cue_end = prep.idx + len(prep.text)
+        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, cue_end), cue_token=t,
+                           speaker_head=source))
+    return found

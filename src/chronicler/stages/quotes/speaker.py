@@ -1,0 +1,108 @@
+"""Speakers: the subject of a cue -> the local mention and, through ``doc._.token_actor``, the actor."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronicler.model import Speaker
+from chronicler.nlp.spans import text_span
+
+_RELATIVE = {"who", "that", "which", "whom"}
+_RIGHT_DEPS = {"prep", "amod", "acl"}
+_NAME_DEPS = {"compound", "flat", "flat:name"}
+# tokens that may stand left of a head noun inside the mention ("Cuba's President", "the ministry")
+_LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "punct", "prep", "pobj",
+              "quantmod", "advmod", "npadvmod", "cc", "conj"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject that a reporting verb's content is attributed to, following conjuncts and participles.
+
+    "X said ... and added that" -> X; "X tweeted, saying ..." -> X; "Smith, who said ..." -> Smith.
+    """
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and t.i == verb.i and _quote_before(t):
+            # '"...," said the minister': some parses leave the inverted subject as dobj/attr
+            subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
+                         and c.left_edge.i == t.i + 1), None)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass" and t.i == verb.i:
+                return None  # "was told that": the speaker is not the subject
+            if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return subj
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "he was quoted as saying"
+            t = t.head.head
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj
+        if t.dep_ == "conj" and t.head.dep_ == "ccomp" and t.head.head.lemma_ != t.lemma_:
+            t = t.head.head  # "claimed talks were underway and urged ...": urged goes with claimed
+            continue
+        if t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.dep_ != "acl"):
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _quote_before(verb: Token) -> bool:
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return prev is not None and (prev.is_quote or prev.text in ",")
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the mention headed by ``head``: its left modifiers and name parts."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS and not child.is_quote:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _NAME_DEPS and child.i == end:
+            end = child.i + 1
+        elif child.dep_ in _RIGHT_DEPS and child.i == end and head.pos_ in ("NOUN", "PRON", "NUM"):
+            end = child.right_edge.i + 1  # "a person familiar with the talks", "one of the players"
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start, end
+
+
+def _name_tokens(head: Token) -> list[int]:
+    """The head first, then its name parts (compounds, flat), then the rest of a proper-noun chain."""
+    out = [head.i]
+    for child in head.children:
+        if child.dep_ in _NAME_DEPS:
+            out.append(child.i)
+    return out
+
+
+def author_of(head: Token, documents: frozenset[str]) -> Token:
+    """'A statement from the ministry', 'her statement' -> the ministry, her; otherwise the head itself."""
+    if head.lemma_.lower() not in documents:
+        return head
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return head
+
+
+def make_speaker(doc: Doc, head: Token) -> Speaker | None:
+    start, end = mention_bounds(head)
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if span is None:
+        return None
+    index = doc._.token_actor or {}
+    aid = next((index[i] for i in _name_tokens(head) if i in index), None)
+    actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
+    if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
+        actor = None  # "Cuba's ministry": the country is not the speaker
+    return Speaker(name=actor.name if actor else span.text, mention=(span.start, span.end),
+                   actor=actor.id if actor else None)

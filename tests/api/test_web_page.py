@@ -1,0 +1,77 @@
+"""The web page in a real headless Chromium (Debian's), driven by Playwright, against a real server."""
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+from chronicler.api import create_app
+
+pytestmark = pytest.mark.model
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTICLE = (
+    "Cuba denies talks <img src=x onerror=\"window.__pwned=1\">\n"
+    "HAVANA: “There are no conversations with the US government,” Diaz-Canel stated on Monday.\n"
+    "“We’re talking with Cuba,” Trump said aboard Air Force One on Sunday. <script>window.__pwned=2</script>\n"
+)
+
+
+@pytest.fixture(scope="module")
+def server_url():
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium not installed (scripts/test.sh installs it with apt-get)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def test_page_analyzes_an_article_and_escapes_its_text(browser, server_url, tmp_path):
+    page = browser.new_page()
+    page.goto(server_url + "/")
+    page.fill("#text", ARTICLE)
+    page.fill("#published", "2026-01-05")
+    page.click("#analyze")
+    page.wait_for_selector("#results:not([hidden])", timeout=30_000)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#article img, #article script").count() == 0
+    assert "<img src=x" in page.inner_text("#article")  # shown as text, not run
+    quotes = page.inner_text("#quotes")
+    assert "There are no conversations" in quotes and "We’re talking with Cuba" in quotes
+    assert page.locator("#article mark.quote").count() >= 2
+    page.locator("#quotes tr[data-span]").first.click()
+    assert page.locator("#article mark.active").count() >= 1
+    page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+    assert (tmp_path / "page.png").stat().st_size > 10_000
+
+
+def test_page_shows_errors(browser, server_url):
+    page = browser.new_page()
+    page.goto(server_url + "/")
+    page.fill("#text", "   ")
+    page.click("#analyze")
+    page.wait_for_selector("#status.error", timeout=10_000)
+    assert "empty input" in page.inner_text("#status")

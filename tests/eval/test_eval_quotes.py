@@ -1,0 +1,63 @@
+"""The quotes scorer: span matching, speaker rules, both gold formats."""
+import json
+
+from chronicler.eval import quotes as E
+from tests.conftest import shared_path
+
+
+def test_spans_match_at_thirty_percent_of_the_longer():
+    assert E.spans_match((0, 10), (7, 10))
+    assert not E.spans_match((0, 10), (8, 10))
+    assert not E.spans_match((0, 100), (0, 29))
+
+
+def test_matching_is_one_to_one():
+    pairs = E.match([(0, 10), (20, 30)], [(0, 10), (1, 9), (20, 30)])
+    assert sorted(pairs) == [(0, 0), (1, 2)]
+
+
+def test_ggt_speaker_by_last_name_and_polnear_by_mention():
+    g = E.GoldQuote(0, 5, "direct", speaker_name="Darian Lonechild")
+    assert E.speaker_right(g, {"speaker": {"name": "Lonechild", "mention": [0, 1]}}, "ggt")
+    assert not E.speaker_right(g, {"speaker": {"name": "she", "mention": [0, 1]}}, "ggt")
+    assert not E.speaker_right(g, {"speaker": None}, "ggt")
+    p = E.GoldQuote(0, 5, "direct", sources=[(10, 20)])
+    assert E.speaker_right(p, {"speaker": {"name": "x", "mention": [15, 25]}}, "polnear")
+    assert not E.speaker_right(p, {"speaker": {"name": "x", "mention": [20, 25]}}, "polnear")
+
+
+def test_polnear_keeps_lowest_annotator_and_hull_of_content(tmp_path):
+    text = "A said x. B said y and z."
+    rows = [
+        {"doc": "d1", "annotator": "ef2d", "text": text, "attributions": []},
+        {"doc": "d1", "annotator": "4b22", "text": text, "attributions": [
+            {"source": [{"start": 10, "end": 11, "text": "B"}], "cue": [],
+             "content": [{"start": 17, "end": 18, "text": "y"}, {"start": 23, "end": 24, "text": "z"}]}]},
+    ]
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    docs = E.read_gold(path)
+    assert len(docs) == 1 and docs[0].fmt == "polnear"
+    assert [(q.start, q.end, q.sources) for q in docs[0].quotes] == [(17, 24, [(10, 11)])]
+
+
+def test_aggregate_figures():
+    per_doc = [E.score_doc(E.GoldDoc("d", "x" * 50, [E.GoldQuote(0, 10, "direct", "Ann Lee"),
+                                                      E.GoldQuote(20, 30, "indirect", "Bo Chan")], "ggt"),
+                           [{"start": 0, "end": 10, "speaker": {"name": "Ann Lee", "mention": [40, 43]}},
+                            {"start": 40, "end": 50, "speaker": None}])]
+    f = E.aggregate(per_doc, "ggt")
+    assert (f["precision"], f["recall"], f["speaker_accuracy"]) == (0.5, 0.5, 1.0)
+    assert f["recall_by_kind"]["direct"]["recall"] == 1.0 and f["recall_by_kind"]["indirect"]["recall"] == 0.0
+    assert "precision 0.500" in E.report(f)
+
+
+def test_ggt_dev_meets_the_span_target(analyzer):
+    gold = shared_path("data", "quotes", "ggt", "dev.jsonl")
+    lines = gold.read_text("utf-8").splitlines()[:8]
+    docs = [E._ggt_doc(json.loads(line)) for line in lines]
+    from chronicler.sources.article import make_article
+    results = analyzer.analyze_many(make_article(d.text) for d in docs)
+    per_doc = [E.score_doc(d, [q.to_dict() for q in r.quotes]) for d, r in zip(docs, results)]
+    figures = E.aggregate(per_doc, "ggt")
+    assert figures["f1"] >= 0.8 and figures["speaker_accuracy"] >= 0.7, figures

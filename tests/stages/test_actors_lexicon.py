@@ -1,0 +1,65 @@
+"""The actors' language data: folding, dated offices, acronyms, gazetteer (no spaCy model needed)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicler.stages.actors.lexicon import fold, key, lexicon, tokens
+
+
+def test_fold_removes_accents_and_curly_quotes():
+    assert fold("Díaz-Canel") == fold("Diaz-Canel") == "diaz-canel"
+    assert key("Cuba’s  President") == "cuba 's president"
+    assert tokens("Britain’s Defense Ministry") == ["Britain", "'s", "Defense", "Ministry"]
+
+
+def test_countries_come_from_pycountry_and_the_demonym_file():
+    lex = lexicon()
+    assert lex.country("Islamic Republic of Iran") == "IRN"  # pycountry official name
+    assert lex.country("Venezuelans") == "VEN"  # generated plural of a demonym
+    assert lex.country("the United States") == "USA"
+    assert lex.country("Kosovo") == "XKX"
+
+
+def test_acronyms_match_only_in_upper_case():
+    lex = lexicon()
+    assert lex.country("US") == "USA"
+    assert lex.country("us") is None
+    assert lex.org("WHO") is not None and lex.org("who") is None
+
+
+def test_offices_are_dated():
+    lex = lexicon()
+    trump = lex.person("Trump")
+    assert trump is not None and trump.country == "USA"
+    assert trump.at(date(2019, 5, 1))[1] == "GOV"
+    assert trump.at(date(2022, 5, 1))[1] == "ELI"  # between terms: a former office holder
+    assert trump.at(date(2026, 1, 6))[1] == "GOV"
+    merkel = lex.person("Angela Merkel")
+    assert merkel.at(date(2017, 4, 1))[1] == "GOV" and merkel.at(None)[1] == "ELI"
+    assert lex.person("Castro") is None  # ambiguous surname: no bare alias
+
+
+def test_accent_insensitive_people_and_stale_rows():
+    lex = lexicon()
+    assert lex.person("Díaz-Canel") is lex.person("Diaz-Canel") is not None
+    maduro = lex.person("Maduro")
+    assert maduro.at(date(2026, 1, 6))[0].end is None  # left open: the file does not know an end date
+    assert maduro.stale(date(2028, 1, 1)) and not maduro.stale(date(2026, 2, 1))
+
+
+@pytest.mark.parametrize("name,country", [("Gjilan", "XKX"), ("Havana", "CUB"), ("Sydney", "AUS")])
+def test_gazetteer_places(name, country):
+    place = lexicon().place(name)
+    assert place is not None and place.country == country and place.lat is not None
+
+
+def test_location_of_dateline_and_country():
+    from chronicler.stages.actors import location_of
+
+    havana = location_of("HAVANA")
+    assert havana.name == "Havana" and havana.country == "CUB" and round(havana.lat) == 23
+    cuba = location_of("Cuba")
+    assert cuba.country == "CUB" and cuba.lat is None  # a country is not a point
+    assert location_of("Nowhereville") is None

@@ -1,0 +1,59 @@
+"""Coreference: pronouns by document-inferred gender and salience, role nouns, surnames."""
+import pytest
+
+from chronicler.sources.article import make_article
+from chronicler.stages.coref.resolve import Salience
+
+
+@pytest.fixture(scope="module")
+def doc_of(analyzer):
+    return lambda text: analyzer.parse(make_article(text))
+
+
+def actor_at(doc, word, nth=0):
+    tokens = [t for t in doc if t.text == word]
+    aid = doc._.token_actor.get(tokens[nth].i)
+    return next((a for a in doc._.actors if a.id == aid), None)
+
+
+def test_pronoun_follows_gender_not_just_recency(doc_of):
+    doc = doc_of("Mary Collins met Robert Vance in Toronto on Friday. Later she spoke to reporters.")
+    assert actor_at(doc, "she").name == "Mary Collins"
+
+
+def test_gender_learned_from_pronouns_in_the_text(doc_of):
+    doc = doc_of("Darian Lonechild has proven herself a natural leader. "
+                 "She met Carolyn Bennett and Jordan Lafond last week. Lonechild said she was hopeful.")
+    assert actor_at(doc, "she").name == "Darian Lonechild"
+
+
+def test_role_noun_refers_to_the_titled_person(doc_of):
+    doc = doc_of("Surrey Mayor Doug McCallum spoke on Monday. The city council met later. "
+                 "The mayor said the plan would save money.")
+    assert actor_at(doc, "mayor").name == "Doug McCallum"
+
+
+def test_bare_surname_joins_the_full_name(doc_of):
+    doc = doc_of("Darian Lonechild is new to advocacy work. Lonechild said the work matters.")
+    assert actor_at(doc, "Lonechild", 1).name == "Darian Lonechild"
+
+
+def test_pronoun_without_antecedent_stays_unresolved(doc_of):
+    doc = doc_of("The weather was cold and the roads were icy. She said nothing more.")
+    assert actor_at(doc, "She") is None
+
+
+def test_resolved_pronoun_is_added_to_the_actor_mentions(doc_of):
+    text = "Justin Trudeau arrived in Paris. He met the French president."
+    doc = doc_of(text)
+    actor = actor_at(doc, "He")
+    start = text.index("He met")
+    assert (start, start + 2) in actor.mentions
+
+
+def test_salience_decays_and_thresholds():
+    s = Salience()
+    s.mention("A1", 100.0, 1)
+    s.mention("A2", 50.0, 3)
+    assert s.best({"A1": 1.0, "A2": 1.0}, 3) == "A2"
+    assert s.best({"A1": 1.0}, 30) is None

@@ -1,0 +1,118 @@
+"""The quotes stage on small hand-built texts and on the seed article."""
+from datetime import date
+
+import pytest
+
+from chronicler.sources.article import make_article
+from tests.conftest import assert_spans_valid
+
+
+@pytest.fixture(scope="module")
+def quotes_of(analyzer):
+    def run(text, published=None):
+        result = analyzer.analyze(make_article(text, published=published)).to_dict()
+        assert_spans_valid(text, result)
+        return result["quotes"]
+    return run
+
+
+def by_text(quotes, fragment):
+    return next(q for q in quotes if fragment in q["text"])
+
+
+def test_direct_quote_with_closing_cue_and_pronoun_speaker(quotes_of):
+    text = ("Prime Minister Justin Trudeau visited Ottawa on Monday.\n"
+            "“We will not give up on this,” he said.")
+    q = by_text(quotes_of(text), "give up")
+    assert q["kind"] == "direct" and q["text"] == "“We will not give up on this,”"
+    assert q["cue"]["text"] == "said"
+    assert q["speaker"]["name"] == "Justin Trudeau" and q["speaker"]["actor"] is not None
+    assert text[slice(*q["speaker"]["mention"])] == "he"
+
+
+def test_split_quote_both_halves_share_the_speaker(quotes_of):
+    text = "“This is the first half,” said Maria Lopez, “and this is the second half.”"
+    qs = quotes_of(text)
+    assert len(qs) == 2
+    assert all(q["speaker"] and "Lopez" in q["speaker"]["name"] for q in qs)
+
+
+def test_colon_introduces_a_quote(quotes_of):
+    text = "Senator Marco Rubio said: “We will keep up the pressure on the regime.”"
+    q = by_text(quotes_of(text), "pressure")
+    assert q["kind"] == "direct" and q["text"].startswith("“")
+    assert "Rubio" in q["speaker"]["name"]
+
+
+def test_next_sentence_quote_takes_the_adjacent_speaker(quotes_of):
+    text = "“We played well tonight,” coach Bill Peters said. “I like the direction we are trending.”"
+    q = by_text(quotes_of(text), "direction")
+    assert q["cue"] is None and "Peters" in q["speaker"]["name"]
+
+
+def test_indirect_quote_with_that_clause_and_date(quotes_of):
+    text = "Finance Minister Anna Berg said on Monday that the budget would be balanced next year."
+    q = by_text(quotes_of(text, published=date(2026, 1, 6)), "budget")
+    assert q["kind"] == "indirect" and q["text"].startswith("that the budget")
+    assert "Berg" in q["speaker"]["name"]
+    assert q["date_text"] == "on Monday" and q["date"] == "2026-01-05"
+
+
+def test_parenthetical_cue_after_the_content(quotes_of):
+    text = "The company will close three plants next year, officials said."
+    q = by_text(quotes_of(text), "close three plants")
+    assert q["kind"] == "indirect" and q["cue"]["text"] == "said"
+    assert q["speaker"]["name"] == "officials"
+
+
+def test_according_to_gives_the_source(quotes_of):
+    text = "According to the Health Ministry, 40 people were killed in the attack."
+    q = by_text(quotes_of(text), "40 people")
+    assert q["cue"]["text"] == "According to"
+    assert "Ministry" in q["speaker"]["name"]
+
+
+def test_mixed_quote_holds_a_quoted_fragment(quotes_of):
+    text = "President Ana Reyes vowed that the country was “ready to defend the homeland to the end.”"
+    q = by_text(quotes_of(text), "ready to defend")
+    assert q["kind"] == "mixed" and q["text"].startswith("that the country")
+
+
+def test_quoted_title_is_not_a_quote(quotes_of):
+    text = "The film “The Kid Who Would Be King” opens in theatres across the country this week."
+    assert quotes_of(text) == []
+
+
+def test_quote_without_any_speaker_has_null_speaker(quotes_of):
+    text = "The sign on the door read nothing.\n“Nobody should ever have to live like this again.”"
+    q = by_text(quotes_of(text), "Nobody")
+    assert q["speaker"] is None
+
+
+def test_unbalanced_mark_does_not_swallow_the_article(quotes_of):
+    text = ("He wrote “this never closes and more words follow here.\n"
+            "“The second quote is fine,” Jane Smith said.")
+    qs = quotes_of(text)
+    q = by_text(qs, "second quote")
+    assert q["text"] == "“The second quote is fine,”" and "Smith" in q["speaker"]["name"]
+
+
+def test_seed_every_quotation_has_its_speaker(seed_result):
+    quotes = seed_result["quotes"]
+
+    def speaker_of(fragment):
+        return by_text(quotes, fragment)["speaker"]["name"]
+
+    assert "Diaz-Canel" in speaker_of("There are no conversations")
+    assert "Trump" in speaker_of("We’re talking with Cuba")
+    assert "Trump" in speaker_of("THERE WILL BE NO MORE OIL")
+    assert "Trump" in speaker_of("I strongly suggest")  # "he added"
+    assert "Rubio" in speaker_of("If I lived in Havana")
+    assert "Trump" in speaker_of("Most importantly")  # the closing "he said"
+    assert "Diaz-Canel" in speaker_of("ready to defend the homeland")
+    assert "Trump" in speaker_of("ready to fall")
+    assert "Trump" in speaker_of("talks were underway")
+    assert "Diaz-Canel" in speaker_of("being in negotiations")
+    assert by_text(quotes, "There are no conversations")["date_text"] == "on Monday"
+    assert by_text(quotes, "If I lived in Havana")["date"] == "2026-01-03"
+    assert [q["id"] for q in quotes] == [f"Q{n}" for n in range(1, len(quotes) + 1)]
