@@ -12,6 +12,7 @@ from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
 _PHRASE_DEPS = {"compound", "flat", "amod", "poss", "nmod", "case"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_THIRD_PERSON = {"he", "she", "it", "they"}
 TARGET_PREPS = {"with", "to", "on", "against", "at", "into", "from", "toward", "towards", "upon", "over", "of",
                 "for"}
 _NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for"}
@@ -42,6 +43,10 @@ class Resolver:
         actor = self.actors.get(quote.speaker.actor) if quote.speaker.actor else None
         return Participant.from_actor(actor) if actor else Participant(name=quote.speaker.name)
 
+    def _indirect(self, token: Token) -> bool:
+        quote = self.quote_of_token.get(token.i)
+        return quote is not None and quote.kind == "indirect"
+
     def participant(self, token: Token | None) -> Participant | None:
         if token is None:
             return None
@@ -53,6 +58,12 @@ class Resolver:
             found = self.speaker(token)
             if found is not None:
                 return found
+        if token.lower_ in _THIRD_PERSON and token.dep_ in ("nsubj", "nsubjpass") and self._indirect(token):
+            index = self.doc._.token_actor or {}
+            if token.i not in index:  # "Syria says it is willing": the reported speaker
+                found = self.speaker(token)
+                if found is not None:
+                    return found
         start, end = self._phrase(token)
         actor = actor_for_tokens(self.doc, start, end)
         if actor is None:

@@ -23,7 +23,6 @@ from chronicler.stages.events.triggers import (
 from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
-_LOCATION_PREPS = {"in", "at", "near", "inside"}
 
 
 @dataclass(slots=True)
@@ -54,17 +53,19 @@ def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
 
 
 def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) -> tuple[Participant | None, Token | None]:
-    """The first candidate that resolves to an actor or a country; else the first proper name; else None."""
-    named = None
+    """The first candidate with a country; else the first resolved actor; else the first proper name; else None."""
+    actor = named = None
     for tok in tokens:
         p = resolver.participant(tok)
         if p is None or (exclude is not None and _same(p, exclude)):
             continue
-        if p.actor is not None or p.country is not None:
+        if p.country is not None:
             return p, tok
+        if actor is None and p.actor is not None:
+            actor = (p, tok)
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
-    return named if named else (None, None)
+    return actor or named or (None, None)
 
 
 def _same(a: Participant, b: Participant) -> bool:
@@ -153,6 +154,8 @@ class Extractor:
         return "03" if code.type in COOPERATIVE else "13"
 
     def _apply_frame(self, d: Draft) -> None:
+        if not d.code.type:
+            return  # a statement (CAMEO 01): nothing to intend, threaten or deny
         frame = frame_of(d.trigger.token, self.lex, self.by_token)
         d.frame = frame
         if frame is None:
@@ -268,7 +271,7 @@ class Extractor:
             if not self.drafts[i].dropped:
                 self._apply_frame(self.drafts[i])
         for d in self.drafts.values():
-            if not d.dropped:
+            if not d.dropped and d.code.type:
                 self._apply_mood(d)
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
@@ -335,22 +338,10 @@ class Dates:
 
 
 def _location(doc: Doc, tok: Token) -> Location | None:
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    actors = {a.id: a for a in doc._.actors or []}
-    index = doc._.token_actor or {}
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
-                continue
-            ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-            if ent is None:
-                continue
-            actor = actors.get(index.get(obj.i, ""))
-            span = text_span(doc, ent.start_char, ent.end_char)
-            if span is not None:
-                return Location(name=span.text, country=actor.country if actor else None)
-    return None
+    """A place in the event's clause ("ousted Maduro in Venezuela"), else the dateline, via the gazetteer."""
+    from chronicler.stages.actors.places import locate
+
+    return locate(doc, tok)
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
