@@ -17,6 +17,7 @@ TARGET_PREPS = {"with", "to", "on", "against", "at", "into", "from", "toward", "
                 "for"}
 _NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for"}
 _NAMEABLE = {"PROPN", "PRON", "NOUN"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -28,6 +29,7 @@ class Resolver:
         self.quote_of_token = quote_of_token
         self.actors = {a.id: a for a in doc._.actors or []}
         self.countries = actor_lexicon()
+        self.ent_at = {e.start: e for e in doc.ents}
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         tokens = [token]
@@ -87,8 +89,15 @@ class Resolver:
         return Participant(name=span.text)
 
     def _country(self, start: int, end: int) -> str | None:
-        """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official"."""
+        """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official", "Abidjan"."""
         for t in self.doc[start:end]:
+            if t.ent_type_ in _PLACE_LABELS and t.ent_iob_ == "B":
+                from chronicler.stages.actors.places import location_of
+
+                ent = self.ent_at.get(t.i)
+                place = location_of(ent.text) if ent is not None else None
+                if place is not None and place.country:
+                    return place.country
             if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
                 iso3 = self.countries.country(t.text)
                 if iso3:

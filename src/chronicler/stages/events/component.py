@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -35,6 +37,7 @@ class Draft:
     polarity: str = "asserted"
     modality: str = "actual"
     source_from_quote: bool = False
+    target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
 
@@ -107,7 +110,7 @@ class Extractor:
                     s_tok = subj if source is not None else None
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks)
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
 
     def _agent(self, verb: Token) -> Token | None:
         """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
@@ -142,9 +145,13 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
-        target, t_tok = _pick(self.resolver, object_candidates(verb), source)
+        candidates = object_candidates(verb)
+        target, t_tok = _pick(self.resolver, candidates, source)
+        if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
+            t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
+            target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks)
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -337,11 +344,36 @@ class Dates:
         return DateMention(mention.start, mention.end, mention.text, value) if value else None
 
 
-def _location(doc: Doc, tok: Token) -> Location | None:
-    """A place in the event's clause ("ousted Maduro in Venezuela"), else the dateline, via the gazetteer."""
-    from chronicler.stages.actors.places import locate
+def _location(doc: Doc, tok: Token) -> tuple[Location | None, bool]:
+    """A place in the event's clause ("ousted Maduro in Venezuela"), else the dateline, via the gazetteer;
+    and whether it was found in the text (not the dateline)."""
+    from chronicler.stages.actors.places import dateline_location, locate
 
-    return locate(doc, tok)
+    found = locate(doc, tok)
+    return found, found is not None and found != dateline_location(doc)
+
+
+# Events aimed at a territory: with no named target, a place they happen in is what they are aimed at
+# ("imposed a curfew in Abidjan", "shelled Juba"). Meetings and statements only happen somewhere.
+PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "CONCEDE", "RETREAT",
+                      "AID"}
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    text = resources.files("chronicler.stages.events").joinpath("people.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool) -> Participant | None:
+    if not in_text or location is None or location.country is None:
+        return event.target
+    if event.target is None and event.type in PLACE_TARGET_TYPES:
+        return Participant(name=location.name, country=location.country, code=location.country)
+    target = event.target
+    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
+        return Participant(name=target.name, country=location.country, code=location.country)
+    return target
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
@@ -366,12 +398,14 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             mention = dates.near(tok, future=d.modality in ("intended", "threatened"))
             if mention is not None:
                 date, date_text = mention.date, mention.text
+        location, in_text = _location(doc, tok)
         events.append(Event(
             id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class,
             goldstein=d.code.goldstein, polarity=d.polarity, modality=d.modality, source=d.source,
-            target=d.target, date=date, date_text=date_text, location=_location(doc, tok), evidence=evidence,
+            target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
+        events[-1].target = _place_target(events[-1], d, location, in_text)
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
