@@ -116,12 +116,24 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
         figures = score_quadclass([label for _, label in rows], pred)
         figures["kind"] = "quadclass"
         figures["cross_validated"] = _cv_figures(path)
+        figures["rules_only"] = _meta(path).get("rules_only")
         return figures
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     analyses = list(analyzer.analyze_many(make_article(r["text"]) for r in records))
     figures = score_plover(records, analyses)
     figures["kind"] = "plover"
     return figures
+
+
+def _meta(path: Path) -> dict[str, Any]:
+    try:
+        from chronicler.stages.events.ranker import load_ranker
+    except ImportError:  # pragma: no cover
+        return {}
+    ranker = load_ranker()
+    if ranker is None or ranker.meta.get("train_file") != path.name:
+        return {}
+    return ranker.meta
 
 
 def _cv_figures(path: Path) -> dict[str, Any] | None:
@@ -146,6 +158,10 @@ def report(figures: dict[str, Any]) -> str:
             lines.append("  NOTE: the shipped quad-class model was trained on this file: the figures above are on its"
                          " training data; the honest ones are 5-fold cross-validated:")
             lines.append(f"  CV accuracy {cv['accuracy']:.3f}   CV macro-F1 {cv['macro_f1']:.3f}")
+            rules = figures.get("rules_only")
+            if rules:
+                lines.append(f"  rules alone (no learned part): accuracy {rules['accuracy']:.3f}   "
+                             f"macro-F1 {rules['macro_f1']:.3f}")
         return "\n".join(lines)
     lines = [
         f"PLOVER events on {figures['records']} records",
