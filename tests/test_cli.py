@@ -93,3 +93,19 @@ def test_entry_point_reports_errors_without_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.strip().endswith("no such file") and "Traceback" not in proc.stderr
+
+
+def test_eval_quotes_from_a_hand_made_gold_file(capsys, tmp_path):
+    text = "“We are talking with Cuba,” Trump said on Sunday. Rubio said pressure would grow."
+    q1 = text.index("“"), text.index(" Trump")
+    q2 = text.index("pressure"), text.index(" would grow.") + len(" would grow")
+    gold = {"id": "g1", "text": text, "quotes": [
+        {"quote_start": q1[0], "quote_end": q1[1], "reference": "Donald Trump", "is_direct": True},
+        {"quote_start": q2[0], "quote_end": q2[1], "reference": "Marco Rubio", "is_direct": False}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert main(["eval", "quotes", str(path), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["recall"] == 1.0 and figures["precision"] == 1.0
+    assert main(["eval", "quotes", str(path)]) == 0
+    assert "F1" in capsys.readouterr().out

@@ -190,7 +190,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         json.dump(figures, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(evaluation.report(args.kind, figures))
+        text = evaluation.report(args.kind, figures)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 

@@ -1,0 +1,78 @@
+"""Acceptance: what SPEC.md says a user expects from the seed article, end to end."""
+import re
+import unicodedata
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.shared]
+
+
+def plain(s):
+    return unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+
+
+def actor(result, surname):
+    found = [a for a in result["actors"] if a["kind"] == "person" and surname in plain(a["name"])]
+    assert found, f"no actor for {surname}"
+    return found[0]
+
+
+def test_seed_actors(seed_result):
+    for surname, code in (("diaz-canel", "CUBGOV"), ("trump", "USAGOV"), ("rubio", "USAGOV"), ("maduro", "VENGOV")):
+        assert actor(seed_result, surname)["code"] == code
+    for surname, country in (("obama", "USA"), ("castro", "CUB")):
+        assert actor(seed_result, surname)["country"] == country
+
+
+def test_seed_every_quotation_mark_pair_is_a_quote_with_its_speaker(seed_text, seed_result):
+    by_start = {}
+    for q in seed_result["quotes"]:
+        for m in re.finditer("“", q["text"]):
+            by_start[q["start"] + m.start()] = q
+    for m in re.finditer("“", seed_text):
+        q = by_start.get(m.start())
+        assert q is not None, f"quotation at {m.start()} not found: {seed_text[m.start():m.start() + 40]!r}"
+        assert q["speaker"] is not None, q
+    closing = seed_text.index("“Most importantly")
+    assert "trump" in plain(by_start[closing]["speaker"]["name"])  # the closing "he said"
+    rubio = seed_text.index("“If I lived")
+    assert "rubio" in plain(by_start[rubio]["speaker"]["name"])
+    assert by_start[rubio]["date"] == "2026-01-03"
+
+
+def test_seed_events(seed_result):
+    events = seed_result["events"]
+
+    def has(type_, source, target_country=None, **attrs):
+        for e in events:
+            if e["type"] != type_ or source not in plain(e["source"]["name"]) + plain(e["source"]["code"]):
+                continue
+            if target_country and not (e["target"] and e["target"]["country"] == target_country):
+                continue
+            if all(e[k] == v for k, v in attrs.items()):
+                return True
+        return False
+
+    assert has("CONSULT", "trump", "CUB", polarity="asserted")  # "We're talking with Cuba"
+    assert has("CONSULT", "diaz-canel", polarity="negated") or has("REJECT", "diaz-canel")
+    assert has("THREATEN", "trump")  # vowed to cut off all oil and money
+    assert has("REQUEST", "trump", "CUB")  # urged Havana to make a deal
+    assert any(e["type"] in ("ASSAULT", "COERCE") and e["source"]["country"] == "USA"
+               and e["target"] and e["target"]["country"] == "VEN" for e in events)  # the raid that ousted Maduro
+
+
+def test_seed_dispute(seed_result):
+    events = {e["id"]: e for e in seed_result["events"]}
+    pairs = [(plain(events[d["claim"]]["source"]["name"]), plain(events[d["counter"]]["source"]["name"]))
+             for d in seed_result["disputes"]]
+    assert any("trump" in claim and "diaz-canel" in counter for claim, counter in pairs), pairs
+
+
+def test_seed_relative_dates_stay_unresolved_without_a_publication_date(analyzer, seed_text):
+    from chronicler.sources.article import make_article
+
+    result = analyzer.analyze(make_article(seed_text)).to_dict()
+    monday = [q for q in result["quotes"] if q["date_text"] and "Monday" in q["date_text"]]
+    assert monday and all(q["date"] is None for q in monday)
+    january = [q for q in result["quotes"] if q["date_text"] and "January 3" in q["date_text"]]
+    assert january and all(q["date"] is None for q in january)
