@@ -182,6 +182,12 @@ class Extractor:
             if frame.kind == "intend" and framer.code.type not in ("AGREE",):
                 return  # an intend frame that is an event of its own kind ("propose") keeps both
             framer.code = self._recode(root, d.code)
+            if framer.target is None and frame.kind == "request":
+                # "demanded that the US cancel its plans": the one asked is the complement's subject
+                subj = subject_of(d.trigger.token) if d.trigger.kind == "verb" else None
+                asked = self.resolver.participant(subj) if subj is not None else None
+                if asked is not None and (framer.source is None or not _same(asked, framer.source)):
+                    framer.target = asked
             if framer.target is None:
                 framer.target = d.target
             if frame.kind in ("intend", "threaten") and framer.modality == "actual":
@@ -365,11 +371,36 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool) -> Participant | None:
+_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos"}
+
+
+def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
+    """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
+    merely hangs off it ("threats, which followed the raid in Venezuela")."""
+    anchors = set(d.tokens)
+    cur = d.trigger.token
+    while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
+        cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
+        anchors.add(cur.i)
+    for p in places:
+        cur = doc[p.start:p.end].root
+        for _ in range(5):
+            if cur.i in anchors:
+                return p.location
+            if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
+                break
+            cur = cur.head
+    return None
+
+
+def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
+                  attached: Location | None) -> Participant | None:
     if not in_text or location is None or location.country is None:
         return event.target
     if event.target is None and event.type in PLACE_TARGET_TYPES:
-        return Participant(name=location.name, country=location.country, code=location.country)
+        if attached is None or attached.country is None:
+            return None
+        return Participant(name=attached.name, country=attached.country, code=attached.country)
     target = event.target
     if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
         return Participant(name=target.name, country=location.country, code=location.country)
@@ -381,6 +412,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
     ex = Extractor(doc, lex)
     drafts = ex.drafts_in_order()
     dates = Dates(doc)
+    places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
     for d in drafts:
         tok = d.trigger.token
@@ -405,7 +437,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
-        events[-1].target = _place_target(events[-1], d, location, in_text)
+        events[-1].target = _place_target(events[-1], d, location, in_text, _attached(doc, places, d))
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
