@@ -30,7 +30,7 @@ def test_data_files_are_consistent():
     assert lex.codes["040"].type == "CONSULT" and lex.codes["040"].quad_class == 1
     assert lex.codes["020"].quad_class == 0  # appeals are statements in the quad-class scheme
     assert lex.verbs["deny"].type == ""  # a denial alone is a statement (CAMEO 016)
-    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim"}
+    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim", "fail"}
 
 
 def _only(events, type_):
@@ -139,3 +139,10 @@ def test_obligation_under_a_claim_is_a_demand(events_of):
 def test_future_refusal_is_a_reject(events_of):
     e = _only(events_of("Syria says it will not accept refugees from Iraq."), "REJECT")
     assert e.polarity == "asserted"
+
+
+def test_failed_events_are_negated_and_economic_objects_are_no_events(events_of):
+    e = _only(events_of("Egypt and Israel failed to sign the treaty."), "SUPPORT")
+    assert e.polarity == "negated"
+    assert events_of("Germany could cut interest rates.") == []
+    assert events_of("A study released by the institute was read.") == []

@@ -206,6 +206,11 @@ class Extractor:
                 if framer.target is None:
                     framer.target = d.target
             return
+        if frame.kind == "fail":  # "failed to agree on a quota"
+            d.polarity = "negated"
+            if d.source is None:
+                d.source = holder
+            return
         if frame.kind == "claim":
             if d.modality == "actual":
                 d.modality = "claimed"
