@@ -6,12 +6,13 @@ Each sentence is parsed once by the chronicler pipeline with the rules only; the
 rule-event codes -> logistic regression) learns the quad class of the sentence. Cross-validation runs the whole
 combination (rules + ranker, first event's quad class, no event = 0) on held-out folds; those figures are stored
 in the model's metadata and are the only ones to report. The final model is trained on all sentences and
-written to src/chronicler/stages/events/quadclass.pkl.
+written to src/chronicler/stages/events/quadclass.json (plain JSON, predicted without scikit-learn at run time;
+scikit-learn is needed only here: pip install '.[train]').
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from chronicler.eval.events import read_quadclass, score_quadclass  # noqa: E402
 from chronicler.nlp.analyzer import Analyzer  # noqa: E402
 from chronicler.sources.article import make_article  # noqa: E402
 from chronicler.stages.events.component import extract_events  # noqa: E402
+from chronicler.stages.events.linear import export  # noqa: E402
 from chronicler.stages.events.ranker import MODEL_FILE, Ranker, sentence_features  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "chronicler" / "stages" / "events" / MODEL_FILE
@@ -102,8 +104,9 @@ def main(path: str) -> None:
     model = make_model(c).fit([f for _, _, f in parsed], labels)
     meta = {"train_file": Path(path).name, "cv": fresh, "rules_only": rules, "C": c, "min_confidence": min_conf,
             "rule_weight": weight, "gate": gate, "sentences": len(rows)}
-    OUT.write_bytes(pickle.dumps({"model": model, "meta": meta, "min_confidence": min_conf, "rule_weight": weight,
-                                  "gate_quads": GATES[gate]}))
+    OUT.write_text(json.dumps({"model": export(model), "meta": meta, "min_confidence": min_conf,
+                               "rule_weight": weight, "gate_quads": list(GATES[gate])}, separators=(",", ":")),
+                   encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
 
 

@@ -2,6 +2,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 
 from chronicler.sources.article import make_article
 from chronicler.stages.events.component import extract_events
@@ -52,9 +53,32 @@ def test_sentence_features_carry_rule_codes(analyzer):
 def test_shipped_model_is_small_and_loads_with_cv_figures():
     from importlib import resources
 
-    blob = resources.files("chronicler.stages.events").joinpath("quadclass.pkl").read_bytes()
+    blob = resources.files("chronicler.stages.events").joinpath("quadclass.json").read_bytes()
     assert len(blob) < 5 * 1024 * 1024
     ranker = load_ranker()
     assert ranker is not None
     cv = ranker.meta["cv"]
     assert ranker.meta["train_file"] == "quadclass_train.tsv" and 0 < cv["macro_f1"] <= 1
+
+
+def test_portable_model_matches_scikit_learn():
+    sklearn = pytest.importorskip("sklearn", reason="scikit-learn is only for training (pip install '.[train]')")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from chronicler.stages.events.linear import LinearTextModel, export
+
+    texts = ["troops attack the town zq4", "ministers meet for talks zq1", "police arrest protesters zq4",
+             "the president said nothing zq0", "rebels threaten to attack zq3", "aid arrives for refugees zq2",
+             "talks on aid zq1", "the army shelled the village zq4", "they accused the minister zq3",
+             "leaders signed a deal zq1"] * 3
+    labels = [4, 1, 4, 0, 3, 2, 1, 4, 3, 1] * 3
+    model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"\S+"),
+                          LogisticRegression(C=4.0, max_iter=500)).fit(texts, labels)
+    portable = LinearTextModel(export(model))
+    probe = texts[:10] + ["unseen words only", "", "Troops ATTACK talks zq4 zq4"]
+    for ours, theirs in zip(portable.predict_proba(probe), model.predict_proba(probe)):
+        assert ours == pytest.approx(list(theirs), abs=1e-6)
+    assert portable.classes_ == [0, 1, 2, 3, 4]
+    assert sklearn

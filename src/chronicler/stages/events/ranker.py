@@ -6,8 +6,8 @@ statement, drops the events (of the gated quad classes) that neither the rules n
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from chronicler.model import Event
 
-MODEL_FILE = "quadclass.pkl"
+MODEL_FILE = "quadclass.json"
 RULE_WEIGHT = 0.5
 
 
@@ -41,7 +41,7 @@ def combine(rule_confidence: float, probability: float, rule_weight: float = RUL
 
 @dataclass
 class Ranker:
-    model: Any  # sklearn pipeline: text -> quad-class probabilities
+    model: Any  # text -> quad-class probabilities: LinearTextModel (or a scikit-learn pipeline in training)
     meta: dict = field(default_factory=dict)
     min_confidence: float = 0.0
     rule_weight: float = RULE_WEIGHT
@@ -80,10 +80,11 @@ def load_ranker() -> Ranker | None:
     if os.environ.get("CHRONICLER_EVENTS_RANKER", "on").lower() in ("off", "0", "no"):
         return None
     try:
-        blob = resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_bytes()
-        data = pickle.loads(blob)  # our own file, shipped with the package
-        return Ranker(model=data["model"], meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0),
+        from chronicler.stages.events.linear import LinearTextModel
+
+        data = json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8"))
+        return Ranker(model=LinearTextModel(data["model"]), meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0),
                       rule_weight=data.get("rule_weight", RULE_WEIGHT),
                       gate_quads=frozenset(data.get("gate_quads", (0, 1, 2, 3, 4))))
-    except Exception:  # noqa: BLE001 - missing file, missing scikit-learn, incompatible pickle: rules only
+    except (OSError, ValueError, KeyError):  # a missing or malformed model file: rules only
         return None
