@@ -48,3 +48,20 @@ def test_plover_dev_subset_recall(analyzer, tmp_path):
     figures = evaluate(str(sample), analyzer)
     assert figures["records"] == len(lines)
     assert figures["type_recall"] >= 0.5
+
+
+def test_quadclass_eval_never_reports_scores_on_the_rankers_training_data(analyzer, tmp_path):
+    from chronicler.eval.events import evaluate, report
+
+    lines = "Iran attacked Iraq.\t4\nFrance praised Germany.\t1\nThe weather was mild.\t0\n"
+    other = tmp_path / "quad_dev.tsv"
+    other.write_text(lines, "utf-8")
+    live = evaluate(str(other), analyzer)
+    assert live["sentences"] == 3 and live["cross_validated"] is None and live["accuracy"] == 1.0
+    same_name = tmp_path / "quadclass_train.tsv"  # the file the shipped ranker was trained on
+    same_name.write_text(lines, "utf-8")
+    figures = evaluate(str(same_name), analyzer)
+    assert figures["cross_validated"] is not None
+    assert figures["macro_f1"] == figures["cross_validated"]["macro_f1"]
+    assert figures["rules_only"]["sentences"] == 3
+    assert "cross-validated" in report(figures)

@@ -30,7 +30,7 @@ def test_data_files_are_consistent():
     assert lex.codes["040"].type == "CONSULT" and lex.codes["040"].quad_class == 1
     assert lex.codes["020"].quad_class == 0  # appeals are statements in the quad-class scheme
     assert lex.verbs["deny"].type == ""  # a denial alone is a statement (CAMEO 016)
-    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim"}
+    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim", "fail"}
 
 
 def _only(events, type_):
@@ -113,3 +113,36 @@ def test_seed_article_events_and_dispute(seed_result, seed_text):
     d = seed_result["disputes"][0]
     assert events[d["claim"]]["polarity"] == "asserted" and events[d["counter"]]["polarity"] == "negated"
     assert events[d["claim"]]["source"]["country"] == "USA" and events[d["counter"]]["source"]["country"] == "CUB"
+
+
+def test_a_day_after_is_resolved_against_the_dated_clause(events_of):
+    events = events_of("Iran attacked Iraq on Monday, a day after Iraq attacked Kuwait.")
+    by_source = {e.source.country: e for e in events if e.type == "ASSAULT"}
+    assert by_source["IRN"].date == date(2026, 1, 5)
+    assert by_source["IRQ"].date == date(2026, 1, 4) and by_source["IRQ"].date_text == "a day after"
+    alone = _only(events_of("Iraq attacked Kuwait a day after the talks."), "ASSAULT")
+    assert alone.date is None and alone.date_text == "a day after"
+
+
+def test_verb_object_patterns_win_over_the_verb(events_of):
+    assert _only(events_of("Spain established diplomatic ties with Cuba."), "SUPPORT").target.country == "CUB"
+    e = _only(events_of("Egypt lifted sanctions on Libya."), "RETREAT")
+    assert e.cameo == "085" and e.target.country == "LBY"
+    assert [e.type for e in events_of("Kenya denied the accusations.")] == []  # a denial of a claim: statement
+
+
+def test_obligation_under_a_claim_is_a_demand(events_of):
+    e = _only(events_of("France declared that Germany must drop its barriers."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("FRA", "DEU")
+
+
+def test_future_refusal_is_a_reject(events_of):
+    e = _only(events_of("Syria says it will not accept refugees from Iraq."), "REJECT")
+    assert e.polarity == "asserted"
+
+
+def test_failed_events_are_negated_and_economic_objects_are_no_events(events_of):
+    e = _only(events_of("Egypt and Israel failed to sign the treaty."), "SUPPORT")
+    assert e.polarity == "negated"
+    assert events_of("Germany could cut interest rates.") == []
+    assert events_of("A study released by the institute was read.") == []

@@ -38,3 +38,14 @@ def test_relative_dates_without_published_stay_null_with_text():
 def test_vague_relative_stays_null_with_text():
     m = _one("The denial comes a day after Trump claimed talks.")
     assert m.date is None and m.text == "a day after"
+
+
+def test_shift_from_anchor():
+    from chronicler.stages.temporal import shift_from_anchor
+
+    monday = date(2026, 1, 5)
+    assert shift_from_anchor("a day after", monday, inside=True) == date(2026, 1, 4)
+    assert shift_from_anchor("a day after", monday, inside=False) == date(2026, 1, 6)
+    assert shift_from_anchor("two days before", monday, inside=False) == date(2026, 1, 3)
+    assert shift_from_anchor("a day after", None, inside=True) is None
+    assert shift_from_anchor("last week", monday, inside=True) is None

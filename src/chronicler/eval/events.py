@@ -110,13 +110,7 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
 
     path = Path(gold_path)
     if path.suffix == ".tsv":
-        rows = read_quadclass(path)
-        analyses = analyzer.analyze_many(make_article(text) for text, _ in rows)
-        pred = [first_quad(a) for a in analyses]
-        figures = score_quadclass([label for _, label in rows], pred)
-        figures["kind"] = "quadclass"
-        figures["cross_validated"] = _cv_figures(path)
-        return figures
+        return _evaluate_quadclass(path, analyzer)
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     analyses = list(analyzer.analyze_many(make_article(r["text"]) for r in records))
     figures = score_plover(records, analyses)
@@ -124,28 +118,54 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
     return figures
 
 
-def _cv_figures(path: Path) -> dict[str, Any] | None:
-    """Where the shipped quad-class model was trained on this very file, its figures are the 5-fold
-    cross-validated ones recorded at training time (scores on training data are never reported)."""
+def _evaluate_quadclass(path: Path, analyzer: Any) -> dict[str, Any]:
+    """Live figures of the whole system; where the shipped ranker was trained on this very file, its scores
+    here would be on training data: the headline figures are then its 5-fold cross-validated ones, and the
+    live run is the rules alone."""
+    from chronicler.sources.article import make_article
+    from chronicler.stages.events.component import extract_events
+
+    rows = read_quadclass(path)
+    gold = [label for _, label in rows]
+    meta = _meta(path)
+    if not meta:
+        analyses = analyzer.analyze_many(make_article(text) for text, _ in rows)
+        figures = score_quadclass(gold, [first_quad(a) for a in analyses])
+        figures.update(kind="quadclass", cross_validated=None, rules_only=None)
+        return figures
+    docs = analyzer.nlp.pipe((analyzer._doc(make_article(text)) for text, _ in rows), batch_size=32)
+    pred = []
+    for doc in docs:
+        events = extract_events(doc, ranker=None)
+        pred.append(events[0].quad_class if events else 0)
+    rules = score_quadclass(gold, pred)
+    cv = meta["cv"]
+    return {"kind": "quadclass", "sentences": len(rows), "accuracy": cv["accuracy"], "macro_f1": cv["macro_f1"],
+            "cross_validated": cv, "rules_only": rules, "confusion": rules["confusion"]}
+
+
+def _meta(path: Path) -> dict[str, Any]:
     try:
         from chronicler.stages.events.ranker import load_ranker
     except ImportError:  # pragma: no cover
-        return None
+        return {}
     ranker = load_ranker()
     if ranker is None or ranker.meta.get("train_file") != path.name:
-        return None
-    return ranker.meta.get("cv")
+        return {}
+    return ranker.meta
 
 
 def report(figures: dict[str, Any]) -> str:
     if figures.get("kind") == "quadclass":
-        lines = [f"quad class on {figures['sentences']} sentences (first event; no event = 0)",
-                 f"  accuracy {figures['accuracy']:.3f}   macro-F1 {figures['macro_f1']:.3f}"]
-        cv = figures.get("cross_validated")
+        lines = [f"quad class on {figures['sentences']} sentences (first event; no event = 0)"]
+        cv, rules = figures.get("cross_validated"), figures.get("rules_only")
         if cv:
-            lines.append("  NOTE: the shipped quad-class model was trained on this file: the figures above are on its"
-                         " training data; the honest ones are 5-fold cross-validated:")
-            lines.append(f"  CV accuracy {cv['accuracy']:.3f}   CV macro-F1 {cv['macro_f1']:.3f}")
+            lines.append(f"  rules + learned ranker, 5-fold cross-validated (the ranker was trained on this file): "
+                         f"accuracy {cv['accuracy']:.3f}   macro-F1 {cv['macro_f1']:.3f}")
+            lines.append(f"  rules alone (no learned part): accuracy {rules['accuracy']:.3f}   "
+                         f"macro-F1 {rules['macro_f1']:.3f}")
+        else:
+            lines.append(f"  accuracy {figures['accuracy']:.3f}   macro-F1 {figures['macro_f1']:.3f}")
         return "\n".join(lines)
     lines = [
         f"PLOVER events on {figures['records']} records",

@@ -114,3 +114,27 @@ def find_dates(text: str, start: int = 0, end: int | None = None, published: dat
             found.append(DateMention(m.start(), m.end(), m.group(0), value))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_SHIFT = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|(\d+))\s+(day|week)s?\s+(after|before|earlier|later)$",
+                    re.I)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def shift_from_anchor(text: str, anchor: date | None, inside: bool) -> date | None:
+    """Resolve "a day after" / "two days before" against an anchor date.
+
+    ``inside`` says whether the event lies inside the clause the expression introduces ("comes a day after
+    [Trump claimed talks]": the claim is a day before the anchor); otherwise the event is the one placed a
+    day after the anchor. None when there is no anchor or the text is not such an expression.
+    """
+    m = _SHIFT.match(" ".join(text.split()))
+    if m is None or anchor is None:
+        return None
+    word = text.split()[0].lower()
+    n = int(m.group(1)) if m.group(1) else _NUMBERS.get(word, 1)
+    days = n * (7 if m.group(2).lower() == "week" else 1)
+    forward = m.group(3).lower() in ("after", "later")
+    if inside:
+        forward = not forward
+    return anchor + timedelta(days=days if forward else -days)

@@ -12,10 +12,12 @@ from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
 _PHRASE_DEPS = {"compound", "flat", "amod", "poss", "nmod", "case"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_THIRD_PERSON = {"he", "she", "it", "they"}
 TARGET_PREPS = {"with", "to", "on", "against", "at", "into", "from", "toward", "towards", "upon", "over", "of",
                 "for"}
 _NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for"}
 _NAMEABLE = {"PROPN", "PRON", "NOUN"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -27,6 +29,7 @@ class Resolver:
         self.quote_of_token = quote_of_token
         self.actors = {a.id: a for a in doc._.actors or []}
         self.countries = actor_lexicon()
+        self.ent_at = {e.start: e for e in doc.ents}
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         tokens = [token]
@@ -42,6 +45,10 @@ class Resolver:
         actor = self.actors.get(quote.speaker.actor) if quote.speaker.actor else None
         return Participant.from_actor(actor) if actor else Participant(name=quote.speaker.name)
 
+    def _indirect(self, token: Token) -> bool:
+        quote = self.quote_of_token.get(token.i)
+        return quote is not None and quote.kind == "indirect"
+
     def participant(self, token: Token | None) -> Participant | None:
         if token is None:
             return None
@@ -53,6 +60,12 @@ class Resolver:
             found = self.speaker(token)
             if found is not None:
                 return found
+        if token.lower_ in _THIRD_PERSON and token.dep_ in ("nsubj", "nsubjpass") and self._indirect(token):
+            index = self.doc._.token_actor or {}
+            if token.i not in index:  # "Syria says it is willing": the reported speaker
+                found = self.speaker(token)
+                if found is not None:
+                    return found
         start, end = self._phrase(token)
         actor = actor_for_tokens(self.doc, start, end)
         if actor is None:
@@ -76,8 +89,15 @@ class Resolver:
         return Participant(name=span.text)
 
     def _country(self, start: int, end: int) -> str | None:
-        """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official"."""
+        """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official", "Abidjan"."""
         for t in self.doc[start:end]:
+            if t.ent_type_ in _PLACE_LABELS and t.ent_iob_ == "B":
+                from chronicler.stages.actors.places import location_of
+
+                ent = self.ent_at.get(t.i)
+                place = location_of(ent.text) if ent is not None else None
+                if place is not None and place.country:
+                    return place.country
             if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
                 iso3 = self.countries.country(t.text)
                 if iso3:
@@ -122,7 +142,7 @@ def object_candidates(verb: Token) -> list[Token]:
     for c in list(out):
         if c.dep_ in ("dobj", "conj"):  # "cut off aid to Cuba", "cut off oil Venezuela had been providing to Cuba"
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against"):
+                if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against", "with", "into", "toward"):
                     out.extend(x for x in g.children if x.dep_ == "pobj")
                 elif g.dep_ == "relcl":
                     out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ in ("to", "for")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -20,10 +22,9 @@ from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, ev
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
-from chronicler.stages.temporal import DateMention, find_dates
+from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
-_LOCATION_PREPS = {"in", "at", "near", "inside"}
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Draft:
     polarity: str = "asserted"
     modality: str = "actual"
     source_from_quote: bool = False
+    target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
 
@@ -54,17 +56,19 @@ def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
 
 
 def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) -> tuple[Participant | None, Token | None]:
-    """The first candidate that resolves to an actor or a country; else the first proper name; else None."""
-    named = None
+    """The first candidate with a country; else the first resolved actor; else the first proper name; else None."""
+    actor = named = None
     for tok in tokens:
         p = resolver.participant(tok)
         if p is None or (exclude is not None and _same(p, exclude)):
             continue
-        if p.actor is not None or p.country is not None:
+        if p.country is not None:
             return p, tok
+        if actor is None and p.actor is not None:
+            actor = (p, tok)
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
-    return named if named else (None, None)
+    return actor or named or (None, None)
 
 
 def _same(a: Participant, b: Participant) -> bool:
@@ -95,7 +99,7 @@ class Extractor:
         while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
             phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
         head = phrase.head
-        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at") and phrase.dep_ == "pobj":
+        if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
         if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
@@ -106,7 +110,7 @@ class Extractor:
                     s_tok = subj if source is not None else None
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks)
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
 
     def _agent(self, verb: Token) -> Token | None:
         """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
@@ -141,9 +145,13 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
-        target, t_tok = _pick(self.resolver, object_candidates(verb), source)
+        candidates = object_candidates(verb)
+        target, t_tok = _pick(self.resolver, candidates, source)
+        if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
+            t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
+            target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks)
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -153,12 +161,17 @@ class Extractor:
         return "03" if code.type in COOPERATIVE else "13"
 
     def _apply_frame(self, d: Draft) -> None:
+        if not d.code.type:
+            return  # a statement (CAMEO 01): nothing to intend, threaten or deny
         frame = frame_of(d.trigger.token, self.lex, self.by_token)
         d.frame = frame
         if frame is None:
             return
         ftok = frame.token
         framer = self.drafts.get(ftok.i)
+        if framer is not None and not framer.code.type and "+" in framer.trigger.key:
+            d.frame = None  # "denied the accusations": a statement about a claim, not a denial of an event
+            return
         holder_tok = subject_of(ftok) if ftok.pos_ == "VERB" else subject_of(ftok.head) if ftok.dep_ == "acomp" \
             else None
         d.tokens.append(ftok.i)
@@ -169,6 +182,12 @@ class Extractor:
             if frame.kind == "intend" and framer.code.type not in ("AGREE",):
                 return  # an intend frame that is an event of its own kind ("propose") keeps both
             framer.code = self._recode(root, d.code)
+            if framer.target is None and frame.kind == "request":
+                # "demanded that the US cancel its plans": the one asked is the complement's subject
+                subj = subject_of(d.trigger.token) if d.trigger.kind == "verb" else None
+                asked = self.resolver.participant(subj) if subj is not None else None
+                if asked is not None and (framer.source is None or not _same(asked, framer.source)):
+                    framer.target = asked
             if framer.target is None:
                 framer.target = d.target
             if frame.kind in ("intend", "threaten") and framer.modality == "actual":
@@ -186,6 +205,11 @@ class Extractor:
                 framer.code = self._recode("12", d.code)
                 if framer.target is None:
                     framer.target = d.target
+            return
+        if frame.kind == "fail":  # "failed to agree on a quota"
+            d.polarity = "negated"
+            if d.source is None:
+                d.source = holder
             return
         if frame.kind == "claim":
             if d.modality == "actual":
@@ -265,7 +289,7 @@ class Extractor:
             if not self.drafts[i].dropped:
                 self._apply_frame(self.drafts[i])
         for d in self.drafts.values():
-            if not d.dropped:
+            if not d.dropped and d.code.type:
                 self._apply_mood(d)
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
@@ -311,26 +335,81 @@ class Dates:
         found = self.cache[key]
         if not found:
             return None
-        return min(found, key=lambda m: abs(m.start - token.idx))
+        best = min(found, key=lambda m: abs(m.start - token.idx))
+        if best.date is None and self.published is not None:
+            best = self._anchored(token, best, found) or best
+        return best
+
+    def _anchored(self, token: Token, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+        """"a day after X" resolved against another dated expression of the same sentence."""
+        anchor = next((m for m in found if m is not mention and m.date is not None), None)
+        if anchor is None:
+            return None
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span[-1]  # "after" / "before"
+        inside = (head.dep_ == "mark" and head.head.i == token.i) or (
+            token.i != head.i and any(t.i == token.i for t in head.subtree))
+        value = shift_from_anchor(mention.text, anchor.date, inside)
+        return DateMention(mention.start, mention.end, mention.text, value) if value else None
 
 
-def _location(doc: Doc, tok: Token) -> Location | None:
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    actors = {a.id: a for a in doc._.actors or []}
-    index = doc._.token_actor or {}
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
-                continue
-            ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-            if ent is None:
-                continue
-            actor = actors.get(index.get(obj.i, ""))
-            span = text_span(doc, ent.start_char, ent.end_char)
-            if span is not None:
-                return Location(name=span.text, country=actor.country if actor else None)
+def _location(doc: Doc, tok: Token) -> tuple[Location | None, bool]:
+    """A place in the event's clause ("ousted Maduro in Venezuela"), else the dateline, via the gazetteer;
+    and whether it was found in the text (not the dateline)."""
+    from chronicler.stages.actors.places import dateline_location, locate
+
+    found = locate(doc, tok)
+    return found, found is not None and found != dateline_location(doc)
+
+
+# Events aimed at a territory: with no named target, a place they happen in is what they are aimed at
+# ("imposed a curfew in Abidjan", "shelled Juba"). Meetings and statements only happen somewhere.
+PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "CONCEDE", "RETREAT",
+                      "AID"}
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    text = resources.files("chronicler.stages.events").joinpath("people.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos"}
+
+
+def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
+    """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
+    merely hangs off it ("threats, which followed the raid in Venezuela")."""
+    anchors = set(d.tokens)
+    cur = d.trigger.token
+    while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
+        cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
+        anchors.add(cur.i)
+    for p in places:
+        cur = doc[p.start:p.end].root
+        for _ in range(5):
+            if cur.i in anchors:
+                return p.location
+            if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
+                break
+            cur = cur.head
     return None
+
+
+def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
+                  attached: Location | None) -> Participant | None:
+    if not in_text or location is None or location.country is None:
+        return event.target
+    if event.target is None and event.type in PLACE_TARGET_TYPES:
+        if attached is None or attached.country is None:
+            return None
+        return Participant(name=attached.name, country=attached.country, code=attached.country)
+    target = event.target
+    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
+        return Participant(name=target.name, country=location.country, code=location.country)
+    return target
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
@@ -338,6 +417,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
     ex = Extractor(doc, lex)
     drafts = ex.drafts_in_order()
     dates = Dates(doc)
+    places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
     for d in drafts:
         tok = d.trigger.token
@@ -355,12 +435,14 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             mention = dates.near(tok, future=d.modality in ("intended", "threatened"))
             if mention is not None:
                 date, date_text = mention.date, mention.text
+        location, in_text = _location(doc, tok)
         events.append(Event(
             id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class,
             goldstein=d.code.goldstein, polarity=d.polarity, modality=d.modality, source=d.source,
-            target=d.target, date=date, date_text=date_text, location=_location(doc, tok), evidence=evidence,
+            target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
+        events[-1].target = _place_target(events[-1], d, location, in_text, _attached(doc, places, d))
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))

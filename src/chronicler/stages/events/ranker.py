@@ -1,13 +1,13 @@
 """Optional learned quad-class ranker: a linear model over a sentence's lemmas and the rule events found in it.
 
 It never invents events: it re-weighs the confidence of the rule events of a sentence by the probability of
-their quad class (so the first event is the best joint reading), and drops events that neither the rules nor
-the model support. Trained by ``scripts/train_quadclass.py``; loaded once; absent or unloadable -> rules only.
+their quad class (so the first event is the best joint reading), and, in a sentence the model reads as a mere
+statement, drops the events (of the gated quad classes) that neither the rules nor the model support. Trained by ``scripts/train_quadclass.py``; loaded once; absent or unloadable -> rules only.
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from chronicler.model import Event
 
-MODEL_FILE = "quadclass.pkl"
+MODEL_FILE = "quadclass.json"
 RULE_WEIGHT = 0.5
 
 
@@ -35,15 +35,17 @@ def sentence_features(sent: Span, events: list[Event]) -> str:
     return " ".join(words + marks)
 
 
-def combine(rule_confidence: float, probability: float) -> float:
-    return RULE_WEIGHT * rule_confidence + (1 - RULE_WEIGHT) * probability
+def combine(rule_confidence: float, probability: float, rule_weight: float = RULE_WEIGHT) -> float:
+    return rule_weight * rule_confidence + (1 - rule_weight) * probability
 
 
 @dataclass
 class Ranker:
-    model: Any  # sklearn pipeline: text -> quad-class probabilities
+    model: Any  # text -> quad-class probabilities: LinearTextModel (or a scikit-learn pipeline in training)
     meta: dict = field(default_factory=dict)
     min_confidence: float = 0.0
+    rule_weight: float = RULE_WEIGHT
+    gate_quads: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # quad classes of the events the gate may drop
 
     def probabilities(self, texts: list[str]) -> list[dict[int, float]]:
         classes = [int(c) for c in self.model.classes_]
@@ -66,8 +68,8 @@ class Ranker:
         for k, p in zip(keys, probs):
             statement = max(p, key=p.get) == 0  # the model reads the sentence as a mere statement
             for e in groups[k]:
-                e.confidence = combine(e.confidence, p.get(e.quad_class, 0.0))
-                if statement and e.confidence < self.min_confidence:
+                e.confidence = combine(e.confidence, p.get(e.quad_class, 0.0), self.rule_weight)
+                if statement and e.confidence < self.min_confidence and e.quad_class in self.gate_quads:
                     weak.add(id(e))
         if weak:
             events[:] = [e for e in events if id(e) not in weak]
@@ -78,8 +80,11 @@ def load_ranker() -> Ranker | None:
     if os.environ.get("CHRONICLER_EVENTS_RANKER", "on").lower() in ("off", "0", "no"):
         return None
     try:
-        blob = resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_bytes()
-        data = pickle.loads(blob)  # our own file, shipped with the package
-        return Ranker(model=data["model"], meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0))
-    except Exception:  # noqa: BLE001 - missing file, missing scikit-learn, incompatible pickle: rules only
+        from chronicler.stages.events.linear import LinearTextModel
+
+        data = json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8"))
+        return Ranker(model=LinearTextModel(data["model"]), meta=data.get("meta", {}), min_confidence=data.get("min_confidence", 0.0),
+                      rule_weight=data.get("rule_weight", RULE_WEIGHT),
+                      gate_quads=frozenset(data.get("gate_quads", (0, 1, 2, 3, 4))))
+    except (OSError, ValueError, KeyError):  # a missing or malformed model file: rules only
         return None

@@ -35,7 +35,7 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Frame:
     token: Token
-    kind: str  # intend, threaten, request, reject, deny, claim
+    kind: str  # intend, threaten, request, reject, deny, claim, fail
 
 
 def _phrase_keys(token: Token) -> list[str]:
@@ -47,6 +47,8 @@ def _phrase_keys(token: Token) -> list[str]:
 def _verb_keys(token: Token) -> list[str]:
     """Verb + object first ("establish+tie", "deny+*"), then verb + particle, then the verb alone."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "a study released by the institute"
+        objects.append(token.head)
     for c in token.children:  # "reneged on his commitment", "opened fire on"
         if c.dep_ == "prep":
             objects.extend(g for g in c.children if g.dep_ == "pobj")
