@@ -78,6 +78,15 @@ def _link(doc: Doc, actor: Actor, index: dict[int, str], start: int, end: int) -
     actor.mentions.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
 
 
+def _main_owner(actors: dict[str, Actor], owners: set[str]) -> Actor | None:
+    """The one person a bare name can mean; of several, the one named most often when that one stands out
+    ("Kim" for Kim Jong-un, not Kim Yong-chol mentioned once)."""
+    ranked = sorted((len(actors[a].mentions), a) for a in owners)
+    if len(ranked) == 1 or ranked[-1][0] > 2 * ranked[-2][0]:
+        return actors[ranked[-1][1]]
+    return None
+
+
 def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> None:
     """A bare proper noun that is the last name of exactly one named person ("Lonechild" after
     "Darian Lonechild")."""
@@ -102,8 +111,8 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
         # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
         # "Jordan Stewart")
         owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None else None)
-        if owners and len(owners) == 1:
-            target = actors[next(iter(owners))]
+        target = _main_owner(actors, owners) if owners else None
+        if target is not None:
             if own is not None:
                 own.mentions = [m for m in own.mentions if m != (t.idx, t.idx + len(t.text))]
             _link(doc, target, index, t.i, t.i + 1)
