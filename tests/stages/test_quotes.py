@@ -157,3 +157,25 @@ def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
     text = "Voters react.\nSonya Herridge ― “Mr. Trump embodies the lasting legacy of racism in this country.”"
     q = by_text(quotes_of(text), "lasting legacy")
     assert q["speaker"] and "Herridge" in q["speaker"]["name"]
+
+
+def test_attribution_scope_all_adds_beliefs_and_object_contents(quotes_of, monkeypatch):
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+
+    text = ("Senator Maria Lopez opposed the new trade deal with Mexico.\n"
+            "She believes that the plan will fail.")
+    monkeypatch.delenv(SCOPE_ENV, raising=False)
+    assert quotes_of(text) == []  # default scope "speech": no stance, no belief
+    monkeypatch.setenv(SCOPE_ENV, "all")
+    qs = quotes_of(text)
+    assert {q["text"] for q in qs} == {"the new trade deal with Mexico", "that the plan will fail"}
+    assert all(q["speaker"] and "Lopez" in q["speaker"]["name"] for q in qs)
+
+
+def test_unknown_attribution_scope_is_refused():
+    from chronicler.stages.quotes.lexicon import build_lexicon
+
+    with pytest.raises(ValueError):
+        build_lexicon(scope="beliefs")
+    assert "dobj" not in build_lexicon(scope="speech").frames("note")
+    assert "dobj" in build_lexicon(scope="all").frames("note")

@@ -4,11 +4,16 @@ Spans match when they overlap by at least 30% of the longer span, one-to-one (la
 Speaker, GGT: the gold ``reference`` person's last name is in our resolved speaker name.
 Speaker, PolNeAR: our speaker mention overlaps a gold source span (a gold attribution without a source
 is right only when we give no speaker). End-to-end counts a quote only when matched and speaker right.
+PolNeAR counts every attribution (beliefs, intentions, stances), so it is scored twice, clearly labelled: in
+the default attribution scope "speech" and in scope "all" (``CHRONICLER_QUOTE_SCOPE``, see
+``chronicler.stages.quotes.lexicon``). GGT is scored in the scope the environment sets (default "speech").
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,10 +164,38 @@ def aggregate(per_doc: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
             "end_to_end_f1": _f1(e2e_p, e2e_r), "recall_by_kind": kinds}
 
 
-def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, Any]:
-    from chronicler.sources.article import make_article
+@contextmanager
+def _scope(scope: str | None):
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
 
+    old = os.environ.get(SCOPE_ENV)
+    if scope is not None:
+        os.environ[SCOPE_ENV] = scope
+    try:
+        yield
+    finally:
+        if scope is not None:
+            if old is None:
+                os.environ.pop(SCOPE_ENV, None)
+            else:
+                os.environ[SCOPE_ENV] = old
+
+
+def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, Any]:
     docs = read_gold(gold_path)
+    if docs and docs[0].fmt == "polnear":
+        with _scope("speech"):
+            figures = _evaluate(gold_path, docs, analyzer, details)
+        with _scope("all"):
+            figures["scope_all"] = _evaluate(gold_path, docs, analyzer, False)
+        return figures
+    return _evaluate(gold_path, docs, analyzer, details)
+
+
+def _evaluate(gold_path: str, docs: list[GoldDoc], analyzer: Any, details: bool) -> dict[str, Any]:
+    from chronicler.sources.article import make_article
+    from chronicler.stages.quotes.lexicon import current_scope
+
     per_doc = []
     results = analyzer.analyze_many(make_article(d.text) for d in docs)
     for doc, result in zip(docs, results):
@@ -174,6 +207,7 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
     fmt = docs[0].fmt if docs else "ggt"
     figures = aggregate(per_doc, fmt)
     figures["gold_path"] = str(gold_path)
+    figures["scope"] = current_scope()
     if details:
         figures["per_doc"] = per_doc
     return figures
@@ -181,13 +215,17 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
 
 def report(figures: dict[str, Any]) -> str:
     kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in figures["recall_by_kind"].items())
-    return "\n".join([
-        f"quotes ({figures['format']}, {figures['documents']} documents): gold {figures['gold']}, "
+    lines = "\n".join([
+        f"quotes ({figures['format']}, {figures['documents']} documents, attribution scope "
+        f"{figures.get('scope', 'speech')!r}): gold {figures['gold']}, "
         f"predicted {figures['predicted']}, matched {figures['matched']}",
         f"  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}",
         f"  speaker accuracy {figures['speaker_accuracy']:.3f}  end-to-end F1 {figures['end_to_end_f1']:.3f}",
         f"  recall by kind: {kinds}",
     ])
+    if "scope_all" in figures:
+        lines += "\n" + report(figures["scope_all"])
+    return lines
 
 
 def _show_errors(path: str, figures: dict[str, Any], limit: int) -> None:

@@ -43,7 +43,7 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     for f in clauses:
         length = f.end - f.start
         words = ctx.text[f.start:f.end].split()
-        if len(words) < 3 or all(w.isupper() for w in words):
+        if len(words) < (1 if ctx.lex.scope == "all" else 3) or all(w.isupper() for w in words):
             continue  # "they are", "READ MORE": no statement
         hits = [qi for qi, m in enumerate(ctx.marked) if _overlap(f.start, f.end, m.start, m.end)]
         in_direct = sum(_overlap(f.start, f.end, ctx.marked[qi].start, ctx.marked[qi].end)

@@ -13,6 +13,8 @@ from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.speaker import subject_of
 
 _TRAIL = " \t\n\u00a0,;:.—–-"
+_OBJECT_PREPS = frozenset({"about", "of", "on", "against", "for"})
+_COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
 _QUOTE_CHARS = "\"“”«»"
 
 
@@ -46,15 +48,27 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
                 continue
             if "xcomp" in frames and not has_obj or "objxcomp" in frames and has_obj:
                 return c
+    if "dobj" in frames and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        # attribution scope "all": the object is the content ("opposed the deal", "warned against hackers")
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > t.i), None)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is not None:
+            return pobj
     return None
 
 
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
-    if root.dep_ == "dobj":  # object and predicate: "the charges unsubstantiated"
+    if root.dep_ in ("dobj", "pobj", "xcomp"):
+        # the object and what completes it: "the charges unsubstantiated", "Trump for taking advantage of ...",
+        # "remarks Trump had made about Machado as examples of ..."
         end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
-                   (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")] + [end])
+                   (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS)]
+                  + [end])
     for c in root.subtree:
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
         # own ends the content
@@ -120,7 +134,7 @@ def verb_quotes(ctx: Context) -> list[Found]:
         if root is None:
             continue
         start, end = _content_tokens(ctx, root, t)
-        if end - start < 2 or not _joined(ctx, end, t):
+        if end - start < (1 if ctx.lex.scope == "all" else 2) or not _joined(ctx, end, t):
             continue
         if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
             continue  # "asked whether ...": a question, not a statement

@@ -1,9 +1,22 @@
-"""Language data for quotes: reporting verbs with their frames, reporting nouns, source phrases (data files)."""
+"""Language data for quotes: reporting verbs with their frames, reporting nouns, source phrases (data files).
+
+One setting, the attribution scope: ``CHRONICLER_QUOTE_SCOPE`` (environment), read per document.
+``speech`` (the default): quotations in the news sense -- what someone said, wrote or announced; the verb
+classes listed in classes.txt. ``all``: every attribution as PolNeAR annotates it -- beliefs, intentions,
+evidence and stances too ("believes that ...", "wants to ...", "poll shows ...", "opposed the deal"), and the
+direct object of a reporting verb is its content ("noted the clot's existence", "called for new tariffs").
+"""
 from __future__ import annotations
+
+import os
 
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+SCOPES = ("speech", "all")
+SCOPE_ENV = "CHRONICLER_QUOTE_SCOPE"
+ALL_CLASSES = frozenset({"speech", "belief", "intent", "evidence", "stance"})
 
 
 def _lines(name: str) -> list[str]:
@@ -17,6 +30,7 @@ class QuoteLexicon:
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-cased word sequences: ("according", "to")
     documents: frozenset[str] = frozenset()  # statement, release: speak for their author
+    scope: str = "speech"
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -25,19 +39,38 @@ class QuoteLexicon:
         return self.verbs.get(lemma.lower(), frozenset())
 
 
-def build_lexicon(classes: frozenset[str] | None = None) -> QuoteLexicon:
-    active = classes if classes is not None else frozenset(_lines("classes.txt"))
+def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") -> QuoteLexicon:
+    if scope not in SCOPES:
+        raise ValueError(f"attribution scope {scope!r} is not one of {SCOPES} ({SCOPE_ENV})")
+    if classes is not None:
+        active = classes
+    else:
+        active = ALL_CLASSES if scope == "all" else frozenset(_lines("classes.txt"))
     verbs: dict[str, frozenset[str]] = {}
     for line in _lines("verbs.tsv"):
         lemma, cls, frames = (part.strip() for part in line.split("\t"))
         if cls in active:
-            verbs[lemma] = frozenset(f.strip() for f in frames.split(","))
+            wanted = {f.strip() for f in frames.split(",")}
+            if scope == "all":
+                wanted.add("dobj")  # every attribution: "noted the clot's existence"
+            else:
+                wanted.discard("dobj")
+            verbs[lemma] = frozenset(wanted)
     nouns = frozenset(w.strip().lower() for w in _lines("nouns.txt"))
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
     documents = frozenset(w.strip().lower() for w in _lines("documents.txt"))
-    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents)
+    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents, scope=scope)
 
 
-@lru_cache(maxsize=1)
+def current_scope() -> str:
+    return os.environ.get(SCOPE_ENV, "").strip().lower() or "speech"
+
+
+@lru_cache(maxsize=len(SCOPES))
+def _lexicon(scope: str) -> QuoteLexicon:
+    return build_lexicon(scope=scope)
+
+
 def lexicon() -> QuoteLexicon:
-    return build_lexicon()
+    """The lexicon of the current attribution scope."""
+    return _lexicon(current_scope())
