@@ -61,3 +61,17 @@ def test_ggt_dev_meets_the_span_target(analyzer):
     per_doc = [E.score_doc(d, [q.to_dict() for q in r.quotes]) for d, r in zip(docs, results)]
     figures = E.aggregate(per_doc, "ggt")
     assert figures["f1"] >= 0.8 and figures["speaker_accuracy"] >= 0.7, figures
+
+
+def test_split_gold_quote_matches_by_a_piece_and_its_other_pieces_are_not_false():
+    text = '"First half of it," she said to them all. "Second half of the quote."'
+    gold = E.GoldQuote(0, len(text), "direct", sources=[(20, 23)], pieces=[(0, 19), (42, len(text))])
+    doc = E.GoldDoc("d", text, [gold], "polnear")
+    mention = {"name": "she", "mention": [20, 23]}
+    preds = [{"start": 0, "end": 19, "speaker": mention}, {"start": 42, "end": len(text), "speaker": mention},
+             {"start": 24, "end": 40, "speaker": None}]
+    scored = E.score_doc(doc, preds)
+    assert scored["matched"] == 1 and scored["speaker_right"] == 1
+    assert scored["pred"] == 2 and scored["false"] == [2]  # the second half is a part, not a false quote
+    unsplit = E.GoldDoc("d", text, [E.GoldQuote(0, len(text), "direct", sources=[(20, 23)])], "polnear")
+    assert E.score_doc(unsplit, preds[:1])["matched"] == 0  # 19 of 69 characters: under 30% of the hull

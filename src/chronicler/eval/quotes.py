@@ -1,6 +1,9 @@
 """Score quotes against gold: the Gender Gap Tracker set and PolNeAR (formats in ../shared/data/README.md).
 
 Spans match when they overlap by at least 30% of the longer span, one-to-one (largest overlaps first).
+A PolNeAR content in several pieces ('"A," she said. "B."') is one gold quote, its hull; a prediction matches
+it by the hull or by a piece, and our other quotes matching its other pieces are parts of it: neither right
+nor false, they are left out of the predicted count.
 Speaker, GGT: the gold ``reference`` person's last name is in our resolved speaker name.
 Speaker, PolNeAR: our speaker mention overlaps a gold source span (a gold attribution without a source
 is right only when we give no speaker). End-to-end counts a quote only when matched and speaker right.
@@ -28,6 +31,7 @@ class GoldQuote:
     kind: str  # direct | indirect
     speaker_name: str | None = None  # GGT: the reference person
     sources: list[tuple[int, int]] = field(default_factory=list)  # PolNeAR: source spans
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # PolNeAR: the content spans of a split quote
 
 
 @dataclass(slots=True)
@@ -58,8 +62,9 @@ def _polnear_doc(rec: dict[str, Any]) -> GoldDoc:
         if not content:
             continue
         s, e = min(c["start"] for c in content), max(c["end"] for c in content)
+        pieces = sorted((c["start"], c["end"]) for c in content) if len(content) > 1 else []
         quotes.append(GoldQuote(s, e, _polnear_kind(text, s, e),
-                                sources=[(x["start"], x["end"]) for x in a.get("source") or []]))
+                                sources=[(x["start"], x["end"]) for x in a.get("source") or []], pieces=pieces))
     return GoldDoc(str(rec["doc"]), text, quotes, "polnear")
 
 
@@ -89,10 +94,14 @@ def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return longer > 0 and overlap(a, b) >= MIN_OVERLAP * longer
 
 
-def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs, largest overlap first."""
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]],
+          pieces: list[list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, largest overlap first. A gold quote split in pieces
+    matches a prediction that matches its hull or one of its pieces."""
+    pieces = pieces or [[] for _ in gold]
     cands = sorted(((overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
-                    if spans_match(g, p)), key=lambda c: (-c[0], c[1], c[2]))
+                    if spans_match(g, p) or any(spans_match(x, p) for x in pieces[gi])),
+                   key=lambda c: (-c[0], c[1], c[2]))
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
@@ -125,16 +134,20 @@ def speaker_right(gold: GoldQuote, pred: dict[str, Any], fmt: str) -> bool:
 def score_doc(doc: GoldDoc, quotes: list[dict[str, Any]]) -> dict[str, Any]:
     gold = [(q.start, q.end) for q in doc.quotes]
     pred = [(q["start"], q["end"]) for q in quotes]
-    pairs = match(gold, pred)
+    pairs = match(gold, pred, [q.pieces for q in doc.quotes])
     right = [gi for gi, pi in pairs if speaker_right(doc.quotes[gi], quotes[pi], doc.fmt)]
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
+    # the other pieces of a matched split quote are that quote, not false ones: they are not counted
+    pieces = [x for gi in matched_g for x in doc.quotes[gi].pieces]
+    parts = {pi for pi, p in enumerate(pred) if pi not in matched_p and any(spans_match(x, p) for x in pieces)}
     return {
-        "id": doc.id, "gold": len(gold), "pred": len(pred), "matched": len(pairs), "speaker_right": len(right),
+        "id": doc.id, "gold": len(gold), "pred": len(pred) - len(parts), "matched": len(pairs),
+        "speaker_right": len(right), "pieces": len(parts),
         "kinds": {k: [sum(1 for q in doc.quotes if q.kind == k),
                       sum(1 for gi in matched_g if doc.quotes[gi].kind == k)] for k in ("direct", "indirect")},
         "misses": [gi for gi in range(len(gold)) if gi not in matched_g],
-        "false": [pi for pi in range(len(pred)) if pi not in matched_p],
+        "false": [pi for pi in range(len(pred)) if pi not in matched_p and pi not in parts],
         "wrong_speaker": [(gi, pi) for gi, pi in pairs if gi not in set(right)],
     }
 
