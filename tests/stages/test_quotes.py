@@ -179,3 +179,24 @@ def test_unknown_attribution_scope_is_refused():
         build_lexicon(scope="beliefs")
     assert "dobj" not in build_lexicon(scope="speech").frames("note")
     assert "dobj" in build_lexicon(scope="all").frames("note")
+
+
+def test_description_then_named_person_is_that_person(quotes_of):
+    text = ("A Vancouver hockey coach says he is amazed by the response to a video made by his team.\n\n"
+            "Stephen Gillis said the video is the nicest thing anyone has done for him.")
+    q = by_text(quotes_of(text), "amazed")
+    assert q["speaker"] and q["speaker"]["name"] == "Stephen Gillis"
+    assert text[slice(*q["speaker"]["mention"])] == "A Vancouver hockey coach"
+
+
+def test_description_then_unrelated_sentence_keeps_the_description(quotes_of):
+    text = ("A hockey coach says he is amazed by the response to the video.\n\n"
+            "The video was made by the team last week.")
+    q = by_text(quotes_of(text), "amazed")
+    assert q["speaker"] and q["speaker"]["name"] == "A hockey coach" and q["speaker"]["actor"] is None
+
+
+def test_name_in_apposition_to_a_description_names_the_speaker(quotes_of):
+    text = '"We are thrilled with the result," says Wise\'s dad, Darrin.'
+    q = by_text(quotes_of(text), "thrilled")
+    assert q["speaker"] and "Darrin" in q["speaker"]["name"]

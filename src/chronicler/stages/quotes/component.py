@@ -14,10 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronicler.model import Quote, Span, Speaker
+from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
 from chronicler.stages.quotes.indirect import noun_quotes, parenthetical_quotes, phrase_quotes, verb_quotes
-from chronicler.stages.quotes.speaker import author_of, make_speaker
+from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.temporal import find_dates
 
 
@@ -68,6 +69,18 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
             seen.add((f.start, f.end))
             unique.append(f)
     return unique, consumed
+
+
+def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: list[Speaker | None]) -> None:
+    """A description no actor answers, followed by a sentence naming a new person, is that person."""
+    first_seen: dict[str, int] = {}
+    for i, aid in sorted((doc._.token_actor or {}).items()):
+        first_seen.setdefault(aid, i)
+    coref = coref_lexicon()
+    not_persons = ctx.lex.documents | frozenset(coref.nominals) | coref.org_words
+    for n, f in enumerate(found):
+        if speakers[n] is not None and speakers[n].actor is None and f.speaker_head is not None:
+            speakers[n] = introduced_person(doc, f.speaker_head, first_seen, not_persons) or speakers[n]
 
 
 def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker | None]) -> None:
@@ -151,6 +164,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
+    _introduced_speakers(ctx, doc, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
     quotes: list[Quote] = []

@@ -104,11 +104,42 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         return None
     index = doc._.token_actor or {}
     aid = next((index[i] for i in _name_tokens(head) if i in index), None)
-    if aid is None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said": the name in apposition
-        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        aid = index.get(appos.i) if appos is not None else None
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if aid is None and appos is not None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said"
+        aid = index.get(appos.i)
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
-    return Speaker(name=actor.name if actor else span.text, mention=(span.start, span.end),
-                   actor=actor.id if actor else None)
+    name = actor.name if actor else span.text
+    if actor is None and appos is not None and head.pos_ == "NOUN":
+        # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
+        a0, a1 = mention_bounds(appos)
+        named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
+        name = named.text if named is not None else name
+    return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+
+
+def introduced_person(doc: Doc, head: Token, first_seen: dict[str, int],
+                      not_persons: frozenset[str]) -> Speaker | None:
+    """'A Vancouver peewee hockey coach says ... . Stephen Gillis said ...': a description that no actor
+    answers, whose sentence is followed by one whose subject names a person, is that person."""
+    if head.tag_ != "NN" or not any(c.dep_ == "det" or c.lower_ == "one" for c in head.lefts):
+        return None  # one person described: "a coach", not "some voters"
+    if head.lemma_.lower() in not_persons:
+        return None  # "a tweet", "the team"
+    sent = head.sent
+    i = sent.end
+    while i < len(doc) and not any(t.is_alpha for t in doc[i].sent):  # paragraph marks, blank lines
+        i = doc[i].sent.end
+    if i >= len(doc):
+        return None
+    nxt = doc[i].sent
+    subj = next((c for c in nxt.root.children if c.dep_ == "nsubj"), None)
+    index = doc._.token_actor or {}
+    aid = index.get(subj.i) if subj is not None and subj.pos_ == "PROPN" else None
+    actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
+    if actor is None or actor.kind != "person" or first_seen.get(actor.id, -1) > subj.i:
+        return None
+    start, end = mention_bounds(head)
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return Speaker(name=actor.name, mention=(span.start, span.end), actor=actor.id) if span else None
