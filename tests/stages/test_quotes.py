@@ -200,3 +200,14 @@ def test_name_in_apposition_to_a_description_names_the_speaker(quotes_of):
     text = '"We are thrilled with the result," says Wise\'s dad, Darrin.'
     q = by_text(quotes_of(text), "thrilled")
     assert q["speaker"] and "Darrin" in q["speaker"]["name"]
+
+
+def test_scope_all_takes_what_follows_an_owned_noun_of_view(quotes_of, monkeypatch):
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+
+    text = "Mr. Obama's announcement of his new regulations swayed the Chinese."
+    monkeypatch.delenv(SCOPE_ENV, raising=False)
+    assert quotes_of(text) == []
+    monkeypatch.setenv(SCOPE_ENV, "all")
+    q = by_text(quotes_of(text), "regulations")
+    assert q["text"] == "his new regulations" and q["cue"]["text"] == "announcement"

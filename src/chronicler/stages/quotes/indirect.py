@@ -181,6 +181,9 @@ def noun_quotes(ctx: Context) -> list[Found]:
         clause = next((c for c in t.rights if c.dep_ in ("acl", "ccomp", "appos", "relcl")
                        and c.left_edge.lower_ == "that" and c.left_edge.i == t.i + 1
                        and not any(x.dep_ == "nsubj" and x.lower_ == "that" for x in c.children)), None)
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if clause is None and ctx.lex.scope == "all" and owner is not None:
+            clause = _noun_object(t)  # "Obama's decision to ...", "North Korea's claims about ..."
         if clause is None:
             continue
         bounds = _char_bounds(ctx, clause.left_edge.i, clause.right_edge.i + 1)
@@ -194,6 +197,18 @@ def noun_quotes(ctx: Context) -> list[Found]:
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
                            speaker_head=head))
     return found
+
+
+def _noun_object(t: Token) -> Token | None:
+    """What follows a noun of view or decision: an infinitive or a prepositional object right after it."""
+    nxt = next((c for c in t.rights if c.left_edge.i == t.i + 1), None)
+    if nxt is None:
+        return None
+    if nxt.dep_ == "acl" and _has_to(nxt):
+        return nxt
+    if nxt.dep_ == "prep" and nxt.i == t.i + 1 and nxt.lower_ in _OBJECT_PREPS:
+        return next((c for c in nxt.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def phrase_quotes(ctx: Context) -> list[Found]:

@@ -3,8 +3,9 @@
 One setting, the attribution scope: ``CHRONICLER_QUOTE_SCOPE`` (environment), read per document.
 ``speech`` (the default): quotations in the news sense -- what someone said, wrote or announced; the verb
 classes listed in classes.txt. ``all``: every attribution as PolNeAR annotates it -- beliefs, intentions,
-evidence and stances too ("believes that ...", "wants to ...", "poll shows ...", "opposed the deal"), and the
-direct object of a reporting verb is its content ("noted the clot's existence", "called for new tariffs").
+evidence and stances too ("believes that ...", "wants to ...", "poll shows ...", "opposed the deal"), the
+direct object of a reporting verb is its content ("noted the clot's existence", "called for new tariffs"), and
+so is what follows a noun of view or decision with its owner ("Obama's decision to ...", stance_nouns.txt).
 """
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
                 wanted.discard("dobj")
             verbs[lemma] = frozenset(wanted)
     nouns = frozenset(w.strip().lower() for w in _lines("nouns.txt"))
+    if scope == "all":
+        nouns |= frozenset(w.strip().lower() for w in _lines("stance_nouns.txt"))
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
     documents = frozenset(w.strip().lower() for w in _lines("documents.txt"))
     return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents, scope=scope)
