@@ -79,6 +79,15 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
             while cut > root.i and ctx.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             end = min(end, cut)
+    for c in root.subtree:
+        # ", which makes him an outlier", ", including Mitt Romney", ", contradicting the police": an aside set
+        # off by a comma is the writer's, not the content
+        if c.i <= root.i or c.left_edge.i < 1 or ctx.doc[c.left_edge.i - 1].text != ",":
+            continue
+        if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \
+                (c.dep_ == "prep" and c.lower_ == "including") or (c.dep_ == "advcl" and c.tag_ == "VBG"
+                                                                   and c.left_edge.i == c.i):
+            end = min(end, c.left_edge.i - 1)
     if start <= cue.i < end:  # never let the content hold its own cue
         if cue.i > root.i:
             end = cue.i
