@@ -211,3 +211,26 @@ def test_scope_all_takes_what_follows_an_owned_noun_of_view(quotes_of, monkeypat
     monkeypatch.setenv(SCOPE_ENV, "all")
     q = by_text(quotes_of(text), "regulations")
     assert q["text"] == "his new regulations" and q["cue"]["text"] == "announcement"
+
+
+def test_document_speaker_author_in_a_relative_clause(quotes_of):
+    text = "Retail is the best bet for youth, according to a study which is being released Monday by Civic Action."
+    q = by_text(quotes_of(text), "best bet")
+    assert q["speaker"] and q["speaker"]["name"] == "Civic Action"
+
+
+def test_document_without_author_speaks_for_the_speaker_before_it(quotes_of):
+    text = ("The British aid group Gatsby said its director was among those killed. A statement said the group "
+            "was shocked and saddened by his death.")
+    qs = quotes_of(text)
+    first, q = by_text(qs, "director"), by_text(qs, "shocked")
+    assert first["speaker"]["actor"] is not None
+    assert q["speaker"] and q["speaker"]["actor"] == first["speaker"]["actor"]
+    assert text[slice(*q["speaker"]["mention"])] == "A statement"
+
+
+def test_two_named_people_speak_together(quotes_of):
+    text = ("The cafe's owners, Tore Sohlberg and Lehla Abreder, said they respected the outcome of the vote "
+            "held by the staff on Monday.")
+    q = by_text(quotes_of(text), "respected")
+    assert q["speaker"] and "Sohlberg" in q["speaker"]["name"] and "Abreder" in q["speaker"]["name"]

@@ -83,6 +83,22 @@ def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: l
             speakers[n] = introduced_person(doc, f.speaker_head, first_seen, not_persons) or speakers[n]
 
 
+def _document_authors(ctx: Context, found: list[Found], speakers: list[Speaker | None]) -> None:
+    """'Gatsby said its director was killed. A statement said the group was shocked': a document that names
+    no author speaks for the speaker of the quote before it in its paragraph."""
+    for n, f in enumerate(found):
+        spk, head = speakers[n], f.speaker_head
+        if spk is None or spk.actor is not None or head is None or head.lemma_.lower() not in ctx.lex.documents:
+            continue
+        if author_of(head, ctx.lex.documents) is not head:
+            continue
+        p = ctx.para_of(f.start)
+        prev = next((speakers[k] for k in range(n - 1, -1, -1) if ctx.para_of(found[k].start) == p
+                     and speakers[k] is not None and speakers[k].actor is not None), None)
+        if prev is not None:
+            speakers[n] = Speaker(name=prev.name, mention=spk.mention, actor=prev.actor)
+
+
 def _adjacent_speakers(ctx: Context, found: list[Found], speakers: list[Speaker | None]) -> None:
     """A cue-less direct quote takes the speaker of the nearest quote in its paragraph, or the one before."""
     by_para: dict[int, list[int]] = {}
@@ -165,6 +181,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
     _introduced_speakers(ctx, doc, found, speakers)
+    _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
     quotes: list[Quote] = []

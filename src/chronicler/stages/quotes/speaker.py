@@ -94,6 +94,13 @@ def author_of(head: Token, documents: frozenset[str]) -> Token:
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    for c in head.children:  # "a study which is being released Monday by Civic Action", "a report issued by"
+        if c.dep_ in ("relcl", "acl"):
+            agent = next((x for x in c.children if x.dep_ == "agent"
+                          or x.dep_ == "prep" and x.lower_ == "by"), None)
+            pobj = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return pobj
     return head
 
 
@@ -111,12 +118,28 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
     name = actor.name if actor else span.text
+    if actor is not None and actor.kind == "person":
+        name = _with_partners(doc, appos if appos is not None else head, actor.name)
     if actor is None and appos is not None and head.pos_ == "NOUN":
         # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
         a0, a1 = mention_bounds(appos)
         named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
         name = named.text if named is not None else name
     return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+
+
+def _with_partners(doc: Doc, token: Token | None, name: str) -> str:
+    """'Tore Sohlberg and Lehla Abreder said': the speaker is both named people."""
+    if token is None:
+        return name
+    index = doc._.token_actor or {}
+    actors = {a.id: a for a in doc._.actors or []}
+    names = [name]
+    for c in token.children:
+        other = actors.get(index.get(c.i, ""))
+        if c.dep_ == "conj" and other is not None and other.kind == "person" and other.name not in names:
+            names.append(other.name)
+    return name if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def introduced_person(doc: Doc, head: Token, first_seen: dict[str, int],
