@@ -51,7 +51,7 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         raise InputError(f"{name}: empty input")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name}: {what}, not text or HTML; extract its text first")
+            raise InputError(f"{name}: binary data ({what}), not text or HTML; extract its text first")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
