@@ -109,3 +109,18 @@ def test_eval_quotes_from_a_hand_made_gold_file(capsys, tmp_path):
     assert figures["recall"] == 1.0 and figures["precision"] == 1.0
     assert main(["eval", "quotes", str(path)]) == 0
     assert "F1" in capsys.readouterr().out
+
+
+def test_internal_errors_are_one_line_unless_debugging(capsys, monkeypatch):
+    from chronicler.nlp.analyzer import Analyzer
+
+    def broken(self, article):
+        raise RuntimeError("component exploded")
+
+    monkeypatch.setattr(Analyzer, "analyze", broken)
+    assert main(["analyze", str(EXAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: component exploded" in err and "Traceback" not in err
+    monkeypatch.setenv("CHRONICLER_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["analyze", str(EXAMPLE)])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -217,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad input: one line, the traceback on request
+        if os.environ.get("CHRONICLER_DEBUG"):
+            raise
+        print(f"chronicler: internal error: {type(exc).__name__}: {exc} (set CHRONICLER_DEBUG=1 for the "
+              "traceback)", file=sys.stderr)
+        return 1
     return 2
 
 

@@ -49,3 +49,11 @@ def test_html_detection():
     assert looks_like_html(b"<!DOCTYPE html><html><body>x</body></html>")
     assert looks_like_html("  <html lang='en'>")
     assert not looks_like_html("HAVANA: <b> is not how articles start")
+
+
+@pytest.mark.parametrize("data,what", [(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+                                       (b"PK\x03\x04\x14\x00word/document.xml", "ZIP"),
+                                       (b"\x89PNG\r\n\x1a\n", "PNG"), (b"{\\rtf1\\ansi Hello}", "RTF")])
+def test_known_non_text_formats_are_named(data, what):
+    with pytest.raises(InputError, match=what):
+        decode_bytes(data, "upload")

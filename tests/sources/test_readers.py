@@ -60,3 +60,12 @@ def test_parse_date():
     assert parse_date(None) is None
     with pytest.raises(InputError):
         parse_date("Jan 5")
+
+
+def test_overlong_article_is_refused_before_parsing(tmp_path):
+    from chronicler.sources.readers import MAX_CHARS
+
+    p = tmp_path / "long.txt"
+    p.write_text("word " * (MAX_CHARS // 5 + 1), encoding="utf-8")
+    with pytest.raises(InputError, match="split it into articles"):
+        read_path(p)

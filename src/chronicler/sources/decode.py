@@ -20,6 +20,11 @@ _BOMS = (
 )
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<meta\b|<!--)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Formats people hand us by mistake: say what it is rather than reading it as Latin-1 text.
+_MAGIC = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+          (b"\x1f\x8b", "gzip-compressed data"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
+          (b"{\\rtf", "an RTF document"), (b"SQLite format 3", "an SQLite database"))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -44,6 +49,9 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     """Decode document bytes to str, or raise InputError saying why not."""
     if not data or not data.strip():
         raise InputError(f"{name}: empty input")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: binary data ({what}), not text or HTML; extract its text first")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

@@ -15,6 +15,8 @@ from chronicler.sources.decode import decode_bytes, looks_like_html
 from chronicler.sources.html import extract_html
 
 MAX_BYTES = 20 * 1024 * 1024
+# spaCy's parser needs about 1 GB per 100,000 characters of one text: refuse rather than exhaust memory.
+MAX_CHARS = 1_000_000
 
 
 def parse_date(value: Any, name: str = "input") -> date | None:
@@ -43,13 +45,21 @@ def article_from_text(
     if looks_like_html(text):
         page = extract_html(text, name)
         return make_article(
-            page.text,
+            _checked_length(page.text, name),
             title=title or page.title,
             published=published or page.published,
             source=source or page.source,
             dateline=dateline,
         )
-    return make_article(text, title=title, published=published, source=source, dateline=dateline)
+    return make_article(_checked_length(text, name), title=title, published=published, source=source,
+                        dateline=dateline)
+
+
+def _checked_length(text: str, name: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{name}: {len(text):,} characters, more than the {MAX_CHARS:,} one article may have; "
+                         "split it into articles")
+    return text
 
 
 def article_from_bytes(data: bytes, name: str = "input", **meta: Any) -> Article:
