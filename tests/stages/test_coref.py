@@ -68,3 +68,18 @@ def test_person_like_names_tagged_as_organisations():
     assert not namelike(Actor("A3", "Labour Party", "organization"))
     assert not namelike(Actor("A4", "The Undead Soldier", "organization"))
     assert not namelike(Actor("A5", "Cuba", "country"))
+
+
+def test_a_name_ending_in_an_organisation_word_is_no_person_name():
+    from chronicler.model import Actor
+    from chronicler.stages.coref.gender import namelike
+
+    assert not namelike(Actor("A1", "Adam Smith International", "person"))
+    assert not namelike(Actor("A2", "Somalia Stability Fund", "organization"))
+    assert namelike(Actor("A3", "Jason Spindler", "person"))
+
+
+def test_a_relative_described_is_not_the_person_in_focus(doc_of):
+    doc = doc_of("Jason Spindler was killed in the attack on Tuesday.\n\n"
+                 "The father said his son had lived in Kenya for five years.")
+    assert actor_at(doc, "father") is None

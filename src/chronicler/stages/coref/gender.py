@@ -12,11 +12,18 @@ from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
 Run = tuple[int, int, str]  # token start, token end, actor id
 
 
+_NEVER_SURNAMES = frozenset({"international", "inc", "ltd", "llc", "corp", "corporation", "company", "association",
+                             "foundation", "institute", "university", "commission", "committee", "ministry",
+                             "department", "agency", "group", "party", "council", "fund", "bank", "bureau", "trust"})
+
+
 def namelike(actor: Actor) -> bool:
     """A person, or an 'organisation' whose name reads as a person's (the tagger's slip: "Darian Lonechild")."""
+    words = actor.name.split()
+    if len(words) > 1 and words[-1].lower().strip(".,") in _NEVER_SURNAMES:
+        return False  # the tagger's other slip: "Adam Smith International" filed as a person
     if actor.kind == "person":
         return True
-    words = actor.name.split()
     if actor.kind != "organization" or not 2 <= len(words) <= 5 or words[0].lower() == "the":
         return False
     if any(w.lower().strip(".,") in lexicon().org_words for w in words):

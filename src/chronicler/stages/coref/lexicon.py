@@ -20,6 +20,7 @@ class CorefLexicon:
     nominals: dict[str, str]  # organisation head noun -> named | any
     titles: dict[str, frozenset[str]]  # role noun -> titles it stands for
     org_words: frozenset[str] = frozenset()  # "party", "press": a name holding one is an organisation's
+    kin_words: frozenset[str] = frozenset()  # "father", "wife": a relative of someone, not that someone
 
 
 @lru_cache(maxsize=1)
@@ -36,4 +37,5 @@ def lexicon() -> CorefLexicon:
         nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
         titles=titles,
         org_words=frozenset(r[0].lower() for r in _rows("org_words.txt")),
+        kin_words=frozenset(r[0].lower() for r in _rows("kin_words.txt")),
     )

@@ -253,7 +253,8 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             # the one holder of that role in the text, also where a headline names the role first
             aid = next(iter(cands))
         return (start, t.i + 1, aid) if aid else None
-    if (det.lower_ == "the" and t.tag_ == "NN" and noun not in lex.nominals and t.dep_ == "nsubj"
+    if (det.lower_ == "the" and t.tag_ == "NN" and noun not in lex.nominals and noun not in lex.kin_words
+            and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
         # "the affable proprietor said": a speaker described, not named, is the person in focus
         cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
