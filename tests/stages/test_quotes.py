@@ -234,3 +234,11 @@ def test_two_named_people_speak_together(quotes_of):
             "held by the staff on Monday.")
     q = by_text(quotes_of(text), "respected")
     assert q["speaker"] and "Sohlberg" in q["speaker"]["name"] and "Abreder" in q["speaker"]["name"]
+
+
+def test_a_line_naming_a_person_gives_the_quote_after_it_its_speaker(quotes_of):
+    text = ("The offender was released in 2016 after serving his sentence.\n\n"
+            "Niagara County District Attorney Caroline Wojtaszek.\n\n"
+            '"We are confined by the sentencing structure of the time."')
+    q = by_text(quotes_of(text), "confined")
+    assert q["speaker"] and "Wojtaszek" in q["speaker"]["name"]

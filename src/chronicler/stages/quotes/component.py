@@ -141,7 +141,7 @@ def _run_on_speaker(ctx: Context, found: list[Found], speakers: list[Speaker | N
 
 def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
     """A quote standing alone after a sentence about a named person is that person's: the subject of the
-    sentence just before, when it resolves to a person."""
+    sentence just before (or the name that sentence is), when it resolves to a person."""
     doc = ctx.doc
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or len(first) == 0:
@@ -151,8 +151,11 @@ def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
         i = doc[i].sent.start - 1 if not doc[i].is_space else i - 1
     if i < 0 or ctx.tok_quote[i] >= 0:
         return None
-    root = doc[i].sent.root
+    sent = doc[i].sent
+    root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and root.pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        subj = root  # a line naming someone before the quote: "Niagara County District Attorney Jane Doe."
     if subj is None:
         return None
     speaker = make_speaker(doc, subj)
