@@ -52,8 +52,10 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
         lemma, cls, frames = (part.strip() for part in line.split("\t"))
         if cls in active:
             wanted = {f.strip() for f in frames.split(",")}
-            if scope == "all":
-                wanted.add("dobj")  # every attribution: "noted the clot's existence"
+            if scope == "all" and wanted != {"direct"}:
+                # a verb that takes a content takes an object as one: "noted the clot's existence"; not one
+                # that only opens a quote ("began arduous negotiations")
+                wanted.add("dobj")
             else:
                 wanted.discard("dobj")
             verbs[lemma] = frozenset(wanted)
