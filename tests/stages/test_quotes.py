@@ -242,3 +242,14 @@ def test_a_line_naming_a_person_gives_the_quote_after_it_its_speaker(quotes_of):
             '"We are confined by the sentencing structure of the time."')
     q = by_text(quotes_of(text), "confined")
     assert q["speaker"] and "Wojtaszek" in q["speaker"]["name"]
+
+
+def test_scope_all_passive_cue_with_agent(quotes_of, monkeypatch):
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+
+    text = "The Democratic nominee has been endorsed by dozens of newspapers across the country."
+    monkeypatch.delenv(SCOPE_ENV, raising=False)
+    assert quotes_of(text) == []
+    monkeypatch.setenv(SCOPE_ENV, "all")
+    q = by_text(quotes_of(text), "nominee")
+    assert q["text"] == "The Democratic nominee" and text[slice(*q["speaker"]["mention"])].startswith("dozens")

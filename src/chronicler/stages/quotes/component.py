@@ -1,7 +1,8 @@
 """The quotes component: direct, indirect and mixed quotes -> Quote records with cue, speaker and date.
 
 Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
-reporting verbs, cues set off by commas, reporting nouns and source phrases ("according to"); then overlaps
+reporting verbs, cues set off by commas, reporting nouns, source phrases ("according to") and, in attribution
+scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"); then overlaps
 are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
 inside another quote's content is nested and dropped unless it has a clause and subject of its own) and
 speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
@@ -17,7 +18,8 @@ from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
-from chronicler.stages.quotes.indirect import noun_quotes, parenthetical_quotes, phrase_quotes, verb_quotes
+from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
+                                               verb_quotes)
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.temporal import find_dates
 
@@ -179,7 +181,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     ctx = build_context(doc)
     direct = direct_quotes(ctx) + label_quotes(ctx)
     clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + parenthetical_quotes(ctx) + noun_quotes(ctx)
-                                   + phrase_quotes(ctx))
+                                   + phrase_quotes(ctx) + passive_quotes(ctx))
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]

@@ -155,6 +155,28 @@ def verb_quotes(ctx: Context) -> list[Found]:
     return found
 
 
+def passive_quotes(ctx: Context) -> list[Found]:
+    """Attribution scope "all": 'Clinton has been endorsed by dozens of papers' -- the subject of a passive
+    reporting verb is the content and its agent the source."""
+    if ctx.lex.scope != "all":
+        return []
+    found = []
+    for t in ctx.doc:
+        if t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or source is None:
+            continue
+        bounds = _char_bounds(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+        if bounds is None:
+            continue
+        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                           speaker_head=source))
+    return found
+
+
 def parenthetical_quotes(ctx: Context) -> list[Found]:
     """'Macharia and colleagues hid under desks, he said, but one person ran to the roof': a cue set off by
     commas inside the clause it reports; the content is that whole clause."""
