@@ -253,3 +253,11 @@ def test_scope_all_passive_cue_with_agent(quotes_of, monkeypatch):
     monkeypatch.setenv(SCOPE_ENV, "all")
     q = by_text(quotes_of(text), "nominee")
     assert q["text"] == "The Democratic nominee" and text[slice(*q["speaker"]["mention"])].startswith("dozens")
+
+
+def test_as_cue_attributes_the_clause_it_hangs_on(quotes_of):
+    text = "The video does not answer whether Scott had a gun, as police have said."
+    q = by_text(quotes_of(text), "gun")
+    assert q["text"] == "The video does not answer whether Scott had a gun"
+    assert q["speaker"] and q["speaker"]["name"].lower() == "police"
+    assert quotes_of("Shares rose on Monday as the index added 0.2 per cent to 7,108 points.") == []

@@ -13,6 +13,7 @@ from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.speaker import subject_of
 
 _TRAIL = " \t\n\u00a0,;:.—–-"
+_BARE_CUE_DEPS = frozenset({"mark", "nsubj", "aux", "advmod", "neg", "punct"})
 _OBJECT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
 _QUOTE_CHARS = "\"“”«»"
@@ -177,12 +178,38 @@ def passive_quotes(ctx: Context) -> list[Found]:
     return found
 
 
+def _as_clause(ctx: Context, t: Token) -> Found | None:
+    """'It does not answer whether Scott had a gun, as police have said': the clause the as-cue hangs on,
+    without the cue's own words."""
+    head = t.head
+    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ not in _BARE_CUE_DEPS for c in t.children):
+        return None  # "as the index added 0.2 per cent", "as the fight went on": no attribution
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if t.left_edge.i > head.i:
+        end = t.left_edge.i
+    elif t.right_edge.i < head.i:
+        start = t.right_edge.i + 1
+    else:
+        return None
+    bounds = _char_bounds(ctx, start, end) if end - start >= 3 else None
+    if bounds is None:
+        return None
+    return Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                 speaker_head=subject_of(t))
+
+
 def parenthetical_quotes(ctx: Context) -> list[Found]:
     """'Macharia and colleagues hid under desks, he said, but one person ran to the roof': a cue set off by
     commas inside the clause it reports; the content is that whole clause."""
     found = []
     for t in ctx.doc:
-        if t.dep_ != "parataxis" or t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+        if t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+            continue
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            as_found = _as_clause(ctx, t)  # "..., as police have said."
+            found.extend([as_found] if as_found is not None else [])
+            continue
+        if t.dep_ != "parataxis":
             continue
         if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             continue
