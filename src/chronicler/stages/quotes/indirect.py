@@ -148,12 +148,20 @@ def verb_quotes(ctx: Context) -> list[Found]:
             continue
         if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
             continue  # "asked whether ...": a question, not a statement
-        bounds = _char_bounds(ctx, start, end)
-        if bounds is None:
-            continue
-        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
-                           speaker_head=subject_of(t)))
+        quote = _cued(ctx, start, end, t)
+        if quote is not None:
+            found.append(quote)
     return found
+
+
+def _cued(ctx: Context, start: int, end: int, cue: Token) -> Found | None:
+    """An indirect quote over tokens [start, end) with its reporting verb as cue and the verb's subject as the
+    speaker's head; None when the tokens hold no text."""
+    bounds = _char_bounds(ctx, start, end)
+    if bounds is None:
+        return None
+    return Found(bounds[0], bounds[1], "indirect", cue=(cue.idx, cue.idx + len(cue.text)), cue_token=cue,
+                 speaker_head=subject_of(cue))
 
 
 def passive_quotes(ctx: Context) -> list[Found]:
@@ -222,11 +230,9 @@ def parenthetical_quotes(ctx: Context) -> list[Found]:
         if left - 1 - start < 2 or start > left:
             continue
         # the content is the clause the cue interrupts, cue included: "The museum, Mr. Obama said, would ..."
-        bounds = _char_bounds(ctx, start, end)
-        if bounds is None:
-            continue
-        found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
-                           speaker_head=subject_of(t)))
+        quote = _cued(ctx, start, end, t)
+        if quote is not None:
+            found.append(quote)
     return found
 
 
