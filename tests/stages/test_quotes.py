@@ -159,15 +159,20 @@ def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
     assert q["speaker"] and "Herridge" in q["speaker"]["name"]
 
 
-def test_attribution_scope_all_adds_beliefs_and_object_contents(quotes_of, monkeypatch):
+def only_in_scope_all(quotes_of, monkeypatch, text):
+    """No quote in the default "speech" scope; the quotes found in the "all" scope."""
     from chronicler.stages.quotes.lexicon import SCOPE_ENV
 
+    monkeypatch.delenv(SCOPE_ENV, raising=False)
+    assert quotes_of(text) == []
+    monkeypatch.setenv(SCOPE_ENV, "all")
+    return quotes_of(text)
+
+
+def test_attribution_scope_all_adds_beliefs_and_object_contents(quotes_of, monkeypatch):
     text = ("Senator Maria Lopez opposed the new trade deal with Mexico.\n"
             "She believes that the plan will fail.")
-    monkeypatch.delenv(SCOPE_ENV, raising=False)
-    assert quotes_of(text) == []  # default scope "speech": no stance, no belief
-    monkeypatch.setenv(SCOPE_ENV, "all")
-    qs = quotes_of(text)
+    qs = only_in_scope_all(quotes_of, monkeypatch, text)  # default scope "speech": no stance, no belief
     assert {q["text"] for q in qs} == {"the new trade deal with Mexico", "that the plan will fail"}
     assert all(q["speaker"] and "Lopez" in q["speaker"]["name"] for q in qs)
 
@@ -203,13 +208,8 @@ def test_name_in_apposition_to_a_description_names_the_speaker(quotes_of):
 
 
 def test_scope_all_takes_what_follows_an_owned_noun_of_view(quotes_of, monkeypatch):
-    from chronicler.stages.quotes.lexicon import SCOPE_ENV
-
     text = "Mr. Obama's announcement of his new regulations swayed the Chinese."
-    monkeypatch.delenv(SCOPE_ENV, raising=False)
-    assert quotes_of(text) == []
-    monkeypatch.setenv(SCOPE_ENV, "all")
-    q = by_text(quotes_of(text), "regulations")
+    q = by_text(only_in_scope_all(quotes_of, monkeypatch, text), "regulations")
     assert q["text"] == "his new regulations" and q["cue"]["text"] == "announcement"
 
 
@@ -245,13 +245,8 @@ def test_a_line_naming_a_person_gives_the_quote_after_it_its_speaker(quotes_of):
 
 
 def test_scope_all_passive_cue_with_agent(quotes_of, monkeypatch):
-    from chronicler.stages.quotes.lexicon import SCOPE_ENV
-
     text = "The Democratic nominee has been endorsed by dozens of newspapers across the country."
-    monkeypatch.delenv(SCOPE_ENV, raising=False)
-    assert quotes_of(text) == []
-    monkeypatch.setenv(SCOPE_ENV, "all")
-    q = by_text(quotes_of(text), "nominee")
+    q = by_text(only_in_scope_all(quotes_of, monkeypatch, text), "nominee")
     assert q["text"] == "The Democratic nominee" and text[slice(*q["speaker"]["mention"])].startswith("dozens")
 
 
