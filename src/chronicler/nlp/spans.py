@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from chronicler.model import Span
 
@@ -28,6 +27,3 @@ def text_span(doc: Doc, start: int, end: int) -> Span | None:
         return None
     return Span(start, end, text[start:end])
 
-
-def token_span(doc: Doc, span: SpacySpan) -> Span | None:
-    return text_span(doc, span.start_char, span.end_char)
