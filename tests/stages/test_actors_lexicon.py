@@ -63,3 +63,13 @@ def test_location_of_dateline_and_country():
     cuba = location_of("Cuba")
     assert cuba.country == "CUB" and cuba.lat is None  # a country is not a point
     assert location_of("Nowhereville") is None
+
+
+def test_location_of_a_place_named_with_generic_words():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("Montenegro province").country == "MNE"
+    assert location_of("the northern city of Kirkuk") is None  # an adjective before "city" is not stripped
+    assert location_of("city of Kirkuk").country == "IRQ"
+    assert location_of("the Gaza Strip").country == "PSE"
+    assert location_of("Nowhereville province") is None

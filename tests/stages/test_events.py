@@ -146,3 +146,31 @@ def test_failed_events_are_negated_and_economic_objects_are_no_events(events_of)
     assert e.polarity == "negated"
     assert events_of("Germany could cut interest rates.") == []
     assert events_of("A study released by the institute was read.") == []
+
+
+def test_request_targets_the_subject_of_the_demand(events_of):
+    e = _only(events_of("The PRC on Tuesday demanded that the US cancel plans to sell weapons."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("CHN", "USA")
+
+
+def test_capitalised_us_is_the_country_not_the_pronoun(events_of):
+    text = 'Chile said on Tuesday that the US must end its blockade. "Let us talk," the minister said.'
+    e = _only(events_of(text), "REQUEST")
+    assert e.source.country == "CHL" and e.target is not None and e.target.country == "USA"
+
+
+def test_a_grievance_targets_what_is_complained_about(events_of):
+    e = _only(events_of("Lebanon complained to the United Nations on Tuesday over Israeli air raids."), "ACCUSE")
+    assert (e.source.country, e.target.country) == ("LBN", "ISR")
+
+
+def test_object_after_a_preposition_the_parser_left_empty(events_of):
+    text = ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic "
+            "residence since last month, the embassy said.")
+    e = _only(events_of(text), "AID")
+    assert (e.source.country, e.target.country) == ("PER", "PAN")
+
+
+def test_place_named_with_a_generic_word_is_the_target_of_a_territorial_event(events_of):
+    e = _only(events_of("Serbia eased emergency measures on Wednesday in Montenegro province."), "CONCEDE")
+    assert (e.source.country, e.target.country) == ("SRB", "MNE")

@@ -56,7 +56,7 @@ class Resolver:
             return None
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             token = token.head.head
-        if token.lower_ in _FIRST_PERSON:
+        if token.lower_ in _FIRST_PERSON and not token.ent_type_ and token.text != "US":  # "US" is a country
             found = self.speaker(token)
             if found is not None:
                 return found
@@ -128,35 +128,61 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def object_candidates(verb: Token) -> list[Token]:
+_GRIEVANCE_PREPS = ("against", "over", "about", "at")  # "complained to the UN over Israeli raids"
+_GRIEVANCE_TYPES = {"ACCUSE", "PROTEST"}
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; where the parser left it without one ("granted asylum to five Panamanian
+    army officers holed up ..." parsed with "officers" as a subject), the head of the noun phrase after it."""
+    found = [g for g in prep.children if g.dep_ == "pobj"]
+    if found or prep.i + 1 >= len(prep.doc):
+        return found
+    for tok in prep.doc[prep.i + 1: min(len(prep.doc), prep.i + 6)]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            while tok.dep_ in ("compound", "amod", "nmod", "nummod") and tok.head.i > tok.i and tok.head.i < prep.i + 8:
+                tok = tok.head
+            return [tok]
+        if tok.pos_ not in ("DET", "NUM", "ADJ", "ADV"):
+            break
+    return []
+
+
+def object_candidates(verb: Token, event_type: str | None = None) -> list[Token]:
     """Tokens that may name the target of a verb, best first."""
     out: list[Token] = []
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    if event_type in _GRIEVANCE_TYPES:  # what one complains about before whom one complains to
+        for c in preps:
+            if c.lower_ in _GRIEVANCE_PREPS:
+                out.extend(prep_objects(c))
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
             out.append(c)
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "as":  # "denounced as an ugly crime Serbia's suppression"
+            out.extend(a for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos")
+    for c in preps:
+        out.extend(g for g in prep_objects(c) if g not in out)
     for c in list(out):
         out.extend(g for g in c.children if g.dep_ == "conj")
     for c in list(out):
-        if c.dep_ in ("dobj", "conj"):  # "cut off aid to Cuba", "cut off oil Venezuela had been providing to Cuba"
+        if c.dep_ in ("dobj", "conj", "appos"):  # "cut off aid to Cuba", "cut off oil Venezuela had been providing to Cuba"
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in ("to", "for", "on", "against", "with", "into", "toward"):
-                    out.extend(x for x in g.children if x.dep_ == "pobj")
+                    out.extend(prep_objects(g))
                 elif g.dep_ == "relcl":
                     out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
-                               for x in p.children if x.dep_ == "pobj")
+                               for x in prep_objects(p))
     # whose thing the object is: "praised Haiti's efforts", "rejected a Senegalese peace plan",
     # "rejected calls by Belarus's rulers", "an offer from Afghanistan"
     for c in list(out):
-        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN":
+        if c.dep_ not in ("dobj", "nsubjpass", "appos") or c.pos_ != "NOUN":
             continue
         for g in c.children:
             if g.dep_ in ("poss", "compound", "amod", "nmod") and g.i < c.i:
                 out.append(g)
             elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
-                out.extend(x for x in g.children if x.dep_ == "pobj")
+                out.extend(prep_objects(g))
     return out
 
 

@@ -40,6 +40,7 @@ class Draft:
     target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
+    source_token: int | None = None  # the token the source was read from (not a place the event is aimed at)
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
@@ -110,7 +111,8 @@ class Extractor:
                     s_tok = subj if source is not None else None
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None)
 
     def _agent(self, verb: Token) -> Token | None:
         """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
@@ -145,13 +147,17 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
-        candidates = object_candidates(verb)
+        candidates = object_candidates(verb, trig.code.type)
+        if trig.code.type == "REQUEST":  # "demanded that the US cancel its plans": the one asked
+            candidates += [c for x in verb.children if x.dep_ == "ccomp"
+                           for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, candidates, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
             target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None)
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -382,7 +388,7 @@ _ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", 
 def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
     """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
     merely hangs off it ("threats, which followed the raid in Venezuela")."""
-    anchors = set(d.tokens)
+    anchors = set(d.tokens) - {d.source_token}
     cur = d.trigger.token
     while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
@@ -400,12 +406,12 @@ def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
 
 def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
                   attached: Location | None) -> Participant | None:
-    if not in_text or location is None or location.country is None:
-        return event.target
-    if event.target is None and event.type in PLACE_TARGET_TYPES:
+    if event.target is None and (event.type in PLACE_TARGET_TYPES or d.trigger.code.type in PLACE_TARGET_TYPES):
         if attached is None or attached.country is None:
             return None
         return Participant(name=attached.name, country=attached.country, code=attached.country)
+    if not in_text or location is None or location.country is None:
+        return event.target
     target = event.target
     if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
         return Participant(name=target.name, country=location.country, code=location.country)
