@@ -174,3 +174,27 @@ def test_object_after_a_preposition_the_parser_left_empty(events_of):
 def test_place_named_with_a_generic_word_is_the_target_of_a_territorial_event(events_of):
     e = _only(events_of("Serbia eased emergency measures on Wednesday in Montenegro province."), "CONCEDE")
     assert (e.source.country, e.target.country) == ("SRB", "MNE")
+
+
+def test_a_count_of_people_is_the_people(events_of):
+    e = _only(events_of("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday against Iraq."), "PROTEST")
+    assert e.source.country == "IRQ"  # "Thousands" alone names no one
+
+
+def test_a_threat_targets_who_must_act_for_it(events_of):
+    text = "Russia has threatened to stop negotiations if the United States goes ahead with the deployment."
+    e = _only(events_of(text), "THREATEN")
+    assert (e.source.country, e.target.country) == ("RUS", "USA")
+
+
+def test_groups_without_a_country_are_domestic(events_of):
+    e = _only(events_of("Islamic fundamentalists continued their hunger strike against the Algerian government."),
+              "PROTEST")
+    assert e.source.country == "DZA"
+    e = _only(events_of("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("SRB", "SRB")
+
+
+def test_a_foreign_army_does_not_make_a_group_domestic(events_of):
+    e = _only(events_of("Rebels attacked Ethiopian soldiers on Sunday."), "ASSAULT")
+    assert e.source.country is None and e.target.country == "ETH"

@@ -2,6 +2,9 @@
 arguments, relative clauses and nominal phrases ("the US military raid", "Trump's threats")."""
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Participant, Quote
@@ -19,6 +22,26 @@ _NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over
 _NAMEABLE = {"PROPN", "PRON", "NOUN"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+@lru_cache(maxsize=1)
+def partitives() -> frozenset[str]:
+    text = resources.files("chronicler.stages.events").joinpath("partitives.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def whole_of(token: Token) -> Token:
+    """"thousands of Iraqi Kurds" -> "Kurds": the noun after "of" when the token counts or parts it."""
+    for _ in range(2):
+        if token.lemma_.lower() not in partitives() or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+                token.pos_ == "PROPN"):
+            return token
+        inner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None:
+            return token
+        token = inner
+    return token
 
 
 class Resolver:
@@ -52,10 +75,12 @@ class Resolver:
     def participant(self, token: Token | None) -> Participant | None:
         if token is None:
             return None
+        token = whole_of(token)
         if token.ent_type_ in _NOT_PARTICIPANT or token.like_num:
             return None
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             token = token.head.head
+            token = whole_of(token)
         if token.lower_ in _FIRST_PERSON and not token.ent_type_ and token.text != "US":  # "US" is a country
             found = self.speaker(token)
             if found is not None:
@@ -183,6 +208,24 @@ def object_candidates(verb: Token, event_type: str | None = None) -> list[Token]
                 out.append(g)
             elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
                 out.extend(prep_objects(g))
+    # whom a thing is for or by, one level down: "a camp for Congolese refugees was attacked",
+    # "in protest against violations by Algerian security forces"
+    for c in list(out):
+        if c.pos_ == "NOUN" and not c.ent_type_:
+            c = whole_of(c)
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in ("for", "by", "of", "against"):
+                    out.extend(x for x in prep_objects(g) if x not in out)
+    return out
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Who must act for a threat to be carried out: "threatened to stop talks if the United States goes ahead"."""
+    out = []
+    for tok in [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]:
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return out
 
 
