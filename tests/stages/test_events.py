@@ -198,3 +198,19 @@ def test_groups_without_a_country_are_domestic(events_of):
 def test_a_foreign_army_does_not_make_a_group_domestic(events_of):
     e = _only(events_of("Rebels attacked Ethiopian soldiers on Sunday."), "ASSAULT")
     assert e.source.country is None and e.target.country == "ETH"
+
+
+def test_a_future_act_on_condition_is_an_ultimatum(events_of):
+    text = "Nigeria announced that it will withdraw its force from Chad unless the president arranged a ceasefire."
+    e = _only(events_of(text), "THREATEN")
+    assert e.modality == "threatened" and e.target.country == "TCD"
+
+
+def test_partners_of_a_joint_act_are_each_other_s_counterpart(events_of):
+    e = _only(events_of("Jordan and Britain have agreed to hold joint military exercises."), "AGREE")
+    assert {e.source.country, e.target.country} == {"JOR", "GBR"}
+
+
+def test_verb_object_entry_through_a_group_noun(events_of):
+    e = _only(events_of("Kyrgyzstan received a mission of observers from the OSCE on Monday."), "RETREAT")
+    assert e.cameo == "0862" and e.source.country == "KGZ"

@@ -86,6 +86,12 @@ def _path(token: Token, top: Token) -> list[int]:
     return out
 
 
+def _ultimatum(verb: Token) -> bool:
+    """A future act made conditional on the other side: "will withdraw its force unless the president ..."."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in verb.children)
+
+
 def _same(a: Participant, b: Participant) -> bool:
     return (a.actor is not None and a.actor == b.actor) or (a.actor is None and b.actor is None and a.name == b.name)
 
@@ -270,7 +276,7 @@ class Extractor:
             d.target = target
             d.modality = "actual"
         elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and (d.frame is None or d.frame.kind == "claim"):
-            root = self._intent_root(d.code)
+            root = "13" if _ultimatum(verb) else self._intent_root(d.code)  # "will withdraw unless ..."
             if root == "03" and d.polarity == "negated":  # "will not accept refugees": a refusal
                 root, d.polarity = "12", "asserted"
             d.code = self._recode(root, d.code)
@@ -314,6 +320,12 @@ class Extractor:
         for d in self.drafts.values():
             if not d.dropped and d.code.type:
                 self._apply_mood(d)
+        for d in self.drafts.values():  # "Trump and Putin agreed": each is the other's counterpart
+            if not d.dropped and d.target is None and d.source_token is not None:
+                partners = [c for c in self.doc[d.source_token].children if c.dep_ == "conj"]
+                target, t_tok = _pick(self.resolver, partners, d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
         for d in self.drafts.values():
             if not d.dropped and d.target is None and d.code.type == "THREATEN":
                 target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
