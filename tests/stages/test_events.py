@@ -214,3 +214,16 @@ def test_partners_of_a_joint_act_are_each_other_s_counterpart(events_of):
 def test_verb_object_entry_through_a_group_noun(events_of):
     e = _only(events_of("Kyrgyzstan received a mission of observers from the OSCE on Monday."), "RETREAT")
     assert e.cameo == "0862" and e.source.country == "KGZ"
+
+
+def test_target_through_a_dative_and_a_plain_complement(events_of):
+    e = _only(events_of("The United States is providing intelligence and photographs to Macedonia."), "AID")
+    assert e.target.country == "MKD"
+    e = _only(events_of("Hamas threatened on Monday to resume attacks in Israel."), "THREATEN")
+    assert (e.source.country, e.target.country) == ("PSE", "ISR")
+
+
+def test_nominal_target_one_level_down(events_of):
+    text = "The activist staged a hunger strike in protest against violations by Algerian security forces."
+    events = events_of(text)
+    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)

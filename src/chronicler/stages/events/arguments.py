@@ -182,7 +182,9 @@ def object_candidates(verb: Token, event_type: str | None = None) -> list[Token]
             if c.lower_ in _GRIEVANCE_PREPS:
                 out.extend(prep_objects(c))
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "providing intelligence to Macedonia" parsed as a dative
+            out.extend(prep_objects(c))
+        elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ == "as":  # "denounced as an ugly crime Serbia's suppression"
             out.extend(a for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos")
@@ -208,9 +210,14 @@ def object_candidates(verb: Token, event_type: str | None = None) -> list[Token]
                 out.append(g)
             elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
                 out.extend(prep_objects(g))
-    # whom a thing is for or by, one level down: "a camp for Congolese refugees was attacked",
-    # "in protest against violations by Algerian security forces"
-    for c in list(out):
+    return deeper(out)
+
+
+def deeper(tokens: list[Token]) -> list[Token]:
+    """The candidates, then whom a thing among them is for or by, one level down: "a camp for Congolese
+    refugees was attacked", "in protest against violations by Algerian security forces"."""
+    out = list(tokens)
+    for c in tokens:
         if c.pos_ == "NOUN" and not c.ent_type_:
             c = whole_of(c)
             for g in c.children:
@@ -241,5 +248,5 @@ def noun_arguments(noun: Token, patient_possessor: bool) -> tuple[list[Token], l
         elif c.dep_ == "prep" and c.lower_ == "by":
             sources.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
-            targets.extend(g for g in c.children if g.dep_ == "pobj")
-    return sources, targets
+            targets.extend(prep_objects(c))
+    return sources, deeper(targets)

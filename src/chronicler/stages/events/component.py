@@ -173,6 +173,10 @@ class Extractor:
             candidates += [c for x in verb.children if x.dep_ == "ccomp"
                            for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, candidates, source)
+        if target is None:  # "refused to respond to a demand from the US President": through a plain complement
+            inner = [x for c in verb.children if c.dep_ == "xcomp" and c.i not in self.by_token
+                     for x in object_candidates(c)]
+            target, t_tok = _pick(self.resolver, inner, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
             target = self.resolver.participant(t_tok) if t_tok is not None else None
@@ -416,7 +420,7 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos"}
+_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
 
 
 def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
