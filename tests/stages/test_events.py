@@ -227,3 +227,16 @@ def test_nominal_target_one_level_down(events_of):
     text = "The activist staged a hunger strike in protest against violations by Algerian security forces."
     events = events_of(text)
     assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+
+
+def test_a_finite_clause_under_tell_is_reported_not_requested(events_of):
+    text = "Israeli soldiers routinely beat up Palestinian detainees, a court martial was told today."
+    e = _only(events_of(text), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("ISR", "PSE")
+    e = _only(events_of("The PRC demanded that the US cancel its plans."), "REQUEST")
+    assert e.target.country == "USA"
+
+
+def test_objects_after_a_particle(events_of):
+    e = _only(events_of("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("AFG", "RUS")

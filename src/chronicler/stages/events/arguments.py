@@ -177,6 +177,8 @@ def object_candidates(verb: Token, event_type: str | None = None) -> list[Token]
     """Tokens that may name the target of a verb, best first."""
     out: list[Token] = []
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    preps += [g for c in verb.children if c.dep_ == "prt"  # "kidnapped up to 16 Russian advisers"
+              for g in c.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
     if event_type in _GRIEVANCE_TYPES:  # what one complains about before whom one complains to
         for c in preps:
             if c.lower_ in _GRIEVANCE_PREPS:

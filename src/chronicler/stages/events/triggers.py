@@ -104,6 +104,8 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
             kind = lex.frames.get(key)
             if infinitive and kind not in _INFINITIVE_FRAMES:  # "have sworn to fight" parsed as a purpose clause
                 continue
+            if kind == "request" and _reported(cur):  # "a court was told soldiers beat detainees"
+                kind = "claim"
             if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if kind == "claim" and cur.dep_ not in ("ccomp", "xcomp"):
                     break
@@ -112,6 +114,16 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
             return None
         cur = head
     return None
+
+
+def _reported(complement: Token) -> bool:
+    """A finite clause in the indicative under a request word reports, it does not ask: "told the court
+    soldiers beat detainees" (but "demanded that the US cancel", a bare subjunctive, asks)."""
+    if complement.dep_ != "ccomp" or complement.pos_ not in ("VERB", "AUX"):
+        return False
+    if complement.tag_ == "VB" or aux_words(complement) & OBLIGATION_AUX:
+        return False
+    return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX)
 
 
 def aux_words(verb: Token) -> set[str]:
