@@ -240,3 +240,22 @@ def test_a_finite_clause_under_tell_is_reported_not_requested(events_of):
 def test_objects_after_a_particle(events_of):
     e = _only(events_of("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."), "ASSAULT")
     assert (e.source.country, e.target.country) == ("AFG", "RUS")
+
+
+def test_conjoined_verb_shares_the_subject_not_the_agent(events_of):
+    text = "Montenegro's prime minister has been indicted by the U.N. war crimes court and will resign."
+    events = events_of(text)
+    assert not any(e.source.country == "IGO" and e.type in ("AGREE", "CONCEDE", "RETREAT") for e in events)
+    assert any(e.source.country == "MNE" and e.type in ("AGREE", "CONCEDE", "RETREAT") for e in events)
+
+
+def test_participle_on_a_document_takes_its_author(events_of):
+    text = "The Kurdistan Workers' Party issued a statement demanding that the Turkish government release its leader."
+    e = _only(events_of(text), "REQUEST")
+    assert e.source.name.startswith("Kurdistan") or "Kurdistan" in e.source.name
+    assert e.target.country == "TUR"
+
+
+def test_an_agentless_stand_down_is_the_subject_s_own(events_of):
+    e = _only(events_of("Hundreds of Sudanese rebels have been demobilized, officials said on Sunday."), "RETREAT")
+    assert e.source.country == "SDN"

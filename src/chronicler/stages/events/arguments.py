@@ -149,8 +149,22 @@ def subject_of(verb: Token) -> Token | None:
             return subject_of(head.head)
         return subject_of(head)
     if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+        head = verb.head  # "was indicted by the court and will resign": the shared subject, not the agent
+        shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return shared if shared is not None and verb.dep_ == "conj" else subject_of(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head  # "students demanding reforms"; "issued a declaration demanding ...": its author
+        if noun.lemma_.lower() in documents() and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+            return subject_of(noun.head) if noun.dep_ == "dobj" else None
+        return noun
     return None
+
+
+@lru_cache(maxsize=1)
+def documents() -> frozenset[str]:
+    """Nouns for texts that speak for their authors (the quotes stage's list)."""
+    text = resources.files("chronicler.stages.quotes").joinpath("documents.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 _GRIEVANCE_PREPS = ("against", "over", "about", "at")  # "complained to the UN over Israeli raids"

@@ -335,6 +335,9 @@ class Extractor:
                 target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():  # "guerrillas have been demobilized": a stand-down is the subject's own
+            if not d.dropped and d.source is None and d.code.cameo.startswith("087") and d.target is not None:
+                d.source, d.source_token, d.target, d.target_token = d.target, d.target_token, None, None
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
                 speaker = self.resolver.speaker(d.trigger.token)
@@ -467,7 +470,7 @@ def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
     from chronicler.stages.events.arguments import whole_of
 
     tok = whole_of(doc[tok_i])
-    if any(c.lower_ == "ethnic" for c in tok.children) or tok.lower_ == "ethnic":
+    if any(t.lower_ == "ethnic" for c in tok.lefts for t in c.subtree) or tok.lower_ == "ethnic":
         return True
     return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
 

@@ -123,7 +123,9 @@ def _reported(complement: Token) -> bool:
         return False
     if complement.tag_ == "VB" or aux_words(complement) & OBLIGATION_AUX:
         return False
-    return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX)
+    return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in complement.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in complement.children)
 
 
 def aux_words(verb: Token) -> set[str]:
