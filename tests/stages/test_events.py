@@ -259,3 +259,9 @@ def test_participle_on_a_document_takes_its_author(events_of):
 def test_an_agentless_stand_down_is_the_subject_s_own(events_of):
     e = _only(events_of("Hundreds of Sudanese rebels have been demobilized, officials said on Sunday."), "RETREAT")
     assert e.source.country == "SDN"
+
+
+def test_light_verb_through_a_measure_of_the_event(events_of):
+    e = _only(events_of("French warships on Monday launched ten days of war games in the Mediterranean Sea."),
+              "COOPERATE")
+    assert e.source.country == "FRA"

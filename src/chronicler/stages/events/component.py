@@ -117,8 +117,11 @@ class Extractor:
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
         phrase = noun
-        while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
-            phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
+        while phrase.head is not phrase and (
+                (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
+                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
+            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games"
+            phrase = phrase.head if phrase.dep_ == "compound" else phrase.head.head
         head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
