@@ -265,3 +265,17 @@ def test_light_verb_through_a_measure_of_the_event(events_of):
     e = _only(events_of("French warships on Monday launched ten days of war games in the Mediterranean Sea."),
               "COOPERATE")
     assert e.source.country == "FRA"
+
+
+def test_agentless_passives_whose_doer_is_named(events_of):
+    e = _only(events_of("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
+    assert (e.source.country, e.target.country, e.cameo) == ("IGO", "IRN", "085")
+    assert not any(x.type == "SANCTION" for x in events_of("UN sanctions against Iran were lifted."))
+    e = _only(events_of("About 2,000 Russian soldiers were deployed along the corridor."), "MOBILIZE")
+    assert e.source.country == "RUS"
+    assert not events_of("Three people were killed on Sunday.")  # no doer named: no event
+
+
+def test_verb_with_an_adjective_particle(events_of):
+    e = _only(events_of("Ethiopia set free some 74 political leaders on Friday."), "RETREAT")
+    assert e.cameo == "0841" and e.source.country == "ETH"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.events.arguments import (
-    Resolver, condition_subjects, noun_arguments, object_candidates, subject_of,
+    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, subject_of,
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
@@ -188,6 +188,33 @@ class Extractor:
                      source_token=s_tok.i if s_tok is not None else None,
                      target_token=t_tok.i if t_tok is not None else None)
 
+    def _agentless(self, d: Draft) -> None:
+        """Agentless passives whose doer the sentence still names: troops that "were deployed" or guerrillas
+        that "have been demobilized" act themselves; "UN sanctions against Iran were lifted" by their owner."""
+        verb = d.trigger.token
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return
+        cameo = d.code.cameo
+        if cameo.startswith(("087", "15")) or cameo == "074":
+            source, s_tok = _pick(self.resolver, [subj], None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+            return
+        if d.code.type in ("SANCTION", "RETREAT", "CONCEDE"):
+            owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < subj.i]
+            source, s_tok = _pick(self.resolver, owners, None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+                if d.target is None:
+                    found, t_tok = _pick(self.resolver, deeper([subj]), source)
+                    if found is not None and t_tok is not None and t_tok.i != subj.i:
+                        d.target, d.target_token = found, t_tok.i
+
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
         return self.lex.family(root, inner.type)
@@ -315,7 +342,7 @@ class Extractor:
         # nouns that are the object of an event verb are part of that event ("suspended aid", "lifted curfew")
         for d in self.drafts.values():
             tok = d.trigger.token
-            if d.trigger.kind == "noun" and tok.dep_ == "dobj" and tok.head.i in self.drafts:
+            if d.trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.drafts:
                 head = self.drafts[tok.head.i]
                 if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
                     d.dropped = True
@@ -338,9 +365,9 @@ class Extractor:
                 target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
-        for d in self.drafts.values():  # "guerrillas have been demobilized": a stand-down is the subject's own
-            if not d.dropped and d.source is None and d.code.cameo.startswith("087") and d.target is not None:
-                d.source, d.source_token, d.target, d.target_token = d.target, d.target_token, None, None
+        for d in self.drafts.values():
+            if not d.dropped and d.source is None and d.trigger.kind == "verb":
+                self._agentless(d)
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
                 speaker = self.resolver.speaker(d.trigger.token)
