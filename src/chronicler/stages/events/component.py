@@ -72,6 +72,12 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
             actor = (p, tok)
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
+    if actor is None and named is None:  # last: a place inside a plain noun ("parties to the conflict in Iraq")
+        for tok in tokens:
+            country = resolver.place_inside(tok) if tok.pos_ == "NOUN" else None
+            p = resolver.participant(tok) if country is not None else None
+            if p is not None and p.actor is None and (exclude is None or not _same(p, exclude)):
+                return Participant(name=p.name, country=country, code=country), tok
     return actor or named or (None, None)
 
 
@@ -116,6 +122,9 @@ class Extractor:
             if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
+        if source is None:  # "the demonstration staged by students": people, placed later
+            s_tok = next((t for t in src_toks if t.lemma_.lower() in people_nouns()), None)
+            source = self.resolver.participant(s_tok) if s_tok is not None else None
         phrase = noun
         while phrase.head is not phrase and (
                 (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
@@ -132,6 +141,12 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
+        if light:  # "opened investigations against 28 officials", "launched strikes on the town"
+            tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i]
+        if trig.code.type == "REQUEST":  # "its demand that Israel ease restrictions": the one asked
+            tgt_toks += [c for x in noun.children if x.dep_ in ("acl", "ccomp")
+                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
@@ -347,7 +362,11 @@ class Extractor:
                 if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
                     d.dropped = True
                     if head.target is None:
-                        head.target = d.target
+                        head.target, head.target_token = d.target, d.target_token
+                    if head.target is None and head.code.quad_class in (3, 4) and d.source is not None and (
+                            head.source is None or not _same(head.source, d.source)):
+                        # "police prevented the demonstration staged by students": the doers are the target
+                        head.target, head.target_token = d.source, d.source_token
         for i in sorted(self.drafts, reverse=True):  # inner complements first, then their frames
             if not self.drafts[i].dropped:
                 self._apply_frame(self.drafts[i])
@@ -358,6 +377,14 @@ class Extractor:
             if not d.dropped and d.target is None and d.source_token is not None:
                 partners = [c for c in self.doc[d.source_token].children if c.dep_ == "conj"]
                 target, t_tok = _pick(self.resolver, partners, d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():  # "staged a hunger strike to demand the resignation of the president"
+            if not d.dropped and d.target is None and d.code.type == "PROTEST":
+                verb = d.trigger.token if d.trigger.kind == "verb" else d.trigger.token.head
+                purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+                target, t_tok = _pick(self.resolver, deeper([x for c in purposes for x in object_candidates(c)]),
+                                      d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
         for d in self.drafts.values():
