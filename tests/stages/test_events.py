@@ -341,3 +341,17 @@ def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_doer(events_of):
 def test_a_town_or_a_date_before_an_event_noun_is_not_its_doer(events_of):
     events = events_of("The Kabul attack killed eight people, officials said.")
     assert not any(e.source.name == "Kabul" for e in events)
+
+
+def test_hyphenated_event_nouns_and_joint_exercises(events_of):
+    e = _only(events_of("Afghan President Ashraf Ghani on Thursday announced a weeklong cease-fire with the Taliban."),
+              "RETREAT")
+    assert e.cameo == "0871" and e.source.country == "AFG"
+    e = _only(events_of("The Russian and US navies today began a joint military exercise."), "COOPERATE")
+    assert {e.source.country, e.target.country} == {"RUS", "USA"}
+    assert not any(x.type == "ASSAULT" for x in events_of("French warships launched ten days of war games."))
+
+
+def test_expelled_from_a_state_is_expelled_by_it(events_of):
+    e = _only(events_of("Two United Nations inspectors have been expelled from North Korea."), "SANCTION")
+    assert e.source.country == "PRK"

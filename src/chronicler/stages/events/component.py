@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.events.arguments import (
-    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, subject_of,
+    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
@@ -227,6 +227,14 @@ class Extractor:
         if subj is None:
             return
         cameo = d.code.cameo
+        if cameo.startswith(("166", "174")):  # "inspectors have been expelled from North Korea": by that state
+            places = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for x in prep_objects(c)]
+            source, s_tok = _pick(self.resolver, places, None)
+            if source is not None and source.country is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is None or _same(d.target, source):
+                    d.target, d.target_token = self.resolver.participant(subj), subj.i
+            return
         if cameo.startswith(("087", "15")) or cameo == "074":
             source, s_tok = _pick(self.resolver, [subj], None)
             if source is not None:
@@ -373,6 +381,10 @@ class Extractor:
         # nouns that are the object of an event verb are part of that event ("suspended aid", "lifted curfew")
         for d in self.drafts.values():
             tok = d.trigger.token
+            if d.trigger.kind == "noun" and tok.dep_ == "compound" and tok.head.i in self.by_token \
+                    and self.by_token[tok.head.i].kind == "noun":
+                d.dropped = True  # "war games", "war crimes": the whole phrase is the event
+                continue
             if d.trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.drafts:
                 head = self.drafts[tok.head.i]
                 if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
@@ -391,7 +403,9 @@ class Extractor:
                 self._apply_mood(d)
         for d in self.drafts.values():  # "Trump and Putin agreed": each is the other's counterpart
             if not d.dropped and d.target is None and d.source_token is not None:
-                partners = [c for c in self.doc[d.source_token].children if c.dep_ == "conj"]
+                src = self.doc[d.source_token]
+                partners = [c for c in src.children if c.dep_ == "conj"] + [  # "the Russian and US navies"
+                    g for c in src.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "conj"]
                 target, t_tok = _pick(self.resolver, partners, d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i

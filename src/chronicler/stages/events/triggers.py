@@ -65,6 +65,9 @@ def _verb_keys(token: Token) -> list[str]:
 def _noun_keys(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     keys = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":  # "cease-fire", "cyber-attack" come in three tokens
+        keys.insert(0, f"{doc[token.i - 2].lower_}-{lemma}")
     return keys + [lemma]
 
 
