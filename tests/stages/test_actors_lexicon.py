@@ -63,3 +63,12 @@ def test_location_of_dateline_and_country():
     cuba = location_of("Cuba")
     assert cuba.country == "CUB" and cuba.lat is None  # a country is not a point
     assert location_of("Nowhereville") is None
+
+
+def test_international_bodies_and_ngos_are_coded_igo():
+    lex = lexicon()
+    for name in ("European Community", "EC", "International Labor Office", "ILO", "UNIFIL", "OSCE"):
+        assert lex.org(name).country == "IGO", name
+    amnesty = lex.org("Amnesty International")
+    assert (amnesty.country, amnesty.sector) == ("IGO", "NGO")
+    assert lex.org("Red Crescent Society").country in (None, "")  # national societies: no one country here
