@@ -207,3 +207,23 @@ def test_a_leaders_administration_is_the_government(parse):
     span = doc.char_span(0, text.index(" jailed"))
     actor = actor_for_tokens(doc, span.start, span.end)
     assert actor.code == "VENGOV" and actor.kind == "organization"
+
+
+def test_person_of_a_country_and_a_title_before_a_town_name(parse):
+    doc = parse("King Hassan of Morocco said he would host the meeting.")
+    hassan = next(a for a in doc._.actors if a.kind == "person")
+    assert (hassan.name, hassan.country, hassan.sector) == ("Hassan", "MAR", "GOV")
+
+
+def test_surname_administration_is_the_government_of_that_rulers_country(parse):
+    doc = parse("The Bush administration declared on Tuesday that China must drop barriers.")
+    assert "USAGOV" in {a.code for a in doc._.actors}
+
+
+def test_office_holder_takes_the_one_country_the_document_mentions(parse):
+    def country_of(text):
+        return next(a for a in parse(text)._.actors if a.kind == "person").country
+    assert country_of("Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago.") == "CIV"
+    assert country_of("Lt. Gen. Prosper Avril resigned to allow Haiti's first democratic elections.") == "HTI"
+    assert country_of("President Laurent Gbago met envoys from France and Germany.") is None  # several
+    assert country_of("Archbishop Desmond Tutu called for sanctions against Nigeria.") is None  # not a state office

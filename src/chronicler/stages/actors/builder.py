@@ -14,7 +14,9 @@ Order of work (each step reads what the earlier ones found):
 4. coded groups: role words with a country ("a Jordanian official", "Iraqi troops", "the US military",
    "protesters in Gjilan") become group/organization actors keyed by (country, sector, kind); a definite
    person role ("the Cuban leader", "the president") joins the last person with that country and sector;
-5. "the island" joins the island state the text mentioned last.
+5. "the island" joins the island state the text mentioned last;
+6. a person with a state office and no country takes the one country the document mentions (an inference,
+   left null when the document names none or several).
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
-from chronicler.stages.actors.people import add_people, finish_people
+from chronicler.stages.actors.people import add_people, finish_people, infer_office_countries
 from chronicler.stages.actors.table import Table, _code, _government
 
 _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
@@ -178,6 +180,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     add_states(doc, table, lex, metonyms, skip)
     add_groups(doc, table, lex, roles, when, consumed)
     add_islands(doc, table, lex)
+    infer_office_countries(doc, table, lex)
     return renumber(table)
 
 

@@ -121,16 +121,22 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
 
 
 def _led_body(doc: Doc, table: Table, lex: Lexicon, role: Span, mention: list[Token]) -> None:
-    """ "the Trump administration", "the Maduro regime": the government of the leader's country."""
+    """ "the Trump administration", "the Maduro regime": the government of the leader's country (the
+    person's, else the one country whose heads of state or government bore that surname)."""
     info = lex.roles.get(fold(" ".join(_words(list(role)))))
     if info is None or info.kind != "organization" or info.sector != "GOV":
         return
     by_id = {a.id: a for a in table.actors}
-    leader = next((by_id.get(table.token_actor.get(t.i, "")) for t in mention if t.ent_type_ == "PERSON"), None)
-    if leader is None or leader.kind != "person" or not leader.country:
+    names = [t for t in mention if t.ent_type_ == "PERSON"]
+    leader = by_id.get(table.token_actor.get(names[0].i, "")) if names else None
+    country = leader.country if leader is not None and leader.kind == "person" else None
+    if country is None and names:
+        # "the Bush administration": a surname that only one country's heads of state or government bore
+        known = lex.ruler_surnames.get(fold(names[-1].text), frozenset())
+        country = next(iter(known)) if len(known) == 1 else None
+    if country is None:
         return
-    start = next(t.i for t in mention if t.ent_type_ == "PERSON")
-    table.mention(_government(table, lex, leader.country), doc[start:role.end], list(role))
+    table.mention(_government(table, lex, country), doc[names[0].i:role.end], list(role))
 
 
 def _owned(mention: list[Token]) -> bool:

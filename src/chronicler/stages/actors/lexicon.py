@@ -143,6 +143,9 @@ class Lexicon:
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ISO3, sector)
     roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, list[Person]] = field(default_factory=dict)  # key of name or alias -> people
+    # last name -> countries whose head of state or government bore it ("bush" -> USA): "the Bush
+    # administration" is that country's government whichever Bush it was
+    ruler_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     islands: frozenset[str] = frozenset()
@@ -268,6 +271,10 @@ def _load_places(lex: Lexicon) -> None:
             lex.metonyms.setdefault(k, (code, "GOV"))
 
 
+_HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
+                         "supreme leader", "chairman", "general secretary", "head of state"})
+
+
 def _load_people(lex: Lexicon) -> None:
     by_name: dict[str, list[tuple[Tenure, list[str]]]] = {}
     for name, aliases, country, role, sector, start, end, as_of in _rows("leaders.tsv", 8):
@@ -281,6 +288,10 @@ def _load_people(lex: Lexicon) -> None:
             bucket = lex.people.setdefault(key(form), [])
             if person not in bucket:
                 bucket.append(person)
+        heads = {t.country for t in tenures if t.sector == "GOV" and t.role.lower() in _HEAD_ROLES}
+        if heads and len(name.split()) > 1:
+            last = fold(name.split()[-1])
+            lex.ruler_surnames[last] = lex.ruler_surnames.get(last, frozenset()) | frozenset(heads)
 
 
 def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:

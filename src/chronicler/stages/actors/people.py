@@ -127,8 +127,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         elif candidates:
             actor = next(iter(candidates.values()))[1]
         else:
-            if person is None and _looks_like_place(ent, lex):
-                continue  # "Manchester" tagged PERSON
+            if person is None and _looks_like_place(ent, lex) and _title_from(_prefix_tokens(ent), lex, when) is None:
+                continue  # "Manchester" tagged PERSON; but "King Hassan" is a person whatever towns share the name
             k = ("person", person.name) if person else ("person", sk)
             name = "".join(t.text_with_ws for t in _name_tokens(ent)).strip()
             actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
@@ -157,7 +157,19 @@ def _add_person_mention(table: Table, lex: Lexicon, actor: Actor, ent: Span, per
         actor.country = actor.country or coding.country
         consumed.update(t.i for t in toks)
         extra.extend(role_tokens)
+    if actor.country is None:
+        actor.country = _of_country(ent, lex)
     table.mention(actor, ent, list(ent) + extra)
+
+
+def _of_country(ent: Span, lex: Lexicon) -> str | None:
+    """ "King Hassan of Morocco", "Sheikh Hamad of Qatar": the country a name is 'of'."""
+    for prep in ent.root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == ent.end:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                return lex.country(" ".join(t.text for t in obj.subtree if t.ent_type_ == "GPE"))
+    return None
 
 
 def finish_people(table: Table, when: date | None) -> None:
@@ -188,3 +200,37 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
             if found and len(found) == 1:
                 return found[0]
     return lex.person(ent.text)
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+
+
+def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
+    """The countries a document names: its country, organisation and group actors (not the press, not
+    international bodies) and the places it names."""
+    from chronicler.stages.actors.places import location_of
+
+    found = {a.country for a in table.actors if a.kind in ("country", "organization", "group") and a.country
+             and a.country != "IGO" and a.sector != "JRN"}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            place = location_of(ent.text, lex)
+            if place is not None and place.country:
+                found.add(place.country)
+    return found
+
+
+def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
+    """An inference, not a reading: a person with a state office ("President Laurent Gbago", "Judge
+    Alejandro Rivera", "Gen. Prosper Avril") and no country takes the one country the document mentions;
+    with none or several mentioned the country stays unknown. Religious and other titles do not count
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria")."""
+    holders = [a for a in table.actors if a.kind == "person" and a.country is None and a.title
+               and a.sector in _STATE_SECTORS]
+    if not holders:
+        return
+    countries = mentioned_countries(doc, table, lex)
+    if len(countries) == 1:
+        only = next(iter(countries))
+        for actor in holders:
+            actor.country = only
