@@ -227,3 +227,21 @@ def test_office_holder_takes_the_one_country_the_document_mentions(parse):
     assert country_of("Lt. Gen. Prosper Avril resigned to allow Haiti's first democratic elections.") == "HTI"
     assert country_of("President Laurent Gbago met envoys from France and Germany.") is None  # several
     assert country_of("Archbishop Desmond Tutu called for sanctions against Nigeria.") is None  # not a state office
+
+
+def _group_named(doc, word):
+    return next(a for a in doc._.actors if word in a.name and a.kind == "group")
+
+
+def test_peoples_are_groups_coded_where_they_live(parse):
+    assert _group_named(parse("Bosnian Serbs said on Tuesday that the siege was over."), "Serbs").country == "BIH"
+    assert _group_named(parse("The Albanians of southern Serbia are demanding autonomy."), "Albanians").country == "SRB"
+    doc = parse("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.")
+    assert _group_named(doc, "Albanians").country == "SRB"
+    doc = parse("Ethnic Albanians vowed to fight near Macedonia's border with Bulgaria.")
+    assert _group_named(doc, "Albanians").country is None  # two countries: where they live is not said
+
+
+def test_a_group_based_somewhere_takes_that_country(parse):
+    doc = parse("A terror group based in Trinidad claims to be making weapons.")
+    assert _group_named(doc, "terror group").country == "TTO"

@@ -6,7 +6,8 @@ Order of work (each step reads what the earlier ones found):
    from appositions ("Ayman Safadi, the foreign minister of Jordan"); the dated knowledge file fills in
    what the text does not say (country, office at the publication date, former office holders -> ELI);
 2. organisations (ORG entities and known organisations);
-3. states: country names and demonyms are mentions of the country (kind "country", country only). The
+3. peoples ("Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians": groups coded by where
+   they live, see ``peoples``) and states: country names and demonyms are mentions of the country (kind "country", country only). The
    metonymy rule: a capital or seat of government as the subject or object of a verb ("urged Havana",
    "the Kremlin said"), or a country name as the subject or object of a political verb ("Cuba denied"),
    is a mention of that country's government (kind "organization", sector GOV, e.g. CUBGOV), the same actor
@@ -30,6 +31,7 @@ from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
 from chronicler.stages.actors.people import add_people, finish_people, infer_office_countries
 from chronicler.stages.actors.table import Table, _code, _government
 
@@ -96,8 +98,38 @@ def _argument(span: Span) -> Token | None:
     return None
 
 
+def _people(table: Table, span: Span, country: str | None) -> None:
+    name = span.text
+    actor = table.get(("people", fold(name), country), lambda i: Actor(id=i, name=name, kind="group", country=country))
+    table.mention(actor, span)
+
+
+def add_peoples(doc: Doc, table: Table, lex: Lexicon, skip: range) -> set[int]:
+    """ "Bosnian Serbs", "Iraqi Kurds": groups of the first demonym's country (or of the place they are
+    'of'); returns the tokens they take."""
+    taken: set[int] = set()
+    for span, iso3 in people_spans(doc, lex):
+        if span.start in skip or any(i in table.token_actor for i in range(span.start, span.end)):
+            continue
+        _people(table, span, place_country(span, lex) or iso3)
+        taken.update(range(span.start, span.end))
+    return taken
+
+
+def _minority(span: Span, iso3: str, lex: Lexicon) -> tuple[Span, str | None] | None:
+    """ "the Albanians of southern Serbia" (SRB), "ethnic Albanians" (where they live): a people coded by the
+    country it lives in; None for a people at home ("Albanians demanded")."""
+    if span.label_ != "NORP" or span.root.tag_ not in ("NNPS", "NNS"):
+        return None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and ethnic([before]):
+        return span.doc[before.i:span.end], residence(span, iso3, lex)
+    home = place_country(span, lex)
+    return (span, home) if home and home != iso3 else None
+
+
 def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip: range) -> None:
-    covered = {i for m in metonyms for i in range(m.start, m.end)}
+    covered = {i for m in metonyms for i in range(m.start, m.end)} | add_peoples(doc, table, lex, skip)
     spans = [e for e in doc.ents if e.label_ in _STATE_LABELS and not any(i in covered for i in range(e.start, e.end))]
     spans += metonyms
     verbs = political_verbs()
@@ -106,6 +138,10 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
             continue
         text = span.text
         iso3 = lex.country(text)
+        minority = _minority(span, iso3, lex) if iso3 is not None else None
+        if minority is not None:
+            _people(table, *minority)
+            continue
         person = span.label_ == "PERSON" and any(t.i in table.token_actor for t in span)
         met = None if person else lex.metonym(text)  # "Havana" tagged PERSON but not taken as a person
         verb = _argument(span)

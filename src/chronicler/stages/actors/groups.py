@@ -4,6 +4,7 @@ role ("the Cuban leader", "the president") joins the last person with that count
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -11,10 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.peoples import ethnic, residence
 from chronicler.stages.actors.table import Table, _code, _government, _groups, _words
 
 _DEFINITE = {"the", "this", "that", "his", "her", "its", "their"}
 _GROUP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "quantmod", "npadvmod"}
+_BASED = {"base", "operate", "station", "headquarter", "locate", "deploy"}
 _GROUP_PREPS = {"of", "in", "from", "at", "across", "throughout", "inside", "within"}
 
 
@@ -44,6 +47,11 @@ def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
         if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
             right = [t for t in child.subtree][:8]
             break
+        if child.dep_ == "acl" and child.lemma_.lower() in _BASED:  # "a terror group based in Trinidad"
+            prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), None)
+            if prep is not None:
+                right = [t for t in prep.subtree][:8]
+                break
     return mention, right
 
 
@@ -91,6 +99,8 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
                 _led_body(doc, table, lex, role, mention)
                 continue
         coding, items = _code(mention + right, lex, when)
+        if coding.country and ethnic(mention):  # "ethnic Albanian guerrillas": coded where they live
+            coding = replace(coding, country=residence(doc[mention[0].i:role.end], coding.country, lex))
         info = lex.roles.get(fold(" ".join(_words(list(role)))))
         if info is None or coding.sector is None:
             continue

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.lexicon import Lexicon, Person, fold
+from chronicler.stages.actors.peoples import is_people
 from chronicler.stages.actors.table import Table, _code, _groups
 
 log = logging.getLogger("chronicler.actors")
@@ -108,8 +109,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
     singles = []
     for ent in ents:
         person = _known_person(ent, known, lex)
-        if person is None and (lex.country(ent.text) or lex.role(ent.text)):
-            continue  # "Britons" tagged PERSON: a demonym, handled with the states
+        if person is None and (lex.country(ent.text) or lex.role(ent.text) or is_people(ent, lex)):
+            continue  # "Britons", "Bosnian Serbs" tagged PERSON: peoples, handled with the states
         sk = _surname_key(ent)
         if _is_single(ent, sk):
             singles.append((ent, person, sk))
