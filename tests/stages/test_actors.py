@@ -245,3 +245,16 @@ def test_peoples_are_groups_coded_where_they_live(parse):
 def test_a_group_based_somewhere_takes_that_country(parse):
     doc = parse("A terror group based in Trinidad claims to be making weapons.")
     assert _group_named(doc, "terror group").country == "TTO"
+
+
+def test_home_group_takes_the_one_country_but_troops_do_not(parse):
+    doc = parse("The Mozambique government accepted demands from Shona rebels.")
+    assert _group_named(doc, "rebels").country == "MOZ"
+    doc = parse("The Mozambique government said troops had arrived.")
+    assert all(a.country is None for a in doc._.actors if "troops" in a.name)
+
+
+def test_un_mediator_is_coded_with_the_un(parse):
+    doc = parse("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.")
+    cordovez = next(a for a in doc._.actors if a.kind == "person")
+    assert (cordovez.country, cordovez.sector) == ("IGO", "GOV")

@@ -204,6 +204,8 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+# groups that act at home: "Shona rebels" in a text about Mozambique (not troops or refugees, often abroad)
+_DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM"})
 
 
 def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
@@ -223,11 +225,13 @@ def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
 
 def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
     """An inference, not a reading: a person with a state office ("President Laurent Gbago", "Judge
-    Alejandro Rivera", "Gen. Prosper Avril") and no country takes the one country the document mentions;
-    with none or several mentioned the country stays unknown. Religious and other titles do not count
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria")."""
-    holders = [a for a in table.actors if a.kind == "person" and a.country is None and a.title
-               and a.sector in _STATE_SECTORS]
+    Alejandro Rivera", "Gen. Prosper Avril") or a group that acts at home ("Shona rebels", "strikers") with
+    no country takes the one country the document mentions; with none or several mentioned the country
+    stays unknown. Religious and other titles do not count ("Archbishop Desmond Tutu called for sanctions
+    against Nigeria"), nor troops or refugees, often abroad."""
+    holders = [a for a in table.actors if a.country is None and (
+        (a.kind == "person" and a.title and a.sector in _STATE_SECTORS)
+        or (a.kind == "group" and a.sector in _DOMESTIC_SECTORS))]
     if not holders:
         return
     countries = mentioned_countries(doc, table, lex)
