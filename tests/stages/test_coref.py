@@ -109,3 +109,14 @@ def test_object_pronoun_is_not_its_own_clause_subject(doc_of):
 def test_expletive_it_and_it_under_a_person_stay_unresolved(doc_of):
     assert actor_at(doc_of("Iraq said it is likely that talks will resume."), "it") is None
     assert actor_at(doc_of("Mary Collins met Iraqi officials. She said it would rain."), "it") is None
+
+
+def test_the_country_and_the_regime_refer_to_the_state_in_focus(doc_of):
+    doc = doc_of("Iraq rejected the offer. The country said the inspectors must leave. The regime also threatened Kuwait.")
+    assert actor_at(doc, "country").country == "IRQ"
+    assert actor_at(doc, "regime").country == "IRQ"
+
+
+def test_the_union_and_its_pronoun(doc_of):
+    doc = doc_of("The Nigerian Union of Teachers called off the strike. The union said it had reached a deal.")
+    assert actor_at(doc, "union").name == actor_at(doc, "it").name == "Nigerian Union of Teachers"

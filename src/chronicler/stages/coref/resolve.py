@@ -275,8 +275,18 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
         how = lex.nominals[noun]
-        cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
-                 and (how == "any" or noun in x.name.lower().split())}
+        governments = {a: 1.0 for a, x in actors.items() if x.kind == "organization" and x.sector == "GOV"
+                       and x.country and x.country != "IGO"}
+        if how == "country":  # "the country", "the kingdom": the state in focus, or its acting government
+            cands = {a: 1.0 for a, x in actors.items() if x.kind == "country"} | governments
+        elif how == "government":  # "the regime": a government in focus
+            cands = governments
+        else:
+            cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
+                     and (how == "any" or noun in x.name.lower().split())}
+        if how in ("country", "government"):
+            aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 else None)
+            return (start, t.i + 1, aid) if aid else None
         aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
         return (start, t.i + 1, aid) if aid else None
     return None
