@@ -227,6 +227,8 @@ def test_office_holder_takes_the_one_country_the_document_mentions(parse):
     assert country_of("Lt. Gen. Prosper Avril resigned to allow Haiti's first democratic elections.") == "HTI"
     assert country_of("President Laurent Gbago met envoys from France and Germany.") is None  # several
     assert country_of("Archbishop Desmond Tutu called for sanctions against Nigeria.") is None  # not a state office
+    # an international body counts as one more: Perry is not Bosnian
+    assert country_of("NATO troops have arrived in Bosnia, Defense Secretary William Perry said.") is None
 
 
 def _group_named(doc, word):
@@ -258,3 +260,8 @@ def test_un_mediator_is_coded_with_the_un(parse):
     doc = parse("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.")
     cordovez = next(a for a in doc._.actors if a.kind == "person")
     assert (cordovez.country, cordovez.sector) == ("IGO", "GOV")
+
+
+def test_the_citys_police_are_of_the_country_of_the_town_named_before(parse):
+    doc = parse("Riots broke out in Lyon on Sunday. The city's police arrested ten people.")
+    assert next(a for a in doc._.actors if "police" in a.name).country == "FRA"

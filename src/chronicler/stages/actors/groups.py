@@ -101,6 +101,8 @@ def add_groups(doc: Doc, table: Table, lex: Lexicon, roles: list[Span], when: da
         coding, items = _code(mention + right, lex, when)
         if coding.country and ethnic(mention):  # "ethnic Albanian guerrillas": coded where they live
             coding = replace(coding, country=residence(doc[mention[0].i:role.end], coding.country, lex))
+        elif coding.country is None:  # "the city's police": the place the text named last
+            coding = replace(coding, country=_town_country(doc, mention, lex))
         info = lex.roles.get(fold(" ".join(_words(list(role)))))
         if info is None or coding.sector is None:
             continue
@@ -147,6 +149,25 @@ def _led_body(doc: Doc, table: Table, lex: Lexicon, role: Span, mention: list[To
     if country is None:
         return
     table.mention(_government(table, lex, country), doc[names[0].i:role.end], list(role))
+
+
+_TOWN_WORDS = {"city", "town", "village", "capital", "province", "region", "district"}
+
+
+def _town_country(doc: Doc, mention: list[Token], lex: Lexicon) -> str | None:
+    """ "the city's police", "the town's mayor": the country of the last place named before the mention."""
+    from chronicler.stages.actors.places import location_of
+
+    town = next((t for t in mention if t.lower_ in _TOWN_WORDS and t.dep_ == "poss"
+                 and any(c.lower_ == "the" for c in t.children)), None)
+    if town is None:
+        return None
+    for ent in reversed(doc.ents):
+        if ent.end <= town.i and ent.label_ in ("GPE", "LOC"):
+            place = location_of(ent.text, lex)
+            if place is not None and place.country:
+                return place.country
+    return None
 
 
 def _owned(mention: list[Token]) -> bool:

@@ -209,12 +209,13 @@ _DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", 
 
 
 def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
-    """The countries a document names: its country, organisation and group actors (not the press, not
-    international bodies) and the places it names."""
+    """The countries a document names: its country, organisation and group actors (not the press; an
+    international body counts as one more: "NATO troops arrived in Bosnia, Defense Secretary William Perry
+    said" does not make Perry Bosnian) and the places it names."""
     from chronicler.stages.actors.places import location_of
 
     found = {a.country for a in table.actors if a.kind in ("country", "organization", "group") and a.country
-             and a.country != "IGO" and a.sector != "JRN"}
+             and a.sector != "JRN"}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             place = location_of(ent.text, lex)
