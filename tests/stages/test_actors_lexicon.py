@@ -72,3 +72,13 @@ def test_international_bodies_and_ngos_are_coded_igo():
     amnesty = lex.org("Amnesty International")
     assert (amnesty.country, amnesty.sector) == ("IGO", "NGO")
     assert lex.org("Red Crescent Society").country in (None, "")  # national societies: no one country here
+
+
+def test_location_of_a_place_named_with_generic_words():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("Montenegro province").country == "MNE"
+    assert location_of("the northern city of Kirkuk") is None  # an adjective before "city" is not stripped
+    assert location_of("city of Kirkuk").country == "IRQ"
+    assert location_of("the Gaza Strip").country == "PSE"
+    assert location_of("Nowhereville province") is None

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
-from chronicler.stages.events.arguments import Resolver, noun_arguments, object_candidates, subject_of
+from chronicler.stages.events.arguments import (
+    Resolver, condition_subjects, noun_arguments, object_candidates, subject_of,
+)
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
@@ -40,6 +42,8 @@ class Draft:
     target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
+    source_token: int | None = None  # the token the source was read from (not a place the event is aimed at)
+    target_token: int | None = None
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
@@ -69,6 +73,23 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
     return actor or named or (None, None)
+
+
+def _path(token: Token, top: Token) -> list[int]:
+    """Token indices from ``token`` up to (not including) ``top`` along the heads."""
+    out = []
+    cur = token
+    while cur is not top and cur.head is not cur and len(out) < 6:
+        cur = cur.head
+        if cur is not top:
+            out.append(cur.i)
+    return out
+
+
+def _ultimatum(verb: Token) -> bool:
+    """A future act made conditional on the other side: "will withdraw its force unless the president ..."."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in verb.children)
 
 
 def _same(a: Participant, b: Participant) -> bool:
@@ -110,7 +131,9 @@ class Extractor:
                     s_tok = subj if source is not None else None
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None,
+                     target_token=t_tok.i if t_tok is not None else None)
 
     def _agent(self, verb: Token) -> Token | None:
         """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
@@ -145,13 +168,22 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
-        candidates = object_candidates(verb)
+        candidates = object_candidates(verb, trig.code.type)
+        if trig.code.type == "REQUEST":  # "demanded that the US cancel its plans": the one asked
+            candidates += [c for x in verb.children if x.dep_ == "ccomp"
+                           for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, candidates, source)
+        if target is None:  # "refused to respond to a demand from the US President": through a plain complement
+            inner = [x for c in verb.children if c.dep_ == "xcomp" and c.i not in self.by_token
+                     for x in object_candidates(c)]
+            target, t_tok = _pick(self.resolver, inner, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
             target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None,
+                     target_token=t_tok.i if t_tok is not None else None)
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -189,10 +221,11 @@ class Extractor:
                 if asked is not None and (framer.source is None or not _same(asked, framer.source)):
                     framer.target = asked
             if framer.target is None:
-                framer.target = d.target
+                framer.target, framer.target_token = d.target, d.target_token
             if frame.kind in ("intend", "threaten") and framer.modality == "actual":
                 framer.modality = "threatened" if framer.code.type == "THREATEN" else "intended"
             framer.tokens.extend(d.tokens)
+            framer.tokens.extend(_path(d.trigger.token, ftok))  # "threatened to resume attacks in Israel"
             d.dropped = True
             return
         holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
@@ -247,7 +280,7 @@ class Extractor:
             d.target = target
             d.modality = "actual"
         elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and (d.frame is None or d.frame.kind == "claim"):
-            root = self._intent_root(d.code)
+            root = "13" if _ultimatum(verb) else self._intent_root(d.code)  # "will withdraw unless ..."
             if root == "03" and d.polarity == "negated":  # "will not accept refugees": a refusal
                 root, d.polarity = "12", "asserted"
             d.code = self._recode(root, d.code)
@@ -291,6 +324,20 @@ class Extractor:
         for d in self.drafts.values():
             if not d.dropped and d.code.type:
                 self._apply_mood(d)
+        for d in self.drafts.values():  # "Trump and Putin agreed": each is the other's counterpart
+            if not d.dropped and d.target is None and d.source_token is not None:
+                partners = [c for c in self.doc[d.source_token].children if c.dep_ == "conj"]
+                target, t_tok = _pick(self.resolver, partners, d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():
+            if not d.dropped and d.target is None and d.code.type == "THREATEN":
+                target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():  # "guerrillas have been demobilized": a stand-down is the subject's own
+            if not d.dropped and d.source is None and d.code.cameo.startswith("087") and d.target is not None:
+                d.source, d.source_token, d.target, d.target_token = d.target, d.target_token, None, None
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
                 speaker = self.resolver.speaker(d.trigger.token)
@@ -376,13 +423,13 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos"}
+_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
 
 
 def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
     """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
     merely hangs off it ("threats, which followed the raid in Venezuela")."""
-    anchors = set(d.tokens)
+    anchors = set(d.tokens) - {d.source_token}
     cur = d.trigger.token
     while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
@@ -400,16 +447,52 @@ def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
 
 def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
                   attached: Location | None) -> Participant | None:
-    if not in_text or location is None or location.country is None:
-        return event.target
-    if event.target is None and event.type in PLACE_TARGET_TYPES:
+    if event.target is None and (event.type in PLACE_TARGET_TYPES or d.trigger.code.type in PLACE_TARGET_TYPES):
         if attached is None or attached.country is None:
             return None
         return Participant(name=attached.name, country=attached.country, code=attached.country)
+    if not in_text or location is None or location.country is None:
+        return event.target
     target = event.target
     if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
         return Participant(name=target.name, country=location.country, code=location.country)
     return target
+
+
+_HOME_SECTORS = ("GOV", "COP", "JUD")  # institutions that act at home: a government, its police, its courts
+
+
+def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
+    """A group named without whose it is ("rebels", "students", "ethnic Turks": an ethnic group is not the
+    state its name comes from)."""
+    if p is None or tok_i is None or p.country == "IGO":
+        return False
+    from chronicler.stages.events.arguments import whole_of
+
+    tok = whole_of(doc[tok_i])
+    if any(t.lower_ == "ethnic" for c in tok.lefts for t in c.subtree) or tok.lower_ == "ethnic":
+        return True
+    return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
+
+
+def _home_country(p: Participant | None) -> str | None:
+    if p is None or not p.country or p.country == "IGO":
+        return None
+    code = p.code or ""
+    return p.country if code == p.country or code[3:6] in _HOME_SECTORS else None
+
+
+def _domestic(event: Event, d: Draft, doc: Doc, location: Location | None, in_text: bool) -> None:
+    """Domestic by default (the convention of CAMEO/PLOVER coders): a group named without its country is
+    placed by the place the event happens in, else by the government, police or state it deals with."""
+    here = location.country if in_text and location is not None and location.country not in (None, "IGO") else None
+    for role, tok_i, other in (("source", d.source_token, event.target), ("target", d.target_token, event.source)):
+        p = getattr(event, role)
+        if not _unplaced(doc, tok_i, p):
+            continue
+        country = here or _home_country(other)
+        if country is not None and country != p.country:
+            setattr(event, role, Participant(name=p.name, actor=p.actor, country=country, code=country))
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
@@ -443,6 +526,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
         events[-1].target = _place_target(events[-1], d, location, in_text, _attached(doc, places, d))
+        _domestic(events[-1], d, doc, location, in_text)
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
