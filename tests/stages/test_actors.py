@@ -265,3 +265,9 @@ def test_un_mediator_is_coded_with_the_un(parse):
 def test_the_citys_police_are_of_the_country_of_the_town_named_before(parse):
     doc = parse("Riots broke out in Lyon on Sunday. The city's police arrested ten people.")
     assert next(a for a in doc._.actors if "police" in a.name).country == "FRA"
+
+
+def test_a_country_name_the_model_cut_in_two_is_joined(parse):
+    doc = parse("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.")
+    assert "SLE" in {a.country for a in doc._.actors}
+    assert not any(a.name == "Sierra" for a in doc._.actors)

@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding
-from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
+from chronicler.stages.actors.entities import (Rulers, fix_entities, join_country_names, knowledge_spans, role_spans,
+                                               titled_names)
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
 from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
@@ -195,6 +196,7 @@ def renumber(table: Table) -> tuple[list[Actor], dict[int, str]]:
 def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int, str]]:
     article = doc._.article
     when = article.published if article is not None else None
+    join_country_names(doc, lex)
     spans = knowledge_spans(doc, rulers, lex)
     roles = role_spans(doc, rulers)
     fix_entities(doc, spans, titled_names(doc, roles, lex))
