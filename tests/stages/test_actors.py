@@ -271,3 +271,8 @@ def test_a_country_name_the_model_cut_in_two_is_joined(parse):
     doc = parse("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.")
     assert "SLE" in {a.country for a in doc._.actors}
     assert not any(a.name == "Sierra" for a in doc._.actors)
+
+
+def test_extremists_are_radicals_of_their_country(parse):
+    doc = parse("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
+    assert _group_named(doc, "extremists").code == "HRVRAD"

@@ -205,7 +205,7 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 # groups that act at home: "Shona rebels" in a text about Mozambique (not troops or refugees, often abroad)
-_DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM"})
+_DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM", "RAD"})
 
 
 def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
