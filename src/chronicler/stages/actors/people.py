@@ -204,8 +204,9 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
-# groups that act at home: "Shona rebels" in a text about Mozambique (not troops or refugees, often abroad)
-_DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM", "RAD"})
+_HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})  # institutions that act at home
+# groups that act at home: "Shona rebels" dealing with the Mozambique government (not troops or refugees)
+_HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM", "RAD"})
 
 
 def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
@@ -226,17 +227,36 @@ def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
 
 def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
     """An inference, not a reading: a person with a state office ("President Laurent Gbago", "Judge
-    Alejandro Rivera", "Gen. Prosper Avril") or a group that acts at home ("Shona rebels", "strikers") with
-    no country takes the one country the document mentions; with none or several mentioned the country
-    stays unknown. Religious and other titles do not count ("Archbishop Desmond Tutu called for sanctions
-    against Nigeria"), nor troops or refugees, often abroad."""
-    holders = [a for a in table.actors if a.country is None and (
-        (a.kind == "person" and a.title and a.sector in _STATE_SECTORS)
-        or (a.kind == "group" and a.sector in _DOMESTIC_SECTORS))]
-    if not holders:
-        return
-    countries = mentioned_countries(doc, table, lex)
-    if len(countries) == 1:
-        only = next(iter(countries))
-        for actor in holders:
-            actor.country = only
+    Alejandro Rivera", "Gen. Prosper Avril") and no country takes the one country the document mentions;
+    with none or several mentioned the country stays unknown. Religious and other titles do not count
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria"). A group that acts at home ("rebels",
+    "fundamentalists", "strikers") takes the one country where the document's events happen: the places it
+    puts things 'in' and the governments, police and courts it names ("Rebels attacked Ethiopian soldiers":
+    an army abroad says nothing, the rebels stay unplaced)."""
+    holders = [a for a in table.actors if a.country is None and a.kind == "person" and a.title
+               and a.sector in _STATE_SECTORS]
+    groups = [a for a in table.actors if a.country is None and a.kind == "group" and a.sector in _HOME_GROUPS]
+    if holders:
+        countries = mentioned_countries(doc, table, lex)
+        if len(countries) == 1:
+            for actor in holders:
+                actor.country = next(iter(countries))
+    if groups:
+        homes = home_countries(doc, table, lex)
+        if len(homes) == 1:
+            for actor in groups:
+                actor.country = next(iter(homes))
+
+
+def home_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
+    """Where a document's events happen: the places it puts things 'in', and the governments, police and
+    courts it names (not armies, which act abroad, nor bare country names)."""
+    from chronicler.stages.actors.places import LOCATIVE, location_of
+
+    found = {a.country for a in table.actors if a.country and a.sector in _HOME_SECTORS}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
+            place = location_of(ent.text, lex)
+            if place is not None and place.country:
+                found.add(place.country)
+    return found
