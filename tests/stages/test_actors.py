@@ -275,3 +275,8 @@ def test_a_country_name_the_model_cut_in_two_is_joined(parse):
 def test_extremists_are_radicals_of_their_country(parse):
     doc = parse("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
     assert _group_named(doc, "extremists").code == "HRVRAD"
+
+
+def test_a_misspelt_country_the_model_missed_is_still_the_country(parse):
+    doc = parse("Ethopia has agreed to re-open its borders to UN peacekeepers.")
+    assert "ETH" in {a.country for a in doc._.actors}

@@ -82,3 +82,13 @@ def test_location_of_a_place_named_with_generic_words():
     assert location_of("city of Kirkuk").country == "IRQ"
     assert location_of("the Gaza Strip").country == "PSE"
     assert location_of("Nowhereville province") is None
+
+
+def test_a_country_misspelt_by_one_letter_inside_the_word():
+    lex = lexicon()
+    assert lex.misspelt_country("Ethopia") == "ETH"
+    assert lex.misspelt_country("Afganistan") == "AFG"
+    assert lex.misspelt_country("Isreal") == "ISR"  # two letters swapped
+    assert lex.misspelt_country("Indiana") is None  # a change at the end: another word
+    assert lex.misspelt_country("Columbia") is None  # a known place
+    assert lex.misspelt_country("Cuba") is None  # too short to tell

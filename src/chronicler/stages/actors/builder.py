@@ -139,6 +139,8 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
             continue
         text = span.text
         iso3 = lex.country(text)
+        if iso3 is None and span.label_ == "GPE":
+            iso3 = lex.misspelt_country(text)  # "Ethopia", "Afganistan": the model saw a place
         minority = _minority(span, iso3, lex) if iso3 is not None else None
         if minority is not None:
             _people(table, *minority)
