@@ -78,7 +78,7 @@ def test_location_of_a_place_named_with_generic_words():
     from chronicler.stages.actors import location_of
 
     assert location_of("Montenegro province").country == "MNE"
-    assert location_of("the northern city of Kirkuk") is None  # an adjective before "city" is not stripped
+    assert location_of("the northern city of Kirkuk").country == "IRQ"
     assert location_of("city of Kirkuk").country == "IRQ"
     assert location_of("the Gaza Strip").country == "PSE"
     assert location_of("Nowhereville province") is None
@@ -92,3 +92,10 @@ def test_a_country_misspelt_by_one_letter_inside_the_word():
     assert lex.misspelt_country("Indiana") is None  # a change at the end: another word
     assert lex.misspelt_country("Columbia") is None  # a known place
     assert lex.misspelt_country("Cuba") is None  # too short to tell
+
+
+def test_location_of_a_place_after_a_generic_word_and_of():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("the capital city of Algiers").country == "DZA"
+    assert location_of("the besieged Bosnian town of Gorazde").country == "BIH"

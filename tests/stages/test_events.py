@@ -259,3 +259,59 @@ def test_participle_on_a_document_takes_its_author(events_of):
 def test_an_agentless_stand_down_is_the_subject_s_own(events_of):
     e = _only(events_of("Hundreds of Sudanese rebels have been demobilized, officials said on Sunday."), "RETREAT")
     assert e.source.country == "SDN"
+
+
+def test_light_verb_through_a_measure_of_the_event(events_of):
+    e = _only(events_of("French warships on Monday launched ten days of war games in the Mediterranean Sea."),
+              "COOPERATE")
+    assert e.source.country == "FRA"
+
+
+def test_agentless_passives_whose_doer_is_named(events_of):
+    e = _only(events_of("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
+    assert (e.source.country, e.target.country, e.cameo) == ("IGO", "IRN", "085")
+    assert not any(x.type == "SANCTION" for x in events_of("UN sanctions against Iran were lifted."))
+    e = _only(events_of("About 2,000 Russian soldiers were deployed along the corridor."), "MOBILIZE")
+    assert e.source.country == "RUS"
+    assert not events_of("Three people were killed on Sunday.")  # no doer named: no event
+
+
+def test_verb_with_an_adjective_particle(events_of):
+    e = _only(events_of("Ethiopia set free some 74 political leaders on Friday."), "RETREAT")
+    assert e.cameo == "0841" and e.source.country == "ETH"
+
+
+def test_nominal_event_under_a_light_verb_takes_the_verb_s_objects(events_of):
+    text = "Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials."
+    e = _only(events_of(text), "ACCUSE")
+    assert e.target is not None and e.target.country == "CHL"
+
+
+def test_a_demand_noun_targets_the_subject_of_its_clause(events_of):
+    text = "The International Labour Organization reiterated its demand today that Israel ease restrictions."
+    events = events_of(text)
+    assert any(e.type == "REQUEST" and e.target is not None and e.target.country == "ISR" for e in events)
+
+
+def test_blocking_someone_s_act_targets_the_doers(events_of):
+    text = "Turkish police prevented the demonstration staged by students in Sivas on Monday."
+    e = _only(events_of(text), "COERCE")
+    assert (e.source.country, e.target.country) == ("TUR", "TUR")
+
+
+def test_a_protest_targets_what_its_purpose_clause_names(events_of):
+    text = "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella."
+    events = events_of(text)
+    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+
+
+def test_meeting_between_two_parties(events_of):
+    text = "King Hassan said he would be ready to host a meeting between an Israeli peace movement and the PLO."
+    events = events_of(text)
+    assert any(e.target is not None and e.target.country in ("ISR", "PSE") for e in events)
+
+
+def test_a_place_inside_a_plain_noun_is_a_last_resort(events_of):
+    text = "Kenzo Oshima demanded parties to the conflict in Iraq to allow humanitarian workers in."
+    e = _only(events_of(text), "REQUEST")
+    assert e.target is not None and e.target.country == "IRQ"

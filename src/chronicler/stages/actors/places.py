@@ -59,8 +59,9 @@ def _core_name(name: str) -> str:
     if words and words[0].lower() == "the":
         words = words[1:]
     generic = _place_words()
-    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in generic:
-        words = words[2:]
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:-1] and lowered[lowered.index("of") - 1] in generic:  # "the northern city of Kirkuk"
+        words = words[lowered.index("of") + 1:]
     while len(words) > 1 and words[-1].lower() in generic:
         words = words[:-1]
     return " ".join(words)

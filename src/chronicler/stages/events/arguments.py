@@ -18,7 +18,8 @@ _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _THIRD_PERSON = {"he", "she", "it", "they"}
 TARGET_PREPS = {"with", "to", "on", "against", "at", "into", "from", "toward", "towards", "upon", "over", "of",
                 "for"}
-_NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for"}
+_NOUN_TARGET_PREPS = {"with", "on", "against", "to", "into", "upon", "of", "over", "toward", "towards", "for",
+                      "between"}
 _NAMEABLE = {"PROPN", "PRON", "NOUN"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -112,6 +113,22 @@ class Resolver:
         if token.pos_ not in _NAMEABLE:
             return None
         return Participant(name=span.text)
+
+    def place_inside(self, token: Token) -> str | None:
+        """The country of a place in an unresolved noun's modifiers: "parties to the conflict in Iraq"."""
+        level = [token]
+        for _ in range(4):
+            level = [g for t in level for g in t.children if g.dep_ in ("prep", "pobj")]
+            for t in level:
+                if t.dep_ == "pobj" and t.ent_type_ == "GPE":
+                    ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                    if ent is not None:
+                        from chronicler.stages.actors.places import location_of
+
+                        place = location_of(ent.text)
+                        if place is not None and place.country:
+                            return place.country
+        return None
 
     def _country(self, start: int, end: int) -> str | None:
         """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official", "Abidjan"."""
@@ -237,7 +254,7 @@ def deeper(tokens: list[Token]) -> list[Token]:
         if c.pos_ == "NOUN" and not c.ent_type_:
             c = whole_of(c)
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in ("for", "by", "of", "against"):
+                if g.dep_ == "prep" and g.lower_ in ("for", "by", "of", "against", "from"):
                     out.extend(x for x in prep_objects(g) if x not in out)
     return out
 
@@ -263,6 +280,8 @@ def noun_arguments(noun: Token, patient_possessor: bool) -> tuple[list[Token], l
             sources.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             sources.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the demonstration staged by students"
+            sources.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
             targets.extend(prep_objects(c))
     return sources, deeper(targets)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.events.arguments import (
-    Resolver, condition_subjects, noun_arguments, object_candidates, subject_of,
+    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, subject_of,
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
@@ -72,6 +72,12 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
             actor = (p, tok)
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
+    if actor is None and named is None:  # last: a place inside a plain noun ("parties to the conflict in Iraq")
+        for tok in tokens:
+            country = resolver.place_inside(tok) if tok.pos_ == "NOUN" else None
+            p = resolver.participant(tok) if country is not None else None
+            if p is not None and p.actor is None and (exclude is None or not _same(p, exclude)):
+                return Participant(name=p.name, country=country, code=country), tok
     return actor or named or (None, None)
 
 
@@ -116,9 +122,15 @@ class Extractor:
             if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
+        if source is None:  # "the demonstration staged by students": people, placed later
+            s_tok = next((t for t in src_toks if t.lemma_.lower() in people_nouns()), None)
+            source = self.resolver.participant(s_tok) if s_tok is not None else None
         phrase = noun
-        while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
-            phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
+        while phrase.head is not phrase and (
+                (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
+                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
+            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games"
+            phrase = phrase.head if phrase.dep_ == "compound" else phrase.head.head
         head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
@@ -129,6 +141,12 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
+        if light:  # "opened investigations against 28 officials", "launched strikes on the town"
+            tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i]
+        if trig.code.type == "REQUEST":  # "its demand that Israel ease restrictions": the one asked
+            tgt_toks += [c for x in noun.children if x.dep_ in ("acl", "ccomp")
+                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
@@ -184,6 +202,33 @@ class Extractor:
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
                      source_token=s_tok.i if s_tok is not None else None,
                      target_token=t_tok.i if t_tok is not None else None)
+
+    def _agentless(self, d: Draft) -> None:
+        """Agentless passives whose doer the sentence still names: troops that "were deployed" or guerrillas
+        that "have been demobilized" act themselves; "UN sanctions against Iran were lifted" by their owner."""
+        verb = d.trigger.token
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return
+        cameo = d.code.cameo
+        if cameo.startswith(("087", "15")) or cameo == "074":
+            source, s_tok = _pick(self.resolver, [subj], None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+            return
+        if d.code.type in ("SANCTION", "RETREAT", "CONCEDE"):
+            owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < subj.i]
+            source, s_tok = _pick(self.resolver, owners, None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+                if d.target is None:
+                    found, t_tok = _pick(self.resolver, deeper([subj]), source)
+                    if found is not None and t_tok is not None and t_tok.i != subj.i:
+                        d.target, d.target_token = found, t_tok.i
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -312,12 +357,16 @@ class Extractor:
         # nouns that are the object of an event verb are part of that event ("suspended aid", "lifted curfew")
         for d in self.drafts.values():
             tok = d.trigger.token
-            if d.trigger.kind == "noun" and tok.dep_ == "dobj" and tok.head.i in self.drafts:
+            if d.trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.drafts:
                 head = self.drafts[tok.head.i]
                 if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
                     d.dropped = True
                     if head.target is None:
-                        head.target = d.target
+                        head.target, head.target_token = d.target, d.target_token
+                    if head.target is None and head.code.quad_class in (3, 4) and d.source is not None and (
+                            head.source is None or not _same(head.source, d.source)):
+                        # "police prevented the demonstration staged by students": the doers are the target
+                        head.target, head.target_token = d.source, d.source_token
         for i in sorted(self.drafts, reverse=True):  # inner complements first, then their frames
             if not self.drafts[i].dropped:
                 self._apply_frame(self.drafts[i])
@@ -330,14 +379,22 @@ class Extractor:
                 target, t_tok = _pick(self.resolver, partners, d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():  # "staged a hunger strike to demand the resignation of the president"
+            if not d.dropped and d.target is None and d.code.type == "PROTEST":
+                verb = d.trigger.token if d.trigger.kind == "verb" else d.trigger.token.head
+                purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+                target, t_tok = _pick(self.resolver, deeper([x for c in purposes for x in object_candidates(c)]),
+                                      d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
         for d in self.drafts.values():
             if not d.dropped and d.target is None and d.code.type == "THREATEN":
                 target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
-        for d in self.drafts.values():  # "guerrillas have been demobilized": a stand-down is the subject's own
-            if not d.dropped and d.source is None and d.code.cameo.startswith("087") and d.target is not None:
-                d.source, d.source_token, d.target, d.target_token = d.target, d.target_token, None, None
+        for d in self.drafts.values():
+            if not d.dropped and d.source is None and d.trigger.kind == "verb":
+                self._agentless(d)
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
                 speaker = self.resolver.speaker(d.trigger.token)

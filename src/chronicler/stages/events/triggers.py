@@ -14,7 +14,7 @@ from chronicler.stages.events.lexicon import Code, EventLexicon
 
 _VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN"}
-_PARTICLE_DEPS = {"prt", "prep"}
+_PARTICLE_DEPS = {"prt", "prep", "acomp", "oprd", "advmod"}  # "cut off", "call on", "let free"
 # Dependencies along which a complement reaches the word that frames it.
 _VERB_CHAIN = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj"}
 _NOUN_CHAIN = _VERB_CHAIN | {"dobj", "nsubj", "attr", "nsubjpass"}
