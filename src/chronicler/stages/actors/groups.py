@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
-from chronicler.stages.actors.coder import Coding
+from chronicler.stages.actors.coder import Coding, relation_words
 from chronicler.stages.actors.lexicon import Lexicon, fold
 from chronicler.stages.actors.peoples import ethnic, residence
 from chronicler.stages.actors.table import Table, _code, _government, _groups, _words
@@ -43,9 +43,13 @@ def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
     lo = max(lo, role.start - 8)
     mention = [doc[i] for i in range(lo, role.end)]
     right: list[Token] = []
+    if holder is not None and holder.lemma_.lower() in relation_words():
+        # "Israel's militia ally in southern Lebanon": the relation noun tells who Israel is, its place whose
+        right = [holder] + next(([t for t in c.subtree][:8] for c in holder.rights
+                                 if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), [])
     for child in r.rights:  # not the holder's: in "the naval blockade of Serbia" Serbia is the target
         if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
-            right = [t for t in child.subtree][:8]
+            right = right + [t for t in child.subtree][:8]
             break
         if child.dep_ == "acl" and child.lemma_.lower() in _BASED:  # "a terror group based in Trinidad"
             prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS), None)
