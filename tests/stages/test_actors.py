@@ -280,3 +280,9 @@ def test_extremists_are_radicals_of_their_country(parse):
 def test_a_misspelt_country_the_model_missed_is_still_the_country(parse):
     doc = parse("Ethopia has agreed to re-open its borders to UN peacekeepers.")
     assert "ETH" in {a.country for a in doc._.actors}
+
+
+def test_leaders_of_a_home_body_take_its_country(parse):
+    doc = parse("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.")
+    assert {a.name: a.country for a in doc._.actors}.get("Leaders") == "AZE"
+    assert next(a for a in doc._.actors if "Azadliq" in a.name).country == "AZE"

@@ -33,7 +33,7 @@ from chronicler.stages.actors.entities import (Rulers, fix_entities, join_countr
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
 from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
-from chronicler.stages.actors.people import add_people, finish_people, infer_office_countries
+from chronicler.stages.actors.people import add_people, finish_people, infer_office_countries, place_home_bodies
 from chronicler.stages.actors.table import Table, _code, _government
 
 _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
@@ -218,7 +218,8 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     consumed.update(i for m in metonyms for i in range(m.start, m.end))
     add_orgs(doc, table, lex, known, when, consumed)
     add_states(doc, table, lex, metonyms, skip)
-    add_groups(doc, table, lex, roles, when, consumed)
+    coded = {a.id for k, a in table.by_key.items() if k[0] == "org" and len(k) == 2}  # from organizations.tsv
+    add_groups(doc, table, lex, roles, when, consumed, between=lambda: place_home_bodies(doc, table, lex, coded))
     add_islands(doc, table, lex)
     infer_office_countries(doc, table, lex)
     return renumber(table)

@@ -248,6 +248,19 @@ def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
                 actor.country = next(iter(homes))
 
 
+def place_home_bodies(doc: Doc, table: Table, lex: Lexicon, known: set[str]) -> None:
+    """A body the text names that acts at home (an opposition coalition, a union, a party) and that the
+    knowledge files do not know takes the one country where the document's events happen, like a home
+    group; ``known`` holds the ids of the organisations the knowledge files coded."""
+    bodies = [a for a in table.actors if a.kind == "organization" and a.country is None and a.id not in known
+              and a.sector in _HOME_GROUPS]
+    if bodies:
+        homes = home_countries(doc, table, lex)
+        if len(homes) == 1:
+            for actor in bodies:
+                actor.country = next(iter(homes))
+
+
 def home_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
     """Where a document's events happen: the places it puts things 'in', and the governments, police and
     courts it names (not armies, which act abroad, nor bare country names)."""
