@@ -7,7 +7,8 @@ Order of work (each step reads what the earlier ones found):
    what the text does not say (country, office at the publication date, former office holders -> ELI);
 2. organisations (ORG entities and known organisations);
 3. peoples ("Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians": groups coded by where
-   they live, see ``peoples``) and states: country names and demonyms are mentions of the country (kind "country", country only). The
+   they live, see ``peoples``) and states: country names and demonyms are mentions of the country (kind
+   "country", country only). The
    metonymy rule: a capital or seat of government as the subject or object of a verb ("urged Havana",
    "the Kremlin said"), or a country name as the subject or object of a political verb ("Cuba denied"),
    is a mention of that country's government (kind "organization", sector GOV, e.g. CUBGOV), the same actor
@@ -33,7 +34,8 @@ from chronicler.stages.actors.entities import (Rulers, fix_entities, join_countr
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
 from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
-from chronicler.stages.actors.people import add_people, finish_people, infer_office_countries, place_home_bodies
+from chronicler.stages.actors.inference import infer_office_countries, place_home_bodies
+from chronicler.stages.actors.people import add_people, finish_people
 from chronicler.stages.actors.table import Table, _code, _government
 
 _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
@@ -101,7 +103,8 @@ def _argument(span: Span) -> Token | None:
 
 def _people(table: Table, span: Span, country: str | None) -> None:
     name = span.text
-    actor = table.get(("people", fold(name), country), lambda i: Actor(id=i, name=name, kind="group", country=country))
+    actor = table.get(("people", fold(name), country),
+                      lambda i: Actor(id=i, name=name, kind="group", country=country))
     table.mention(actor, span)
 
 

@@ -167,7 +167,8 @@ class Lexicon:
     islands: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
     max_words: int = 6
-    _typos: dict[str, frozenset[tuple[str, str]]] | None = None  # one-letter deletions of country names, built on first use
+    # one-letter deletions of country names -> (name, ISO3), built on first use
+    _typos: dict[str, frozenset[tuple[str, str]]] | None = None
 
     # Lookups take the surface text; acronym keys need the surface in upper case.
     def _ok(self, k: str, text: str) -> bool:

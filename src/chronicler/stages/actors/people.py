@@ -128,7 +128,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         elif candidates:
             actor = next(iter(candidates.values()))[1]
         else:
-            if person is None and _looks_like_place(ent, lex) and _title_from(_prefix_tokens(ent), lex, when) is None:
+            titled = _title_from(_prefix_tokens(ent), lex, when) is not None
+            if person is None and _looks_like_place(ent, lex) and not titled:
                 continue  # "Manchester" tagged PERSON; but "King Hassan" is a person whatever towns share the name
             k = ("person", person.name) if person else ("person", sk)
             name = "".join(t.text_with_ws for t in _name_tokens(ent)).strip()
@@ -202,74 +203,3 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
                 return found[0]
     return lex.person(ent.text)
 
-
-_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
-_HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})  # institutions that act at home
-# groups that act at home: "Shona rebels" dealing with the Mozambique government (not troops or refugees)
-_HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "PRM", "CRM", "RAD"})
-
-
-def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
-    """The countries a document names: its country, organisation and group actors (not the press; an
-    international body counts as one more: "NATO troops arrived in Bosnia, Defense Secretary William Perry
-    said" does not make Perry Bosnian) and the places it names."""
-    from chronicler.stages.actors.places import location_of
-
-    found = {a.country for a in table.actors if a.kind in ("country", "organization", "group") and a.country
-             and a.sector != "JRN"}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            place = location_of(ent.text, lex)
-            if place is not None and place.country:
-                found.add(place.country)
-    return found
-
-
-def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
-    """An inference, not a reading: a person with a state office ("President Laurent Gbago", "Judge
-    Alejandro Rivera", "Gen. Prosper Avril") and no country takes the one country the document mentions;
-    with none or several mentioned the country stays unknown. Religious and other titles do not count
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria"). A group that acts at home ("rebels",
-    "fundamentalists", "strikers") takes the one country where the document's events happen: the places it
-    puts things 'in' and the governments, police and courts it names ("Rebels attacked Ethiopian soldiers":
-    an army abroad says nothing, the rebels stay unplaced)."""
-    holders = [a for a in table.actors if a.country is None and a.kind == "person" and a.title
-               and a.sector in _STATE_SECTORS]
-    groups = [a for a in table.actors if a.country is None and a.kind == "group" and a.sector in _HOME_GROUPS]
-    if holders:
-        countries = mentioned_countries(doc, table, lex)
-        if len(countries) == 1:
-            for actor in holders:
-                actor.country = next(iter(countries))
-    if groups:
-        homes = home_countries(doc, table, lex)
-        if len(homes) == 1:
-            for actor in groups:
-                actor.country = next(iter(homes))
-
-
-def place_home_bodies(doc: Doc, table: Table, lex: Lexicon, known: set[str]) -> None:
-    """A body the text names that acts at home (an opposition coalition, a union, a party) and that the
-    knowledge files do not know takes the one country where the document's events happen, like a home
-    group; ``known`` holds the ids of the organisations the knowledge files coded."""
-    bodies = [a for a in table.actors if a.kind == "organization" and a.country is None and a.id not in known
-              and a.sector in _HOME_GROUPS]
-    if bodies:
-        homes = home_countries(doc, table, lex)
-        if len(homes) == 1:
-            for actor in bodies:
-                actor.country = next(iter(homes))
-
-
-def home_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
-    """Where a document's events happen: the places it puts things 'in', and the governments, police and
-    courts it names (not armies, which act abroad, nor bare country names)."""
-    from chronicler.stages.actors.places import LOCATIVE, location_of
-
-    found = {a.country for a in table.actors if a.country and a.sector in _HOME_SECTORS}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
-            place = location_of(ent.text, lex)
-            if place is not None and place.country:
-                found.add(place.country)
-    return found
