@@ -22,7 +22,12 @@ def _demonym(t: Token, lex: Lexicon) -> str | None:
 
 def is_people(ent: Span, lex: Lexicon) -> bool:
     """ "Bosnian Serbs" tagged as one entity: a demonym and the plural name of a people."""
-    return len(ent) == 2 and ent[1].tag_ == "NNPS" and _demonym(ent[0], lex) is not None
+    return len(ent) == 2 and ent[1].tag_ == "NNPS" and _demonym(ent[0], lex) is not None and _people_word(ent[1], lex)
+
+
+def _people_word(t: Token, lex: Lexicon) -> bool:
+    """The name of a people, not a role ("Philippine Marines" are marines, coded with the role words)."""
+    return lex.role(t.text) is None
 
 
 def people_spans(doc: Doc, lex: Lexicon) -> list[tuple[Span, str]]:
@@ -38,7 +43,8 @@ def people_spans(doc: Doc, lex: Lexicon) -> list[tuple[Span, str]]:
         if is_people(ent, lex):
             out.append((ent, iso3))
         elif len(ent) == 1 and n + 1 < len(ents) and ents[n + 1].start == ent.end and len(ents[n + 1]) == 1 \
-                and ents[n + 1].label_ == "NORP" and ents[n + 1][0].tag_ in ("NNPS", "NNS"):
+                and ents[n + 1].label_ == "NORP" and ents[n + 1][0].tag_ in ("NNPS", "NNS") \
+                and _people_word(ents[n + 1][0], lex):
             out.append((doc[ent.start:ents[n + 1].end], iso3))
     return out
 
