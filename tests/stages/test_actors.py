@@ -286,3 +286,8 @@ def test_leaders_of_a_home_body_take_its_country(parse):
     doc = parse("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.")
     assert {a.name: a.country for a in doc._.actors}.get("Leaders") == "AZE"
     assert next(a for a in doc._.actors if "Azadliq" in a.name).country == "AZE"
+
+
+def test_transnational_bodies_and_their_members_stay_without_a_country(parse):
+    doc = parse("Islamic State militants attacked a checkpoint in Mosul, the Iraqi government said.")
+    assert all(a.country is None for a in doc._.actors if "Islamic State" in a.name)

@@ -224,7 +224,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     coded = {a.id for k, a in table.by_key.items() if k[0] == "org" and len(k) == 2}  # from organizations.tsv
     add_groups(doc, table, lex, roles, when, consumed, between=lambda: place_home_bodies(doc, table, lex, coded))
     add_islands(doc, table, lex)
-    infer_office_countries(doc, table, lex)
+    infer_office_countries(doc, table, lex, coded)
     return renumber(table)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from chronicler.stages.actors.lexicon import Lexicon
+from chronicler.stages.actors.coder import scan
+from chronicler.stages.actors.lexicon import Lexicon, tokens
 from chronicler.stages.actors.places import LOCATIVE, location_of
 from chronicler.stages.actors.table import Table
 
@@ -36,27 +37,36 @@ def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
     return found
 
 
-def infer_office_countries(doc: Doc, table: Table, lex: Lexicon) -> None:
+def infer_office_countries(doc: Doc, table: Table, lex: Lexicon, known: set[str]) -> None:
     """An inference, not a reading: a person with a state office ("President Laurent Gbago", "Judge
     Alejandro Rivera", "Gen. Prosper Avril") and no country takes the one country the document mentions;
-    with none or several mentioned the country stays unknown. Religious and other titles do not count
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria"). A group that acts at home ("rebels",
-    "fundamentalists", "strikers") takes the one country where the document's events happen: the places it
-    puts things 'in' and the governments, police and courts it names ("Rebels attacked Ethiopian soldiers":
-    an army abroad says nothing, the rebels stay unplaced)."""
+    with none or several mentioned the country stays unknown (an international body counts as one more but
+    is never given). Religious and other titles do not count ("Archbishop Desmond Tutu called for sanctions
+    against Nigeria"). A group that acts at home ("rebels", "fundamentalists", "strikers") takes the one
+    country where the document's events happen: the places it puts things 'in' and the governments, police
+    and courts it names ("Rebels attacked Ethiopian soldiers": an army abroad says nothing, the rebels stay
+    unplaced). Groups the knowledge files code (``known``: al-Qaeda, Islamic State) and their members keep
+    their blank."""
     holders = [a for a in table.actors if a.country is None and a.kind == "person" and a.title
                and a.sector in _STATE_SECTORS]
-    groups = [a for a in table.actors if a.country is None and a.kind == "group" and a.sector in _HOME_GROUPS]
+    groups = [a for a in table.actors if a.country is None and a.kind == "group" and a.sector in _HOME_GROUPS
+              and a.id not in known and not _names_known_body(a.name, lex)]
     if holders:
         countries = mentioned_countries(doc, table, lex)
-        if len(countries) == 1:
+        if len(countries) == 1 and "IGO" not in countries:
             for actor in holders:
                 actor.country = next(iter(countries))
     if groups:
         homes = home_countries(doc, table, lex)
-        if len(homes) == 1:
+        if len(homes) == 1 and "IGO" not in homes:
             for actor in groups:
                 actor.country = next(iter(homes))
+
+
+def _names_known_body(name: str, lex: Lexicon) -> bool:
+    """ "Islamic State militants": members of a body the knowledge files code (and leave without a country)."""
+    words = tokens(name)
+    return any(it.kind == "org" for it in scan(words, lex))
 
 
 def place_home_bodies(doc: Doc, table: Table, lex: Lexicon, known: set[str]) -> None:
@@ -67,7 +77,7 @@ def place_home_bodies(doc: Doc, table: Table, lex: Lexicon, known: set[str]) -> 
               and a.sector in _HOME_GROUPS]
     if bodies:
         homes = home_countries(doc, table, lex)
-        if len(homes) == 1:
+        if len(homes) == 1 and "IGO" not in homes:
             for actor in bodies:
                 actor.country = next(iter(homes))
 
