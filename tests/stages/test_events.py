@@ -315,3 +315,29 @@ def test_a_place_inside_a_plain_noun_is_a_last_resort(events_of):
     text = "Kenzo Oshima demanded parties to the conflict in Iraq to allow humanitarian workers in."
     e = _only(events_of(text), "REQUEST")
     assert e.target is not None and e.target.country == "IRQ"
+
+
+def test_a_place_far_down_the_event_s_phrase_is_its_target(events_of):
+    e = _only(events_of("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."), "AID")
+    assert e.target is not None and e.target.country == "BIH"
+
+
+def test_people_are_not_placed_by_a_place_in_a_condition(events_of):
+    e = _only(events_of("Syria says it will not accept any more refugees if war starts in Iraq."), "REJECT")
+    assert e.target is None or e.target.country != "IRQ"
+
+
+def test_a_venue_is_not_a_target(events_of):
+    events = events_of("Russian and American negotiators return to Geneva this week for talks.")
+    assert all(e.target is None or e.target.country != "CHE" for e in events)
+
+
+def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_doer(events_of):
+    text = "The Iraqi air force carried out at least three air strikes in western Mosul, killing dozens of fighters."
+    events = events_of(text)
+    assert events and all(e.source.country == "IRQ" for e in events if e.type == "ASSAULT")
+
+
+def test_a_town_or_a_date_before_an_event_noun_is_not_its_doer(events_of):
+    events = events_of("The Kabul attack killed eight people, officials said.")
+    assert not any(e.source.name == "Kabul" for e in events)

@@ -169,6 +169,9 @@ def subject_of(verb: Token) -> Token | None:
         head = verb.head  # "was indicted by the court and will resign": the shared subject, not the agent
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         return shared if shared is not None and verb.dep_ == "conj" else subject_of(head)
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return verb.head  # a sentence parsed as a noun phrase: "The Iraqi air force carried out strikes ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head  # "students demanding reforms"; "issued a declaration demanding ...": its author
         if noun.lemma_.lower() in documents() and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
@@ -269,6 +272,19 @@ def condition_subjects(verb: Token) -> list[Token]:
     return out
 
 
+def _setting(tok: Token) -> bool:
+    """A modifier that says when or where, not who: "the Easter bombings", "the Ankara attack"."""
+    if tok.ent_type_ in ("DATE", "TIME", "EVENT", "FAC", "LOC"):
+        return True
+    if tok.ent_type_ == "GPE":
+        from chronicler.stages.actors.places import location_of
+
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        place = location_of(ent.text) if ent is not None else None
+        return place is not None and place.lat is not None  # a town; a country may act ("the US raid")
+    return False
+
+
 def noun_arguments(noun: Token, patient_possessor: bool) -> tuple[list[Token], list[Token]]:
     """(source candidates, target candidates) inside a nominal event phrase."""
     sources: list[Token] = []
@@ -276,7 +292,7 @@ def noun_arguments(noun: Token, patient_possessor: bool) -> tuple[list[Token], l
     for c in noun.children:
         if c.dep_ == "poss":
             (targets if patient_possessor else sources).append(c)
-        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and not _setting(c):
             sources.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             sources.extend(g for g in c.children if g.dep_ == "pobj")

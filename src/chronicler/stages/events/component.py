@@ -92,6 +92,17 @@ def _path(token: Token, top: Token) -> list[int]:
     return out
 
 
+def _venue(tok: Token) -> bool:
+    """A town reached by "to/in/at" ("returned to Geneva"): where something happens, not whom it concerns."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "in", "at", "into") or tok.ent_type_ != "GPE":
+        return False
+    from chronicler.stages.actors.places import location_of
+
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    place = location_of(ent.text) if ent is not None else None
+    return place is not None and place.lat is not None  # a city has coordinates, a country does not
+
+
 def _ultimatum(verb: Token) -> bool:
     """A future act made conditional on the other side: "will withdraw its force unless the president ..."."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
@@ -143,10 +154,13 @@ class Extractor:
                     s_tok = subj if source is not None else None
         light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
         if light:  # "opened investigations against 28 officials", "launched strikes on the town"
-            tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i]
+            tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i
+                         and (trig.code.type in PLACE_TARGET_TYPES or not _venue(t))]
         if trig.code.type == "REQUEST":  # "its demand that Israel ease restrictions": the one asked
-            tgt_toks += [c for x in noun.children if x.dep_ in ("acl", "ccomp")
-                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+            clauses = [x for x in noun.children if x.dep_ in ("acl", "ccomp")]
+            if light:  # "reiterated its demand today that Israel ease ..."
+                clauses += [x for x in head.children if x.dep_ == "ccomp" and x.i > noun.i]
+            tgt_toks += [c for x in clauses for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
@@ -187,6 +201,8 @@ class Extractor:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
         candidates = object_candidates(verb, trig.code.type)
+        if trig.code.type not in PLACE_TARGET_TYPES:  # "negotiators return to Geneva for talks": a venue
+            candidates = [c for c in candidates if not _venue(c)]
         if trig.code.type == "REQUEST":  # "demanded that the US cancel its plans": the one asked
             candidates += [c for x in verb.children if x.dep_ == "ccomp"
                            for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -383,8 +399,10 @@ class Extractor:
             if not d.dropped and d.target is None and d.code.type == "PROTEST":
                 verb = d.trigger.token if d.trigger.kind == "verb" else d.trigger.token.head
                 purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
-                target, t_tok = _pick(self.resolver, deeper([x for c in purposes for x in object_candidates(c)]),
-                                      d.source)
+                reasons = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"  # "in protest of X"
+                           for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("protest", "support")]
+                candidates = deeper([x for c in purposes for x in object_candidates(c)] + reasons)
+                target, t_tok = _pick(self.resolver, candidates, d.source)
                 if target is not None:
                     d.target, d.target_token = target, t_tok.i
         for d in self.drafts.values():
@@ -493,7 +511,7 @@ def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
         anchors.add(cur.i)
     for p in places:
         cur = doc[p.start:p.end].root
-        for _ in range(5):
+        for _ in range(7):
             if cur.i in anchors:
                 return p.location
             if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
@@ -511,8 +529,9 @@ def _place_target(event: Event, d: Draft, location: Location | None, in_text: bo
     if not in_text or location is None or location.country is None:
         return event.target
     target = event.target
-    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
-        return Participant(name=target.name, country=location.country, code=location.country)
+    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns() \
+            and attached is not None and attached.country:  # not a place in an "if war starts in Iraq" clause
+        return Participant(name=target.name, country=attached.country, code=attached.country)
     return target
 
 
@@ -539,10 +558,10 @@ def _home_country(p: Participant | None) -> str | None:
     return p.country if code == p.country or code[3:6] in _HOME_SECTORS else None
 
 
-def _domestic(event: Event, d: Draft, doc: Doc, location: Location | None, in_text: bool) -> None:
+def _domestic(event: Event, d: Draft, doc: Doc, attached: Location | None) -> None:
     """Domestic by default (the convention of CAMEO/PLOVER coders): a group named without its country is
     placed by the place the event happens in, else by the government, police or state it deals with."""
-    here = location.country if in_text and location is not None and location.country not in (None, "IGO") else None
+    here = attached.country if attached is not None and attached.country not in (None, "IGO") else None
     for role, tok_i, other in (("source", d.source_token, event.target), ("target", d.target_token, event.source)):
         p = getattr(event, role)
         if not _unplaced(doc, tok_i, p):
@@ -582,8 +601,9 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
-        events[-1].target = _place_target(events[-1], d, location, in_text, _attached(doc, places, d))
-        _domestic(events[-1], d, doc, location, in_text)
+        attached = _attached(doc, places, d)
+        events[-1].target = _place_target(events[-1], d, location, in_text, attached)
+        _domestic(events[-1], d, doc, attached)
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
