@@ -100,7 +100,7 @@ class Resolver:
                 actor = actor_for_tokens(self.doc, *self._phrase(appos))
         doc = self.doc
         span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        country = self._country(start, end) if actor is None or actor.country is None else None
+        country = self._country(start, end) if actor is None else None
         if actor is not None:
             found = Participant.from_actor(actor)
             if found.country is None and country is not None:

@@ -562,6 +562,9 @@ def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
     tok = whole_of(doc[tok_i])
     if any(t.lower_ == "ethnic" for c in tok.lefts for t in c.subtree) or tok.lower_ == "ethnic":
         return True
+    if p.country is None and p.actor is not None and tok.pos_ == "PRON":  # "their hunger strike": the group's
+        actor = next((a for a in doc._.actors or [] if a.id == p.actor), None)
+        return actor is not None and actor.kind == "group"
     return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
 
 
