@@ -355,3 +355,8 @@ def test_hyphenated_event_nouns_and_joint_exercises(events_of):
 def test_expelled_from_a_state_is_expelled_by_it(events_of):
     e = _only(events_of("Two United Nations inspectors have been expelled from North Korea."), "SANCTION")
     assert e.source.country == "PRK"
+
+
+def test_a_place_in_the_clause_an_event_noun_follows_is_not_its_target(events_of):
+    e = _only(events_of("Cuba's leader denies being in talks with the US after Trump's threats."), "THREATEN")
+    assert e.target is None or e.target.country != "USA"

@@ -22,7 +22,7 @@ from chronicler.stages.events.arguments import (
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
-    FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
+    ADJUNCT_PREPS, FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
 from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
 
@@ -521,6 +521,8 @@ def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
     anchors = set(d.tokens) - {d.source_token}
     cur = d.trigger.token
     while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
+        if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS:
+            break  # "denies being in talks with the US after Trump's threats": the talks' place is not the threats'
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
         anchors.add(cur.i)
     for p in places:
