@@ -360,3 +360,15 @@ def test_expelled_from_a_state_is_expelled_by_it(events_of):
 def test_a_place_in_the_clause_an_event_noun_follows_is_not_its_target(events_of):
     e = _only(events_of("Cuba's leader denies being in talks with the US after Trump's threats."), "THREATEN")
     assert e.target is None or e.target.country != "USA"
+
+
+def test_an_attack_that_kills_is_one_event_by_the_attacker_or_the_weapon(events_of):
+    events = [e for e in events_of("The Taliban attack on the base killed 17 soldiers.") if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].source.name == "Taliban"
+    e = _only(events_of("A car bomb in Kabul killed eight people on Sunday."), "ASSAULT")
+    assert e.source.name.endswith("car bomb") and e.source.country == "AFG"  # placed where it went off
+
+
+def test_a_weapon_is_never_placed_by_its_victims(events_of):
+    e = _only(events_of("A roadside bomb killed one U.S. soldier on Sunday."), "ASSAULT")
+    assert e.source.country is None and e.target.country == "USA"
