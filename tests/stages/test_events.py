@@ -372,3 +372,16 @@ def test_an_attack_that_kills_is_one_event_by_the_attacker_or_the_weapon(events_
 def test_a_weapon_is_never_placed_by_its_victims(events_of):
     e = _only(events_of("A roadside bomb killed one U.S. soldier on Sunday."), "ASSAULT")
     assert e.source.country is None and e.target.country == "USA"
+
+
+def test_deals_struck_and_mediation_between_parties(events_of):
+    events = events_of("Ethiopian authorities struck a deal with the United Nations in December.")
+    assert not any(e.type == "ASSAULT" for e in events) and any(e.type == "SUPPORT" for e in events)
+    e = _only(events_of("Kuwait launched a mediation effort between Iraq and Iran."), "CONSULT")
+    assert e.target is not None and e.target.country in ("IRQ", "IRN")
+
+
+def test_people_in_custody_are_targets(events_of):
+    e = _only(events_of("Iranian intelligence police tortured an inmate to death in western Iran yesterday."),
+              "ASSAULT")
+    assert e.target is not None and e.target.name.endswith("inmate")

@@ -152,6 +152,8 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        if phrase is not noun:  # "launched a mediation effort between X and Y": the phrase head's arguments
+            tgt_toks += noun_arguments(phrase, patient)[1]
         light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
         if light:  # "opened investigations against 28 officials", "launched strikes on the town"
             tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i
