@@ -385,3 +385,8 @@ def test_people_in_custody_are_targets(events_of):
     e = _only(events_of("Iranian intelligence police tortured an inmate to death in western Iran yesterday."),
               "ASSAULT")
     assert e.target is not None and e.target.name.endswith("inmate")
+
+
+def test_an_event_noun_is_nobody_s_name(events_of):
+    events = events_of("Iceland warned Norway on Monday, a threat that drew criticism in both countries.")
+    assert not any(e.source.name in ("threat", "a threat") for e in events)

@@ -147,6 +147,9 @@ class Extractor:
             head = head.head  # "went on strike", "joined Abe for talks"
         if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
+            if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" \
+                    and subj.head.head.i in self.by_token:
+                subj = None  # "a threat that drew criticism": an event is nobody's name
             if subj is not None:
                 source, s_tok = _pick(self.resolver, [subj], None)
                 if source is None:
@@ -205,7 +208,9 @@ class Extractor:
                 noun = self.drafts.get(antecedent.i)
                 if noun is not None and noun.source is not None:
                     source, s_tok = noun.source, antecedent
-            if source is None:
+                elif noun is not None or antecedent.i in self.by_token:
+                    subj = None  # "a threat that drew criticism": an event is nobody's name
+            if source is None and subj is not None:
                 source, s_tok = _pick(self.resolver, [subj], None)
                 if source is None:
                     source = self.resolver.participant(subj)
