@@ -39,6 +39,10 @@ def _only(events, type_):
     return found[0]
 
 
+def _aimed_at(events, type_, country):
+    return any(e.type == type_ and e.target is not None and e.target.country == country for e in events)
+
+
 def test_active_verb_source_and_target(events_of):
     e = _only(events_of("Argentina has apologized to Brazil for the incident."), "SUPPORT")
     assert (e.source.country, e.target.country, e.polarity, e.modality) == ("ARG", "BRA", "asserted", "actual")
@@ -225,8 +229,7 @@ def test_target_through_a_dative_and_a_plain_complement(events_of):
 
 def test_nominal_target_one_level_down(events_of):
     text = "The activist staged a hunger strike in protest against violations by Algerian security forces."
-    events = events_of(text)
-    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+    assert _aimed_at(events_of(text), "PROTEST", "DZA")
 
 
 def test_a_finite_clause_under_tell_is_reported_not_requested(events_of):
@@ -289,8 +292,7 @@ def test_nominal_event_under_a_light_verb_takes_the_verb_s_objects(events_of):
 
 def test_a_demand_noun_targets_the_subject_of_its_clause(events_of):
     text = "The International Labour Organization reiterated its demand today that Israel ease restrictions."
-    events = events_of(text)
-    assert any(e.type == "REQUEST" and e.target is not None and e.target.country == "ISR" for e in events)
+    assert _aimed_at(events_of(text), "REQUEST", "ISR")
 
 
 def test_blocking_someone_s_act_targets_the_doers(events_of):
@@ -301,8 +303,7 @@ def test_blocking_someone_s_act_targets_the_doers(events_of):
 
 def test_a_protest_targets_what_its_purpose_clause_names(events_of):
     text = "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella."
-    events = events_of(text)
-    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+    assert _aimed_at(events_of(text), "PROTEST", "DZA")
 
 
 def test_meeting_between_two_parties(events_of):
