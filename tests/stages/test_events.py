@@ -391,3 +391,13 @@ def test_people_in_custody_are_targets(events_of):
 def test_an_event_noun_is_nobody_s_name(events_of):
     events = events_of("Iceland warned Norway on Monday, a threat that drew criticism in both countries.")
     assert not any(e.source.name in ("threat", "a threat") for e in events)
+
+
+def test_a_day_after_an_event_told_in_the_next_sentence(events_of):
+    text = ("Cuba's president has denied being in talks with the United States.\n"
+            "The denial comes a day after Donald Trump urged Havana to make a deal.\n"
+            '"There are no conversations," the president said on Monday.')
+    e = _only(events_of(text), "REQUEST")
+    assert e.date == date(2026, 1, 4) and e.date_text == "a day after"  # a day before Monday the 5th
+    e = _only(events_of("Trump urged Havana to make a deal a day after the raid."), "REQUEST")
+    assert e.date is None and e.date_text == "a day after"  # nothing to count from

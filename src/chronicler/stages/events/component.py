@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
-from chronicler.stages.events.dating import Dates
+from chronicler.stages.events.dating import Dates, reporting_nouns
 from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.arguments import (
     Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
@@ -445,7 +445,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
     lex = lex or event_lexicon()
     ex = Extractor(doc, lex)
     drafts = ex.drafts_in_order()
-    dates = Dates(doc)
+    dates = Dates(doc, frozenset(lex.nouns) | reporting_nouns())
     places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
     for d in drafts:
