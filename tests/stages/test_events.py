@@ -401,3 +401,10 @@ def test_a_day_after_an_event_told_in_the_next_sentence(events_of):
     assert e.date == date(2026, 1, 4) and e.date_text == "a day after"  # a day before Monday the 5th
     e = _only(events_of("Trump urged Havana to make a deal a day after the raid."), "REQUEST")
     assert e.date is None and e.date_text == "a day after"  # nothing to count from
+
+
+def test_declining_to_comment_and_rejecting_accusations_are_statements(events_of):
+    assert not events_of("The Government of Eritrea declined to comment on the dispute.")
+    events = events_of("Iran's foreign ministry on Monday strongly rejected accusations by Netanyahu.")
+    assert not any(e.type == "REJECT" for e in events)
+    assert _only(events_of("Eritrea declined to attend the talks."), "REJECT")

@@ -54,6 +54,8 @@ def _verb_keys(token: Token) -> list[str]:
     for c in token.children:  # "reneged on his commitment", "opened fire on"
         if c.dep_ == "prep":
             objects.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":  # "declined to comment"
+            objects.append(c)
     objects += [w for w in (whole_of(o) for o in objects) if w not in objects]  # "received a mission of observers"
     lemma = token.lemma_.lower()
     keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
