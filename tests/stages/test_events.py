@@ -408,3 +408,10 @@ def test_declining_to_comment_and_rejecting_accusations_are_statements(events_of
     events = events_of("Iran's foreign ministry on Monday strongly rejected accusations by Netanyahu.")
     assert not any(e.type == "REJECT" for e in events)
     assert _only(events_of("Eritrea declined to attend the talks."), "REJECT")
+
+
+def test_cannot_accept_is_a_refusal_and_tell_with_a_modal_reports(events_of):
+    events = events_of("Bangladesh has told the UN it cannot accept any more refugees from Myanmar.")
+    e = _only(events, "REJECT")
+    assert e.source.country == "BGD" and e.polarity == "asserted"
+    assert not any(x.type == "REQUEST" for x in events)

@@ -327,7 +327,10 @@ class Extractor:
         if is_negated(tok) or (verb is not tok and tok.dep_ in ("dobj", "nsubjpass") and is_negated(verb)):
             d.polarity = "negated" if d.polarity == "asserted" else "asserted"
         words = aux_words(verb)
-        if words & HEDGE_AUX or "if" in words or any(a.dep_ == "advcl" and "if" in aux_words(a) for a in [verb]):
+        if d.polarity == "negated" and words & {"can", "ca"} and d.code.type in COOPERATIVE and (
+                d.frame is None or d.frame.kind == "claim"):  # "it cannot accept any more refugees": a refusal
+            d.code, d.polarity = self._recode("12", d.code), "asserted"
+        elif words & HEDGE_AUX or "if" in words or any(a.dep_ == "advcl" and "if" in aux_words(a) for a in [verb]):
             d.modality = "hypothetical"
         elif words & OBLIGATION_AUX and d.frame is not None and d.frame.kind == "claim":
             claimer = subject_of(d.frame.token)

@@ -126,11 +126,12 @@ def _reported(complement: Token) -> bool:
     soldiers beat detainees" (but "demanded that the US cancel", a bare subjunctive, asks)."""
     if complement.dep_ != "ccomp" or complement.pos_ not in ("VERB", "AUX"):
         return False
-    if complement.tag_ == "VB" or aux_words(complement) & OBLIGATION_AUX:
-        return False
+    words = aux_words(complement)
+    if words & OBLIGATION_AUX or (complement.tag_ == "VB" and not words - {"that", "to"}):
+        return False  # "demanded that the US cancel", "said the US must cancel"
     return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX) or any(
         c.dep_ in ("nsubj", "nsubjpass") for c in complement.children) and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in complement.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in complement.children)
 
 
 def aux_words(verb: Token) -> set[str]:
