@@ -415,3 +415,15 @@ def test_cannot_accept_is_a_refusal_and_tell_with_a_modal_reports(events_of):
     e = _only(events, "REJECT")
     assert e.source.country == "BGD" and e.polarity == "asserted"
     assert not any(x.type == "REQUEST" for x in events)
+
+
+def test_a_visit_that_will_push_cooperation_is_a_visit(events_of):
+    e = _only(events_of("Premier Li Keqiang's visit to Germany will push forward economic cooperation."), "CONSULT")
+    assert (e.source.country, e.target.country, e.modality) == ("CHN", "DEU", "actual")
+
+
+def test_cancelled_visits_and_laying_down_arms(events_of):
+    e = _only(events_of("Pakistani Prime Minister Imran Khan has cancelled a planned visit to Malaysia."), "REJECT")
+    assert e.source.country == "PAK"
+    e = _only(events_of("The FARC said that they will lay down their arms in exchange for seats."), "AGREE")
+    assert e.modality == "intended"

@@ -323,7 +323,8 @@ class Extractor:
 
     def _apply_mood(self, d: Draft) -> None:
         tok = d.trigger.token
-        verb = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in ("VERB", "AUX") else tok
+        verb = tok if tok.pos_ == "VERB" or tok.dep_ in ("nsubj", "csubj") else (
+            tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)  # "Li's visit will push ...": not a future visit
         if is_negated(tok) or (verb is not tok and tok.dep_ in ("dobj", "nsubjpass") and is_negated(verb)):
             d.polarity = "negated" if d.polarity == "asserted" else "asserted"
         words = aux_words(verb)

@@ -109,6 +109,8 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
             kind = lex.frames.get(key)
             if infinitive and kind not in _INFINITIVE_FRAMES:  # "have sworn to fight" parsed as a purpose clause
                 continue
+            if kind is not None and cur.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "Li's visit will push cooperation forward": a frame word's subject is no complement
             if kind == "request" and _reported(cur):  # "a court was told soldiers beat detainees"
                 kind = "claim"
             if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
