@@ -427,3 +427,9 @@ def test_cancelled_visits_and_laying_down_arms(events_of):
     assert e.source.country == "PAK"
     e = _only(events_of("The FARC said that they will lay down their arms in exchange for seats."), "AGREE")
     assert e.modality == "intended"
+
+
+def test_strikes_with_weapons_are_attacks_and_strikes_by_workers_protests(events_of):
+    e = _only(events_of("The U.S. military launched air and artillery strikes on Syrian government troops."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("USA", "SYR")
+    assert _only(events_of("Dock workers in Antwerp went on strike on Monday."), "PROTEST")

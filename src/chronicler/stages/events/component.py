@@ -111,10 +111,11 @@ class Extractor:
             source = self.resolver.participant(s_tok) if s_tok is not None else None
         phrase = noun
         while phrase.head is not phrase and (
-                (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
+                (phrase.dep_ in ("compound", "conj") and phrase.head.pos_ in ("NOUN", "PROPN"))
                 or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
-            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games"
-            phrase = phrase.head if phrase.dep_ == "compound" else phrase.head.head
+            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games",
+            # "launched air and artillery strikes"
+            phrase = phrase.head if phrase.dep_ in ("compound", "conj") else phrase.head.head
         head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
