@@ -433,3 +433,11 @@ def test_strikes_with_weapons_are_attacks_and_strikes_by_workers_protests(events
     e = _only(events_of("The U.S. military launched air and artillery strikes on Syrian government troops."), "ASSAULT")
     assert (e.source.country, e.target.country) == ("USA", "SYR")
     assert _only(events_of("Dock workers in Antwerp went on strike on Monday."), "PROTEST")
+
+
+def test_a_decision_to_act_is_the_act_and_refugees_taken_in_are_aid(events_of):
+    e = _only(events_of("Japan has decided to partially lift economic sanctions imposed on India."), "RETREAT")
+    assert e.cameo == "085" and e.source.country == "JPN" and e.modality == "actual"
+    e = _only(events_of("The United States accepted 1,141 Iraqi refugees in May."), "AID")
+    assert e.cameo == "075" and e.target.country == "IRQ"
+    assert _only(events_of("The Taliban has spurned repeated offers for peace talks."), "REJECT")
