@@ -160,9 +160,11 @@ def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
 
 
 def only_in_scope_all(quotes_of, monkeypatch, text):
-    """No quote in the default "speech" scope; the quotes found in the "all" scope."""
+    """The rules alone: no quote in the default "speech" scope; the quotes found in the "all" scope."""
+    from chronicler.stages.quotes.attribution import MODEL_ENV
     from chronicler.stages.quotes.lexicon import SCOPE_ENV
 
+    monkeypatch.setenv(MODEL_ENV, "off")
     monkeypatch.delenv(SCOPE_ENV, raising=False)
     assert quotes_of(text) == []
     monkeypatch.setenv(SCOPE_ENV, "all")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
+from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
 from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
@@ -46,7 +47,7 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     for f in clauses:
         length = f.end - f.start
         words = ctx.text[f.start:f.end].split()
-        if len(words) < (1 if ctx.lex.scope == "all" else 3) or all(w.isupper() for w in words):
+        if len(words) < (1 if ctx.lex.scope == "all" or f.score is not None else 3) or all(w.isupper() for w in words):
             continue  # "they are", "READ MORE": no statement
         hits = [qi for qi, m in enumerate(ctx.marked) if _overlap(f.start, f.end, m.start, m.end)]
         in_direct = sum(_overlap(f.start, f.end, ctx.marked[qi].start, ctx.marked[qi].end)
@@ -177,11 +178,21 @@ def _date(ctx: Context, f: Found, published) -> tuple | None:
     return best.date, best.text
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def rule_clauses(ctx: Context) -> list[Found]:
+    return (verb_quotes(ctx) + parenthetical_quotes(ctx) + noun_quotes(ctx) + phrase_quotes(ctx)
+            + passive_quotes(ctx))
+
+
+def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> list[Quote]:
+    """The quotes of a parsed doc; ``model`` is the attribution model ("default": the shipped one unless
+    switched off, None: the rules alone)."""
     ctx = build_context(doc)
     direct = direct_quotes(ctx) + label_quotes(ctx)
-    clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + parenthetical_quotes(ctx) + noun_quotes(ctx)
-                                   + phrase_quotes(ctx) + passive_quotes(ctx))
+    rules = rule_clauses(ctx)
+    model = load_model() if model == "default" else model
+    if model is not None:
+        rules += model.keep(ctx, direct + rules)
+    clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]

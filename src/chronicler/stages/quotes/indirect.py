@@ -146,7 +146,7 @@ def verb_quotes(ctx: Context) -> list[Found]:
         start, end = _content_tokens(ctx, root, t)
         if end - start < (1 if ctx.lex.scope == "all" else 2) or not _joined(ctx, end, t):
             continue
-        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
+        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp" and not ctx.lex.questions:
             continue  # "asked whether ...": a question, not a statement
         quote = _cued(ctx, start, end, t)
         if quote is not None:
