@@ -1,13 +1,14 @@
 """Train the quotes attribution model on PolNeAR's training articles and report grouped 5-fold CV figures.
 
     PYTHONPATH=src python scripts/train_attribution.py [../shared/data/quotes/polnear/train.jsonl]
-        [--threshold 0.77] [--c 1.0] [--cache ROWS.json | --rows ROWS.json]
+        [--threshold 0.77] [--rule-threshold 0.5] [--c 1.0] [--cache ROWS.json | --rows ROWS.json]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline; the speech rules make their
 quotes, and the open lexicon (stages/quotes/candidates.py) the candidates beyond them. A candidate is an
 attribution worth keeping when its content matches a gold content that the rules' quotes miss (the eval's
 span rule: overlap >= 30% of the longer span, with the hull or a piece). The model (TF-IDF over the candidates' feature words -> logistic regression) is
-cross-validated with folds grouped by article; the figures go into the model's metadata. The final model is
+cross-validated with folds grouped by article; a second model of the same kind learns which of the rules' own
+clauses match a gold attribution, and drops those below its threshold; the figures go into the model's metadata. The final model is
 trained on all candidates and written to src/chronicler/stages/quotes/attribution.json (plain JSON, predicted
 without scikit-learn at run time; scikit-learn is needed only here: pip install '.[train]'). Never train on dev.
 """
@@ -31,8 +32,8 @@ from chronicler.nlp.analyzer import Analyzer  # noqa: E402
 from chronicler.sources.article import make_article  # noqa: E402
 from chronicler.stages.events.linear import LinearTextModel  # noqa: E402
 from chronicler.stages.quotes.attribution import MODEL_FILE, export_binary  # noqa: E402
-from chronicler.stages.quotes.candidates import extra_candidates, features  # noqa: E402
-from chronicler.stages.quotes.component import extract_quotes, rule_clauses  # noqa: E402
+from chronicler.stages.quotes.candidates import extra_candidates, features, found_by  # noqa: E402
+from chronicler.stages.quotes.component import extract_quotes  # noqa: E402
 from chronicler.stages.quotes.context import build_context  # noqa: E402
 from chronicler.stages.quotes.direct import direct_quotes, label_quotes  # noqa: E402
 
@@ -49,10 +50,11 @@ def make_model(c: float):
 
 
 def candidates(gold_path: str):
-    """(feature line, label, article index) of every candidate beyond the speech rules."""
+    """(feature line, label, article index) of every candidate beyond the speech rules, and of the rules' own
+    clauses (right when they match any gold attribution)."""
     docs = read_gold(gold_path)
     analyzer = Analyzer()
-    rows = []
+    rows, rule_rows = [], []
     with analyzer.nlp.select_pipes(disable=["chronicler_events", "chronicler_disputes"]):
         parsed = analyzer.nlp.pipe((analyzer._doc(make_article(d.text)) for d in docs), batch_size=16)
         for n, (gd, doc) in enumerate(zip(docs, parsed)):
@@ -61,12 +63,18 @@ def candidates(gold_path: str):
             found = {gi for gi, _ in match([(q.start, q.end) for q in gd.quotes], ours, [q.pieces for q in gd.quotes])}
             missed = [q for gi, q in enumerate(gd.quotes) if gi not in found]
             ctx = build_context(doc)
-            taken = direct_quotes(ctx) + label_quotes(ctx) + rule_clauses(ctx)
+            named = found_by(ctx)
+            for f, name in named:
+                rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
+            taken = direct_quotes(ctx) + label_quotes(ctx) + [f for f, _ in named]
             for f, name in extra_candidates(ctx, taken):
-                hit = any(spans_match((q.start, q.end), (f.start, f.end))
-                          or any(spans_match(p, (f.start, f.end)) for p in q.pieces) for q in missed)
-                rows.append((features(ctx, f, name), int(hit), n))
-    return rows
+                rows.append((features(ctx, f, name), int(_hits(f, missed)), n))
+    return rows, rule_rows
+
+
+def _hits(f, gold) -> bool:
+    return any(spans_match((q.start, q.end), (f.start, f.end))
+               or any(spans_match(p, (f.start, f.end)) for p in q.pieces) for q in gold)
 
 
 def scores(y, p, threshold):
@@ -92,29 +100,39 @@ def cross_validate(rows, c: float, thresholds):
             "note": "a candidate is right when it finds a gold attribution the rules miss"}
 
 
-def main(argv: list[str]) -> None:
-    opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
-    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
-    gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
-    threshold = float(opt.get("threshold", 0.77))
-    c = float(opt.get("c", 1.0))
-    if "rows" in opt:  # candidates written by an earlier run with --cache: train without parsing again
-        rows = [tuple(r) for r in json.loads(Path(opt["rows"]).read_text())]
-    else:
-        rows = candidates(gold)
-    if "cache" in opt:
-        Path(opt["cache"]).write_text(json.dumps(rows))
-    cv = cross_validate(rows, c, sorted({0.5, 0.6, 0.7, 0.8, 0.9, threshold}))
-    print(json.dumps(cv, indent=1))
+def fit_exported(rows, c: float) -> dict:
+    """A model fitted on all rows, as JSON, checked against scikit-learn on the first 500 rows."""
     model = make_model(c).fit([r[0] for r in rows], [r[1] for r in rows])
     data = export_binary(model)
     sample = [r[0] for r in rows[:500]]
     ours = LinearTextModel(data).predict_proba(sample)
     theirs = model.predict_proba(sample)
     assert all(abs(a[1] - b[1]) < 1e-5 for a, b in zip(ours, theirs)), "JSON predictor differs from sklearn"
-    meta = {"trained_on": Path(gold).name, "c": c, "cv_grouped_5fold": cv,
+    return data
+
+
+def main(argv: list[str]) -> None:
+    opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
+    gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
+    threshold = float(opt.get("threshold", 0.77))
+    c = float(opt.get("c", 1.0))
+    rule_threshold = float(opt.get("rule-threshold", 0.5))
+    if "rows" in opt:  # candidates written by an earlier run with --cache: train without parsing again
+        rows, rule_rows = json.loads(Path(opt["rows"]).read_text())
+    else:
+        rows, rule_rows = candidates(gold)
+    if "cache" in opt:
+        Path(opt["cache"]).write_text(json.dumps([rows, rule_rows]))
+    cv = cross_validate(rows, c, sorted({0.5, 0.6, 0.7, 0.8, 0.9, threshold}))
+    cv_rules = cross_validate(rule_rows, c, sorted({0.3, 0.4, 0.5, 0.6, rule_threshold}))
+    cv_rules["note"] = "the rules' clauses: right when they match any gold attribution"
+    print(json.dumps({"candidates": cv, "rule_clauses": cv_rules}, indent=1))
+    data, rules = fit_exported(rows, c), fit_exported(rule_rows, c)
+    meta = {"trained_on": Path(gold).name, "c": c, "cv_grouped_5fold": cv, "cv_rules_grouped_5fold": cv_rules,
             "features": "stages/quotes/candidates.py:features"}
-    OUT.write_text(json.dumps({"model": data, "threshold": threshold, "meta": meta}, separators=(",", ":")))
+    OUT.write_text(json.dumps({"model": data, "threshold": threshold, "rules": rules,
+                               "rule_threshold": rule_threshold, "meta": meta}, separators=(",", ":")))
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB), threshold {threshold}")
 
 

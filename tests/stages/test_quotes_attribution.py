@@ -7,8 +7,8 @@ from chronicler.sources.article import make_article
 from chronicler.stages.events.linear import LinearTextModel
 from chronicler.stages.quotes.attribution import (MODEL_ENV, AttributionModel, _shipped, export_binary, load_model,
                                                   model_from_json)
-from chronicler.stages.quotes.candidates import extra_candidates, features
-from chronicler.stages.quotes.component import extract_quotes, rule_clauses
+from chronicler.stages.quotes.candidates import extra_candidates, features, found_by
+from chronicler.stages.quotes.component import extract_quotes
 from chronicler.stages.quotes.context import build_context
 from chronicler.stages.quotes.direct import direct_quotes
 
@@ -37,7 +37,7 @@ def parse(nlp):
 
 def _candidates(doc):
     ctx = build_context(doc)
-    return ctx, extra_candidates(ctx, direct_quotes(ctx) + rule_clauses(ctx))
+    return ctx, extra_candidates(ctx, direct_quotes(ctx) + [f for f, _ in found_by(ctx)])
 
 
 def test_unlisted_verb_with_a_clause_is_a_candidate_with_its_features(parse):
@@ -77,6 +77,19 @@ def test_model_keeps_candidates_by_threshold_and_switch(parse, monkeypatch):
     assert load_model() is None
 
 
+def test_rules_model_drops_the_rule_clauses_below_its_threshold(parse):
+    doc = parse("The minister said that the talks had failed.")
+    ctx = build_context(doc)
+    named = found_by(ctx)
+    assert [ctx.text[f.start:f.end] for f, _ in named] == ["that the talks had failed"]
+    keep_all = AttributionModel(_Always(0.0), threshold=0.5)  # no rules model: every rule clause stays
+    assert keep_all.prune(ctx, named) == [named[0][0]]
+    assert AttributionModel(_Always(0.0), 0.5, rules=_Always(0.3), rule_threshold=0.5).prune(ctx, named) == []
+    assert AttributionModel(_Always(0.0), 0.5, rules=_Always(0.6), rule_threshold=0.5).prune(ctx, named)
+    dropped = extract_quotes(doc, model=AttributionModel(_Always(0.0), 0.5, rules=_Always(0.3), rule_threshold=0.5))
+    assert dropped == [] and len(extract_quotes(doc, model=None)) == 1
+
+
 def test_json_predictor_reproduces_scikit_learn():
     pytest.importorskip("sklearn", reason="scikit-learn is a training extra (pip install '.[train]')")
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -98,6 +111,9 @@ def test_json_predictor_reproduces_scikit_learn():
 
 def test_shipped_model_loads_with_threshold_and_cv_figures():
     model = _shipped()
-    assert model is not None and 0.5 <= model.threshold < 1.0
-    cv = model.meta["cv_grouped_5fold"]
-    assert cv["auc"] > 0.7 and cv["candidates"] > 1000
+    assert model is not None and 0.5 <= model.threshold < 1.0 and model.rules is not None
+    assert 0.0 < model.rule_threshold < model.threshold
+    for key in ("cv_grouped_5fold", "cv_rules_grouped_5fold"):
+        cv = model.meta[key]
+        assert cv["auc"] > 0.7 and cv["candidates"] > 1000
+    assert model.meta["trained_on"] == "train.jsonl"  # never dev

@@ -3,6 +3,7 @@
 A logistic regression over the candidates' feature words, trained on PolNeAR's training articles by
 ``scripts/train_attribution.py`` and shipped as plain JSON (``attribution.json``), predicted in pure Python
 by ``chronicler.stages.events.linear``. A candidate is kept when its probability reaches the model's
+threshold. A second model of the same kind scores the rules' own clauses, and drops those below its (low)
 threshold. ``CHRONICLER_QUOTES_MODEL=off`` switches it off: the speech rules alone.
 """
 from __future__ import annotations
@@ -24,15 +25,25 @@ MODEL_ENV = "CHRONICLER_QUOTES_MODEL"
 
 @dataclass
 class AttributionModel:
-    model: Any  # predict_proba(list[str]) -> [[p(0), p(1)], ...]
+    model: Any  # predict_proba(list[str]) -> [[p(0), p(1)], ...]: the candidates beyond the rules
     threshold: float = 0.5
     meta: dict[str, Any] = field(default_factory=dict)
+    rules: Any = None  # the same for the rules' own clauses; None keeps them all
+    rule_threshold: float = 0.0
 
-    def probabilities(self, lines: list[str]) -> list[float]:
+    def probabilities(self, lines: list[str], model: Any = None) -> list[float]:
+        model = model or self.model
         if not lines:
             return []
-        positive = list(self.model.classes_).index(1)
-        return [row[positive] for row in self.model.predict_proba(lines)]
+        positive = list(model.classes_).index(1)
+        return [row[positive] for row in model.predict_proba(lines)]
+
+    def prune(self, ctx: Context, named: list[tuple[Found, str]]) -> list[Found]:
+        """The rules' clauses less those the rules model calls no attribution ("what he", "READ MORE")."""
+        if self.rules is None:
+            return [f for f, _ in named]
+        probs = self.probabilities([features(ctx, f, name) for f, name in named], self.rules)
+        return [f for (f, _), p in zip(named, probs) if p >= self.rule_threshold]
 
     def keep(self, ctx: Context, taken: list[Found]) -> list[Found]:
         """The open-lexicon candidates beyond ``taken`` that the model calls attributions."""
@@ -59,8 +70,10 @@ def export_binary(pipeline: Any) -> dict[str, Any]:
 
 
 def model_from_json(data: dict[str, Any]) -> AttributionModel:
+    rules = data.get("rules")
     return AttributionModel(model=LinearTextModel(data["model"]), threshold=float(data["threshold"]),
-                            meta=data.get("meta", {}))
+                            meta=data.get("meta", {}), rules=LinearTextModel(rules) if rules else None,
+                            rule_threshold=float(data.get("rule_threshold", 0.0)))
 
 
 @lru_cache(maxsize=1)

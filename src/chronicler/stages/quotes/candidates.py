@@ -48,19 +48,23 @@ FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun
            ("phrase", phrase_quotes), ("passive", passive_quotes))
 
 
+def found_by(ctx: Context) -> list[tuple[Found, str]]:
+    """The clauses the finders make with the context's own lexicon, each with the name of its finder."""
+    return [(f, name) for name, finder in FINDERS for f in finder(ctx)]
+
+
 def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]]:
     """Candidates of the open lexicon whose cue no rule quote has, each with the name of its finder."""
     octx = replace(ctx, lex=open_lexicon())
     cues = {f.cue for f in taken if f.cue is not None}
     out: list[tuple[Found, str]] = []
     seen: set[tuple[int, int, int]] = set()
-    for name, finder in FINDERS:
-        for f in finder(octx):
-            key = (f.cue[0] if f.cue else -1, f.start, f.end)
-            if f.cue in cues or key in seen:
-                continue
-            seen.add(key)
-            out.append((f, name))
+    for f, name in found_by(octx):
+        key = (f.cue[0] if f.cue else -1, f.start, f.end)
+        if f.cue in cues or key in seen:
+            continue
+        seen.add(key)
+        out.append((f, name))
     return out
 
 
