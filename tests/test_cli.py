@@ -30,6 +30,23 @@ def test_analyze_bundled_example_json(capsys):
     assert result["quotes"] and result["actors"] and result["events"]
 
 
+def test_analyze_html_with_text_makes_every_span_checkable(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Talks</title></head><body><nav>Home | World</nav><article>"
+                    "<h1>Cuba denies talks</h1><p>&quot;There are no conversations with the United States,&quot; "
+                    "President Miguel D&iacute;az-Canel said on Monday, rejecting claims by Donald Trump.</p>"
+                    "<p>Trump had said Washington was talking with Havana.</p></article></body></html>", "utf-8")
+    code, out, _ = run(capsys, "analyze", str(page), "--json", "--with-text")
+    assert code == 0
+    result = json.loads(out)
+    text = result["document"]["text"]
+    assert "<" not in text and "Díaz-Canel" in text
+    assert_valid(text, result)
+    assert result["quotes"] and all(text[q["start"]:q["end"]] == q["text"] for q in result["quotes"])
+    code, out, _ = run(capsys, "analyze", str(page), "--json")
+    assert "text" not in json.loads(out)["document"]
+
+
 def test_analyze_readable_report(capsys):
     code, out, _ = run(capsys, "analyze", str(EXAMPLE))
     assert code == 0

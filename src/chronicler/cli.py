@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (resolves relative dates)")
     a.add_argument("--title", help="headline, when the text does not start with it")
     a.add_argument("--json", action="store_true", help='print the "chronicler/1" contract')
+    a.add_argument("--with-text", action="store_true",
+                   help="with --json: include the analysed text (what offsets index; for HTML, the extracted text)")
 
     i = sub.add_parser("ingest", help="analyze documents into the store (files, folders, JSONL, JSON, CSV)")
     i.add_argument("paths", nargs="+", metavar="PATH")
@@ -104,7 +106,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         return 0 if stats.ok or not stats.errors else 1
     if not args.file:
         raise ChroniclerError("nothing to analyze: give FILE, - for standard input, or --jsonl IN")
-    result = service.analyze_file(args.file, published=args.published, title=args.title, model=args.model)
+    result = service.analyze_file(args.file, published=args.published, title=args.title, model=args.model,
+                                  with_text=args.with_text)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -34,9 +34,14 @@ def read_article(path: str, *, published: date | None = None, title: str | None 
 
 
 def analyze_file(path: str, *, published: date | None = None, title: str | None = None,
-                 model: str | None = None) -> dict[str, Any]:
+                 model: str | None = None, with_text: bool = False) -> dict[str, Any]:
+    """The contract for one file; ``with_text`` adds the analysed text to ``document`` (for HTML input, the text
+    extracted from the page, which every offset indexes)."""
     article = read_article(path, published=published, title=title)
-    return _analyzer(model).analyze(article).to_dict()
+    result = _analyzer(model).analyze(article).to_dict()
+    if with_text:
+        result["document"]["text"] = article.text
+    return result
 
 
 @dataclass(slots=True)

@@ -207,3 +207,87 @@ def test_a_leaders_administration_is_the_government(parse):
     span = doc.char_span(0, text.index(" jailed"))
     actor = actor_for_tokens(doc, span.start, span.end)
     assert actor.code == "VENGOV" and actor.kind == "organization"
+
+
+def test_person_of_a_country_and_a_title_before_a_town_name(parse):
+    doc = parse("King Hassan of Morocco said he would host the meeting.")
+    hassan = next(a for a in doc._.actors if a.kind == "person")
+    assert (hassan.name, hassan.country, hassan.sector) == ("Hassan", "MAR", "GOV")
+
+
+def test_surname_administration_is_the_government_of_that_rulers_country(parse):
+    doc = parse("The Bush administration declared on Tuesday that China must drop barriers.")
+    assert "USAGOV" in {a.code for a in doc._.actors}
+
+
+def test_office_holder_takes_the_one_country_the_document_mentions(parse):
+    def country_of(text):
+        return next(a for a in parse(text)._.actors if a.kind == "person").country
+    assert country_of("Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago.") == "CIV"
+    assert country_of("Lt. Gen. Prosper Avril resigned to allow Haiti's first democratic elections.") == "HTI"
+    assert country_of("President Laurent Gbago met envoys from France and Germany.") is None  # several
+    assert country_of("Archbishop Desmond Tutu called for sanctions against Nigeria.") is None  # not a state office
+    # an international body counts as one more: Perry is not Bosnian
+    assert country_of("NATO troops have arrived in Bosnia, Defense Secretary William Perry said.") is None
+
+
+def _group_named(doc, word):
+    return next(a for a in doc._.actors if word in a.name and a.kind == "group")
+
+
+def test_peoples_are_groups_coded_where_they_live(parse):
+    assert _group_named(parse("Bosnian Serbs said on Tuesday that the siege was over."), "Serbs").country == "BIH"
+    assert _group_named(parse("The Albanians of southern Serbia are demanding autonomy."), "Albanians").country == "SRB"
+    doc = parse("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.")
+    assert _group_named(doc, "Albanians").country == "SRB"
+    doc = parse("Ethnic Albanians vowed to fight near Macedonia's border with Bulgaria.")
+    assert _group_named(doc, "Albanians").country is None  # two countries: where they live is not said
+
+
+def test_a_group_based_somewhere_takes_that_country(parse):
+    doc = parse("A terror group based in Trinidad claims to be making weapons.")
+    assert _group_named(doc, "terror group").country == "TTO"
+
+
+def test_home_group_takes_the_country_of_the_government_it_deals_with_not_of_an_army(parse):
+    doc = parse("The Mozambique government accepted demands from Shona rebels.")
+    assert _group_named(doc, "rebels").country == "MOZ"
+    assert _group_named(parse("Rebels attacked Ethiopian soldiers on Sunday."), "Rebels").country is None
+
+
+def test_un_mediator_is_coded_with_the_un(parse):
+    doc = parse("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.")
+    cordovez = next(a for a in doc._.actors if a.kind == "person")
+    assert (cordovez.country, cordovez.sector) == ("IGO", "GOV")
+
+
+def test_the_citys_police_are_of_the_country_of_the_town_named_before(parse):
+    doc = parse("Riots broke out in Lyon on Sunday. The city's police arrested ten people.")
+    assert next(a for a in doc._.actors if "police" in a.name).country == "FRA"
+
+
+def test_a_country_name_the_model_cut_in_two_is_joined(parse):
+    doc = parse("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.")
+    assert "SLE" in {a.country for a in doc._.actors}
+    assert not any(a.name == "Sierra" for a in doc._.actors)
+
+
+def test_extremists_are_radicals_of_their_country(parse):
+    doc = parse("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
+    assert _group_named(doc, "extremists").code == "HRVRAD"
+
+
+def test_a_misspelt_country_the_model_missed_is_still_the_country(parse):
+    doc = parse("Ethopia has agreed to re-open its borders to UN peacekeepers.")
+    assert "ETH" in {a.country for a in doc._.actors}
+
+
+def test_leaders_of_a_home_body_take_its_country(parse):
+    doc = parse("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.")
+    assert {a.name: a.country for a in doc._.actors}.get("Leaders") == "AZE"
+    assert next(a for a in doc._.actors if "Azadliq" in a.name).country == "AZE"
+
+
+def test_transnational_bodies_and_their_members_stay_without_a_country(parse):
+    doc = parse("Islamic State militants attacked a checkpoint in Mosul, the Iraqi government said.")
+    assert all(a.country is None for a in doc._.actors if "Islamic State" in a.name)

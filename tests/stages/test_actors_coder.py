@@ -47,3 +47,10 @@ def test_dates_decide_office_or_former_office():
     assert code_phrase("Tony Blair") == ("GBR", "ELI")
     # an explicit title in the text wins over the knowledge file's dates
     assert code_phrase("UK Defence Secretary Ben Wallace") == ("GBR", "GOV")
+
+
+def test_the_possessor_of_an_ally_is_the_partner_not_the_country():
+    from chronicler.stages.actors.coder import code_phrase
+
+    assert code_phrase("the deputy chief of Israel's militia ally in southern Lebanon")[0] == "LBN"
+    assert code_phrase("Israel's militia")[0] == "ISR"

@@ -63,3 +63,39 @@ def test_location_of_dateline_and_country():
     cuba = location_of("Cuba")
     assert cuba.country == "CUB" and cuba.lat is None  # a country is not a point
     assert location_of("Nowhereville") is None
+
+
+def test_international_bodies_and_ngos_are_coded_igo():
+    lex = lexicon()
+    for name in ("European Community", "EC", "International Labor Office", "ILO", "UNIFIL", "OSCE"):
+        assert lex.org(name).country == "IGO", name
+    amnesty = lex.org("Amnesty International")
+    assert (amnesty.country, amnesty.sector) == ("IGO", "NGO")
+    assert lex.org("Red Crescent Society").country in (None, "")  # national societies: no one country here
+
+
+def test_location_of_a_place_named_with_generic_words():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("Montenegro province").country == "MNE"
+    assert location_of("the northern city of Kirkuk").country == "IRQ"
+    assert location_of("city of Kirkuk").country == "IRQ"
+    assert location_of("the Gaza Strip").country == "PSE"
+    assert location_of("Nowhereville province") is None
+
+
+def test_a_country_misspelt_by_one_letter_inside_the_word():
+    lex = lexicon()
+    assert lex.misspelt_country("Ethopia") == "ETH"
+    assert lex.misspelt_country("Afganistan") == "AFG"
+    assert lex.misspelt_country("Isreal") == "ISR"  # two letters swapped
+    assert lex.misspelt_country("Indiana") is None  # a change at the end: another word
+    assert lex.misspelt_country("Columbia") is None  # a known place
+    assert lex.misspelt_country("Cuba") is None  # too short to tell
+
+
+def test_location_of_a_place_after_a_generic_word_and_of():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("the capital city of Algiers").country == "DZA"
+    assert location_of("the besieged Bosnian town of Gorazde").country == "BIH"

@@ -83,3 +83,40 @@ def test_a_relative_described_is_not_the_person_in_focus(doc_of):
     doc = doc_of("Jason Spindler was killed in the attack on Tuesday.\n\n"
                  "The father said his son had lived in Kenya for five years.")
     assert actor_at(doc, "father") is None
+
+
+def test_it_is_the_country_whose_reporting_verb_governs_it(doc_of):
+    doc = doc_of("Iraq said it would allow the return of weapons inspectors.")
+    assert actor_at(doc, "it").country == "IRQ"
+
+
+def test_it_for_an_organisation_announcing(doc_of):
+    doc = doc_of("The Nigerian Union of Teachers announced on Thursday that it has called off a strike.")
+    assert "Union of Teachers" in actor_at(doc, "it").name
+
+
+def test_their_for_a_group_subject(doc_of):
+    doc = doc_of("Afghan rebels said on Wednesday that their fighters would meet the mediator.")
+    actor = actor_at(doc, "their")
+    assert actor is not None and actor.kind == "group" and actor.country == "AFG"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(doc_of):
+    doc = doc_of("Afghan rebels said the Soviet army had surrounded them near Kabul.")
+    assert actor_at(doc, "them").country == "AFG"
+
+
+def test_expletive_it_and_it_under_a_person_stay_unresolved(doc_of):
+    assert actor_at(doc_of("Iraq said it is likely that talks will resume."), "it") is None
+    assert actor_at(doc_of("Mary Collins met Iraqi officials. She said it would rain."), "it") is None
+
+
+def test_the_country_and_the_regime_refer_to_the_state_in_focus(doc_of):
+    doc = doc_of("Iraq rejected the offer. The country said the inspectors must leave. The regime also threatened Kuwait.")
+    assert actor_at(doc, "country").country == "IRQ"
+    assert actor_at(doc, "regime").country == "IRQ"
+
+
+def test_the_union_and_its_pronoun(doc_of):
+    doc = doc_of("The Nigerian Union of Teachers called off the strike. The union said it had reached a deal.")
+    assert actor_at(doc, "union").name == actor_at(doc, "it").name == "Nigerian Union of Teachers"

@@ -146,3 +146,212 @@ def test_failed_events_are_negated_and_economic_objects_are_no_events(events_of)
     assert e.polarity == "negated"
     assert events_of("Germany could cut interest rates.") == []
     assert events_of("A study released by the institute was read.") == []
+
+
+def test_request_targets_the_subject_of_the_demand(events_of):
+    e = _only(events_of("The PRC on Tuesday demanded that the US cancel plans to sell weapons."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("CHN", "USA")
+
+
+def test_capitalised_us_is_the_country_not_the_pronoun(events_of):
+    text = 'Chile said on Tuesday that the US must end its blockade. "Let us talk," the minister said.'
+    e = _only(events_of(text), "REQUEST")
+    assert e.source.country == "CHL" and e.target is not None and e.target.country == "USA"
+
+
+def test_a_grievance_targets_what_is_complained_about(events_of):
+    e = _only(events_of("Lebanon complained to the United Nations on Tuesday over Israeli air raids."), "ACCUSE")
+    assert (e.source.country, e.target.country) == ("LBN", "ISR")
+
+
+def test_object_after_a_preposition_the_parser_left_empty(events_of):
+    text = ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic "
+            "residence since last month, the embassy said.")
+    e = _only(events_of(text), "AID")
+    assert (e.source.country, e.target.country) == ("PER", "PAN")
+
+
+def test_place_named_with_a_generic_word_is_the_target_of_a_territorial_event(events_of):
+    e = _only(events_of("Serbia eased emergency measures on Wednesday in Montenegro province."), "CONCEDE")
+    assert (e.source.country, e.target.country) == ("SRB", "MNE")
+
+
+def test_a_count_of_people_is_the_people(events_of):
+    e = _only(events_of("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday against Iraq."), "PROTEST")
+    assert e.source.country == "IRQ"  # "Thousands" alone names no one
+
+
+def test_a_threat_targets_who_must_act_for_it(events_of):
+    text = "Russia has threatened to stop negotiations if the United States goes ahead with the deployment."
+    e = _only(events_of(text), "THREATEN")
+    assert (e.source.country, e.target.country) == ("RUS", "USA")
+
+
+def test_groups_without_a_country_are_domestic(events_of):
+    e = _only(events_of("Islamic fundamentalists continued their hunger strike against the Algerian government."),
+              "PROTEST")
+    assert e.source.country == "DZA"
+    e = _only(events_of("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("SRB", "SRB")
+
+
+def test_a_foreign_army_does_not_make_a_group_domestic(events_of):
+    e = _only(events_of("Rebels attacked Ethiopian soldiers on Sunday."), "ASSAULT")
+    assert e.source.country is None and e.target.country == "ETH"
+
+
+def test_a_future_act_on_condition_is_an_ultimatum(events_of):
+    text = "Nigeria announced that it will withdraw its force from Chad unless the president arranged a ceasefire."
+    e = _only(events_of(text), "THREATEN")
+    assert e.modality == "threatened" and e.target.country == "TCD"
+
+
+def test_partners_of_a_joint_act_are_each_other_s_counterpart(events_of):
+    e = _only(events_of("Jordan and Britain have agreed to hold joint military exercises."), "AGREE")
+    assert {e.source.country, e.target.country} == {"JOR", "GBR"}
+
+
+def test_verb_object_entry_through_a_group_noun(events_of):
+    e = _only(events_of("Kyrgyzstan received a mission of observers from the OSCE on Monday."), "RETREAT")
+    assert e.cameo == "0862" and e.source.country == "KGZ"
+
+
+def test_target_through_a_dative_and_a_plain_complement(events_of):
+    e = _only(events_of("The United States is providing intelligence and photographs to Macedonia."), "AID")
+    assert e.target.country == "MKD"
+    e = _only(events_of("Hamas threatened on Monday to resume attacks in Israel."), "THREATEN")
+    assert (e.source.country, e.target.country) == ("PSE", "ISR")
+
+
+def test_nominal_target_one_level_down(events_of):
+    text = "The activist staged a hunger strike in protest against violations by Algerian security forces."
+    events = events_of(text)
+    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+
+
+def test_a_finite_clause_under_tell_is_reported_not_requested(events_of):
+    text = "Israeli soldiers routinely beat up Palestinian detainees, a court martial was told today."
+    e = _only(events_of(text), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("ISR", "PSE")
+    e = _only(events_of("The PRC demanded that the US cancel its plans."), "REQUEST")
+    assert e.target.country == "USA"
+
+
+def test_objects_after_a_particle(events_of):
+    e = _only(events_of("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("AFG", "RUS")
+
+
+def test_conjoined_verb_shares_the_subject_not_the_agent(events_of):
+    text = "Montenegro's prime minister has been indicted by the U.N. war crimes court and will resign."
+    events = events_of(text)
+    assert not any(e.source.country == "IGO" and e.type in ("AGREE", "CONCEDE", "RETREAT") for e in events)
+    assert any(e.source.country == "MNE" and e.type in ("AGREE", "CONCEDE", "RETREAT") for e in events)
+
+
+def test_participle_on_a_document_takes_its_author(events_of):
+    text = "The Kurdistan Workers' Party issued a statement demanding that the Turkish government release its leader."
+    e = _only(events_of(text), "REQUEST")
+    assert e.source.name.startswith("Kurdistan") or "Kurdistan" in e.source.name
+    assert e.target.country == "TUR"
+
+
+def test_an_agentless_stand_down_is_the_subject_s_own(events_of):
+    e = _only(events_of("Hundreds of Sudanese rebels have been demobilized, officials said on Sunday."), "RETREAT")
+    assert e.source.country == "SDN"
+
+
+def test_light_verb_through_a_measure_of_the_event(events_of):
+    e = _only(events_of("French warships on Monday launched ten days of war games in the Mediterranean Sea."),
+              "COOPERATE")
+    assert e.source.country == "FRA"
+
+
+def test_agentless_passives_whose_doer_is_named(events_of):
+    e = _only(events_of("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
+    assert (e.source.country, e.target.country, e.cameo) == ("IGO", "IRN", "085")
+    assert not any(x.type == "SANCTION" for x in events_of("UN sanctions against Iran were lifted."))
+    e = _only(events_of("About 2,000 Russian soldiers were deployed along the corridor."), "MOBILIZE")
+    assert e.source.country == "RUS"
+    assert not events_of("Three people were killed on Sunday.")  # no doer named: no event
+
+
+def test_verb_with_an_adjective_particle(events_of):
+    e = _only(events_of("Ethiopia set free some 74 political leaders on Friday."), "RETREAT")
+    assert e.cameo == "0841" and e.source.country == "ETH"
+
+
+def test_nominal_event_under_a_light_verb_takes_the_verb_s_objects(events_of):
+    text = "Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials."
+    e = _only(events_of(text), "ACCUSE")
+    assert e.target is not None and e.target.country == "CHL"
+
+
+def test_a_demand_noun_targets_the_subject_of_its_clause(events_of):
+    text = "The International Labour Organization reiterated its demand today that Israel ease restrictions."
+    events = events_of(text)
+    assert any(e.type == "REQUEST" and e.target is not None and e.target.country == "ISR" for e in events)
+
+
+def test_blocking_someone_s_act_targets_the_doers(events_of):
+    text = "Turkish police prevented the demonstration staged by students in Sivas on Monday."
+    e = _only(events_of(text), "COERCE")
+    assert (e.source.country, e.target.country) == ("TUR", "TUR")
+
+
+def test_a_protest_targets_what_its_purpose_clause_names(events_of):
+    text = "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella."
+    events = events_of(text)
+    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+
+
+def test_meeting_between_two_parties(events_of):
+    text = "King Hassan said he would be ready to host a meeting between an Israeli peace movement and the PLO."
+    events = events_of(text)
+    assert any(e.target is not None and e.target.country in ("ISR", "PSE") for e in events)
+
+
+def test_a_place_inside_a_plain_noun_is_a_last_resort(events_of):
+    text = "Kenzo Oshima demanded parties to the conflict in Iraq to allow humanitarian workers in."
+    e = _only(events_of(text), "REQUEST")
+    assert e.target is not None and e.target.country == "IRQ"
+
+
+def test_a_place_far_down_the_event_s_phrase_is_its_target(events_of):
+    e = _only(events_of("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."), "AID")
+    assert e.target is not None and e.target.country == "BIH"
+
+
+def test_people_are_not_placed_by_a_place_in_a_condition(events_of):
+    e = _only(events_of("Syria says it will not accept any more refugees if war starts in Iraq."), "REJECT")
+    assert e.target is None or e.target.country != "IRQ"
+
+
+def test_a_venue_is_not_a_target(events_of):
+    events = events_of("Russian and American negotiators return to Geneva this week for talks.")
+    assert all(e.target is None or e.target.country != "CHE" for e in events)
+
+
+def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_doer(events_of):
+    text = "The Iraqi air force carried out at least three air strikes in western Mosul, killing dozens of fighters."
+    events = events_of(text)
+    assert events and all(e.source.country == "IRQ" for e in events if e.type == "ASSAULT")
+
+
+def test_a_town_or_a_date_before_an_event_noun_is_not_its_doer(events_of):
+    events = events_of("The Kabul attack killed eight people, officials said.")
+    assert not any(e.source.name == "Kabul" for e in events)
+
+
+def test_hyphenated_event_nouns_and_joint_exercises(events_of):
+    e = _only(events_of("Afghan President Ashraf Ghani on Thursday announced a weeklong cease-fire with the Taliban."),
+              "RETREAT")
+    assert e.cameo == "0871" and e.source.country == "AFG"
+    e = _only(events_of("The Russian and US navies today began a joint military exercise."), "COOPERATE")
+    assert {e.source.country, e.target.country} == {"RUS", "USA"}
+    assert not any(x.type == "ASSAULT" for x in events_of("French warships launched ten days of war games."))
+
+
+def test_expelled_from_a_state_is_expelled_by_it(events_of):
+    e = _only(events_of("Two United Nations inspectors have been expelled from North Korea."), "SANCTION")
+    assert e.source.country == "PRK"

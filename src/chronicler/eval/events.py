@@ -9,7 +9,7 @@ PLOVER gold (``plover_gsr/*.jsonl``, one coded sentence per line):
   the gold source codes, and a target country among the gold target codes (a record without a gold target
   accepts no target, or one among its source codes: compound actors are coded SRC/TAR).
 ConfliBERT (``quadclass*.tsv``, ``sentence<TAB>label``): accuracy and macro-F1 of the first event's quad class
-(no event = 0).
+(no event = 0). ConfliBERT actor tags (``*.conll``): source and target spans, see ``eval/arguments.py``.
 """
 from __future__ import annotations
 
@@ -109,6 +109,10 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
     from chronicler.sources.article import make_article
 
     path = Path(gold_path)
+    if path.suffix == ".conll":
+        from chronicler.eval.arguments import evaluate as evaluate_arguments
+
+        return evaluate_arguments(path, analyzer)
     if path.suffix == ".tsv":
         return _evaluate_quadclass(path, analyzer)
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -156,6 +160,10 @@ def _meta(path: Path) -> dict[str, Any]:
 
 
 def report(figures: dict[str, Any]) -> str:
+    if figures.get("kind") == "arguments":
+        from chronicler.eval.arguments import report as report_arguments
+
+        return report_arguments(figures)
     if figures.get("kind") == "quadclass":
         lines = [f"quad class on {figures['sentences']} sentences (first event; no event = 0)"]
         cv, rules = figures.get("cross_validated"), figures.get("rules_only")

@@ -6,7 +6,9 @@ Order of work (each step reads what the earlier ones found):
    from appositions ("Ayman Safadi, the foreign minister of Jordan"); the dated knowledge file fills in
    what the text does not say (country, office at the publication date, former office holders -> ELI);
 2. organisations (ORG entities and known organisations);
-3. states: country names and demonyms are mentions of the country (kind "country", country only). The
+3. peoples ("Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians": groups coded by where
+   they live, see ``peoples``) and states: country names and demonyms are mentions of the country (kind
+   "country", country only). The
    metonymy rule: a capital or seat of government as the subject or object of a verb ("urged Havana",
    "the Kremlin said"), or a country name as the subject or object of a political verb ("Cuba denied"),
    is a mention of that country's government (kind "organization", sector GOV, e.g. CUBGOV), the same actor
@@ -14,7 +16,9 @@ Order of work (each step reads what the earlier ones found):
 4. coded groups: role words with a country ("a Jordanian official", "Iraqi troops", "the US military",
    "protesters in Gjilan") become group/organization actors keyed by (country, sector, kind); a definite
    person role ("the Cuban leader", "the president") joins the last person with that country and sector;
-5. "the island" joins the island state the text mentioned last.
+5. "the island" joins the island state the text mentioned last;
+6. a person with a state office and no country takes the one country the document mentions (an inference,
+   left null when the document names none or several).
 """
 from __future__ import annotations
 
@@ -25,9 +29,12 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding
-from chronicler.stages.actors.entities import Rulers, fix_entities, knowledge_spans, role_spans, titled_names
+from chronicler.stages.actors.entities import (Rulers, fix_entities, join_country_names, knowledge_spans, role_spans,
+                                               titled_names)
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
+from chronicler.stages.actors.inference import infer_office_countries, place_home_bodies
 from chronicler.stages.actors.people import add_people, finish_people
 from chronicler.stages.actors.table import Table, _code, _government
 
@@ -94,8 +101,39 @@ def _argument(span: Span) -> Token | None:
     return None
 
 
+def _people(table: Table, span: Span, country: str | None) -> None:
+    name = span.text
+    actor = table.get(("people", fold(name), country),
+                      lambda i: Actor(id=i, name=name, kind="group", country=country))
+    table.mention(actor, span)
+
+
+def add_peoples(doc: Doc, table: Table, lex: Lexicon, skip: range) -> set[int]:
+    """ "Bosnian Serbs", "Iraqi Kurds": groups of the first demonym's country (or of the place they are
+    'of'); returns the tokens they take."""
+    taken: set[int] = set()
+    for span, iso3 in people_spans(doc, lex):
+        if span.start in skip or any(i in table.token_actor for i in range(span.start, span.end)):
+            continue
+        _people(table, span, place_country(span, lex) or iso3)
+        taken.update(range(span.start, span.end))
+    return taken
+
+
+def _minority(span: Span, iso3: str, lex: Lexicon) -> tuple[Span, str | None] | None:
+    """ "the Albanians of southern Serbia" (SRB), "ethnic Albanians" (where they live): a people coded by the
+    country it lives in; None for a people at home ("Albanians demanded")."""
+    if span.label_ != "NORP" or span.root.tag_ not in ("NNPS", "NNS"):
+        return None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and ethnic([before]):
+        return span.doc[before.i:span.end], residence(span, iso3, lex)
+    home = place_country(span, lex)
+    return (span, home) if home and home != iso3 else None
+
+
 def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip: range) -> None:
-    covered = {i for m in metonyms for i in range(m.start, m.end)}
+    covered = {i for m in metonyms for i in range(m.start, m.end)} | add_peoples(doc, table, lex, skip)
     spans = [e for e in doc.ents if e.label_ in _STATE_LABELS and not any(i in covered for i in range(e.start, e.end))]
     spans += metonyms
     verbs = political_verbs()
@@ -104,6 +142,12 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
             continue
         text = span.text
         iso3 = lex.country(text)
+        if iso3 is None and span.label_ == "GPE":
+            iso3 = lex.misspelt_country(text)  # "Ethopia", "Afganistan": the model saw a place
+        minority = _minority(span, iso3, lex) if iso3 is not None else None
+        if minority is not None:
+            _people(table, *minority)
+            continue
         person = span.label_ == "PERSON" and any(t.i in table.token_actor for t in span)
         met = None if person else lex.metonym(text)  # "Havana" tagged PERSON but not taken as a person
         verb = _argument(span)
@@ -157,6 +201,7 @@ def renumber(table: Table) -> tuple[list[Actor], dict[int, str]]:
 def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int, str]]:
     article = doc._.article
     when = article.published if article is not None else None
+    join_country_names(doc, lex)
     spans = knowledge_spans(doc, rulers, lex)
     roles = role_spans(doc, rulers)
     fix_entities(doc, spans, titled_names(doc, roles, lex))
@@ -176,8 +221,10 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     consumed.update(i for m in metonyms for i in range(m.start, m.end))
     add_orgs(doc, table, lex, known, when, consumed)
     add_states(doc, table, lex, metonyms, skip)
-    add_groups(doc, table, lex, roles, when, consumed)
+    coded = {a.id for k, a in table.by_key.items() if k[0] == "org" and len(k) == 2}  # from organizations.tsv
+    add_groups(doc, table, lex, roles, when, consumed, between=lambda: place_home_bodies(doc, table, lex, coded))
     add_islands(doc, table, lex)
+    infer_office_countries(doc, table, lex, coded)
     return renumber(table)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, fold, key, lexicon, tokens
 
@@ -170,12 +172,29 @@ def code_items(words: list[str], items: list[Item], when: date | None = None) ->
         country = tenure.country if tenure else person.country
     for segment in (head, tail):
         if country is None:
-            country = next((it.country for it in segment if it.kind != "role" and it.country), None)
+            country = next((it.country for it in segment if it.kind != "role" and it.country
+                            and not _partner(words, it)), None)
 
     kind = _kind(items, person, chosen)
     org = next((it.value for it in head if it.kind == "org"), None)
     title = tenure.role if (tenure and person_sector == tenure.sector) else None
     return Coding(country, sector, kind, person, org, title)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> frozenset[str]:
+    text = resources.files("chronicler.stages.actors").joinpath("relation_words.txt").read_text("utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _partner(words: list[str], it: Item) -> bool:
+    """ "Israel's militia ally": a possessor of a relation noun is the other party, not the phrase's country."""
+    end = it.end
+    if words[end - 1] not in ("'s", "'"):  # the possessive ending is part of the item, or the next word
+        if end >= len(words) or words[end] not in ("'s", "'"):
+            return False
+        end += 1
+    return any(w.lower() in relation_words() for w in words[end:end + 3])
 
 
 def _kind(items: list[Item], person: Person | None, chosen: Item | None) -> str | None:

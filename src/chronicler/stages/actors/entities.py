@@ -19,6 +19,7 @@ from chronicler.stages.actors.lexicon import Lexicon, deaccent, fold, is_acronym
 PERSON_LABEL = "PERSON"
 ORG_LABEL = "ORG"
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"}
 
 
 @dataclass
@@ -199,6 +200,36 @@ def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span
     covered = {i for s in new for i in range(s.start, s.end)}
     kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
     doc.ents = sorted(kept + new, key=lambda s: s.start)
+
+
+def join_country_names(doc: Doc, lex: Lexicon) -> None:
+    """An entity the model cut off a country name or demonym ("Sierra" of "Sierra Leonean refugees", tagged
+    ORG) is extended to the whole name: NORP for a demonym before a noun, else GPE. A proper noun outside
+    any entity that misspells a country by one letter ("Ethopia") becomes a GPE."""
+    new = []
+    for e in doc.ents:
+        if e.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        for extra in (2, 1):
+            end = e.end + extra
+            if end > len(doc) or any(t.ent_type_ for t in doc[e.end:end]) or not doc[end - 1].text[:1].isupper():
+                continue
+            whole = doc[e.start:end]
+            iso3 = lex.country(whole.text)
+            if iso3 is not None and lex.country(e.text) != iso3:
+                label = "NORP" if doc[end - 1].tag_ in ("JJ", "NNPS") or (
+                    end < len(doc) and doc[end].pos_ == "NOUN") else "GPE"
+                new.append(Span(doc, e.start, end, label=label))
+                break
+    for t in doc:  # "Ethopia has agreed": a misspelt country the model did not see as a name at all
+        if t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 6 and t.text[:1].isupper() \
+                and t.dep_ in _ARGUMENT_DEPS and lex.misspelt_country(t.text):
+            new.append(Span(doc, t.i, t.i + 1, label="GPE"))
+    if new:
+        new = filter_spans(new)
+        covered = {i for s in new for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+        doc.ents = sorted(kept + new, key=lambda s: s.start)
 
 
 def _split_names(doc: Doc) -> list[Span]:

@@ -53,6 +53,22 @@ def key(text: str) -> str:
     return " ".join(tokens(fold(text)))
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter dropped, added or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -143,11 +159,16 @@ class Lexicon:
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ISO3, sector)
     roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, list[Person]] = field(default_factory=dict)  # key of name or alias -> people
+    # last name -> countries whose head of state or government bore it ("bush" -> USA): "the Bush
+    # administration" is that country's government whichever Bush it was
+    ruler_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     islands: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
     max_words: int = 6
+    # one-letter deletions of country names -> (name, ISO3), built on first use
+    _typos: dict[str, frozenset[tuple[str, str]]] | None = None
 
     # Lookups take the surface text; acronym keys need the surface in upper case.
     def _ok(self, k: str, text: str) -> bool:
@@ -185,6 +206,30 @@ class Lexicon:
         if k.startswith("the "):
             k = k[4:]
         return self.places.get(k)
+
+    def misspelt_country(self, text: str) -> str | None:
+        """The country a one-word name of six letters or more misspells by one letter dropped, added or
+        changed inside it, or two letters swapped ("Ethopia", "Afganistan", "Isreal"); None when not one
+        country is that close, when the word is a known name of anything, or when the change touches its
+        first or last letter ("Indiana" is not "Indians")."""
+        k = key(text)
+        if len(k) < 6 or " " in k or not k.isalpha() or k in self.countries or k in self.places \
+                or k in self.people or k in self.orgs:
+            return None
+        near = self._typo_index()
+        found = {iso3 for v in _deletions(k) | {k} for name, iso3 in near.get(v, ())
+                 if k[0] == name[0] and k[-1] == name[-1] and _one_edit(k, name)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _typo_index(self) -> dict[str, frozenset[tuple[str, str]]]:
+        if self._typos is None:
+            index: dict[str, set[tuple[str, str]]] = {}
+            for k, iso3 in self.countries.items():
+                if len(k) >= 6 and " " not in k and k.isalpha():
+                    for v in _deletions(k) | {k}:
+                        index.setdefault(v, set()).add((k, iso3))
+            self._typos = {v: frozenset(c) for v, c in index.items()}
+        return self._typos
 
     def name_of(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
@@ -268,6 +313,10 @@ def _load_places(lex: Lexicon) -> None:
             lex.metonyms.setdefault(k, (code, "GOV"))
 
 
+_HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
+                         "supreme leader", "chairman", "general secretary", "head of state"})
+
+
 def _load_people(lex: Lexicon) -> None:
     by_name: dict[str, list[tuple[Tenure, list[str]]]] = {}
     for name, aliases, country, role, sector, start, end, as_of in _rows("leaders.tsv", 8):
@@ -281,6 +330,10 @@ def _load_people(lex: Lexicon) -> None:
             bucket = lex.people.setdefault(key(form), [])
             if person not in bucket:
                 bucket.append(person)
+        heads = {t.country for t in tenures if t.sector == "GOV" and t.role.lower() in _HEAD_ROLES}
+        if heads and len(name.split()) > 1:
+            last = fold(name.split()[-1])
+            lex.ruler_surnames[last] = lex.ruler_surnames.get(last, frozenset()) | frozenset(heads)
 
 
 def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:

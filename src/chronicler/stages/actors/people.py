@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.lexicon import Lexicon, Person, fold
+from chronicler.stages.actors.peoples import is_people
 from chronicler.stages.actors.table import Table, _code, _groups
 
 log = logging.getLogger("chronicler.actors")
@@ -108,8 +109,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
     singles = []
     for ent in ents:
         person = _known_person(ent, known, lex)
-        if person is None and (lex.country(ent.text) or lex.role(ent.text)):
-            continue  # "Britons" tagged PERSON: a demonym, handled with the states
+        if person is None and (lex.country(ent.text) or lex.role(ent.text) or is_people(ent, lex)):
+            continue  # "Britons", "Bosnian Serbs" tagged PERSON: peoples, handled with the states
         sk = _surname_key(ent)
         if _is_single(ent, sk):
             singles.append((ent, person, sk))
@@ -127,8 +128,9 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         elif candidates:
             actor = next(iter(candidates.values()))[1]
         else:
-            if person is None and _looks_like_place(ent, lex):
-                continue  # "Manchester" tagged PERSON
+            titled = _title_from(_prefix_tokens(ent), lex, when) is not None
+            if person is None and _looks_like_place(ent, lex) and not titled:
+                continue  # "Manchester" tagged PERSON; but "King Hassan" is a person whatever towns share the name
             k = ("person", person.name) if person else ("person", sk)
             name = "".join(t.text_with_ws for t in _name_tokens(ent)).strip()
             actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
@@ -157,7 +159,19 @@ def _add_person_mention(table: Table, lex: Lexicon, actor: Actor, ent: Span, per
         actor.country = actor.country or coding.country
         consumed.update(t.i for t in toks)
         extra.extend(role_tokens)
+    if actor.country is None:
+        actor.country = _of_country(ent, lex)
     table.mention(actor, ent, list(ent) + extra)
+
+
+def _of_country(ent: Span, lex: Lexicon) -> str | None:
+    """ "King Hassan of Morocco", "Sheikh Hamad of Qatar": the country a name is 'of'."""
+    for prep in ent.root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == ent.end:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                return lex.country(" ".join(t.text for t in obj.subtree if t.ent_type_ == "GPE"))
+    return None
 
 
 def finish_people(table: Table, when: date | None) -> None:
@@ -188,3 +202,4 @@ def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) ->
             if found and len(found) == 1:
                 return found[0]
     return lex.person(ent.text)
+

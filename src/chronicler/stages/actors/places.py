@@ -8,6 +8,8 @@ preferring one attached to the event's own words, else the dateline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,7 +43,28 @@ def location_of(text: str, lex: Lexicon | None = None) -> Location | None:
     place = lex.place(probe)
     if place is not None:
         return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
-    return None
+    core = _core_name(name)
+    return location_of(core, lex) if core and core != name else None
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    text = resources.files("chronicler.stages.actors").joinpath("place_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _core_name(name: str) -> str:
+    """"the Gaza Strip" -> "Gaza Strip", "Montenegro province" -> "Montenegro", "city of Kirkuk" -> "Kirkuk"."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    generic = _place_words()
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:-1] and lowered[lowered.index("of") - 1] in generic:  # "the northern city of Kirkuk"
+        words = words[lowered.index("of") + 1:]
+    while len(words) > 1 and words[-1].lower() in generic:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _locative(span: Span) -> bool:

@@ -21,6 +21,7 @@ class CorefLexicon:
     titles: dict[str, frozenset[str]]  # role noun -> titles it stands for
     org_words: frozenset[str] = frozenset()  # "party", "press": a name holding one is an organisation's
     kin_words: frozenset[str] = frozenset()  # "father", "wife": a relative of someone, not that someone
+    expletive_words: frozenset[str] = frozenset()  # "likely", "seem": "it is likely that" is about nothing
 
 
 @lru_cache(maxsize=1)
@@ -38,4 +39,5 @@ def lexicon() -> CorefLexicon:
         titles=titles,
         org_words=frozenset(r[0].lower() for r in _rows("org_words.txt")),
         kin_words=frozenset(r[0].lower() for r in _rows("kin_words.txt")),
+        expletive_words=frozenset(r[0].lower() for r in _rows("expletive_words.txt")),
     )

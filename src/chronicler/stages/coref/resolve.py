@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
 from chronicler.nlp.spans import original_text
+from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
@@ -165,9 +166,11 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     genders = infer_genders(doc, actors, runs, lex, in_quote)
     roles = _roles(doc, actors, runs)
     run_at = {s: (s, e, a) for s, e, a in runs}
+    plural = plural_actors(doc, index)
     sal = Salience()
     n = 0
     previous: list[str] = []  # person subjects of the previous sentence (outside quotes)
+    previous_collective: list[str] = []  # organisation, country and group subjects of the previous sentence
     previous_speakers: set[str] = set()
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
@@ -175,6 +178,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
         # a sentence of quoted words only leaves the focus where it was
         content = any(t.is_alpha and not in_quote[t.i] for t in sent)
         current: list[str] = []
+        current_collective: list[str] = []
         speakers: set[str] = set(previous_speakers)  # subjects of reporting verbs, this and the last sentence
         i = sent.start
         while i < sent.end:
@@ -182,8 +186,14 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             if i in run_at:
                 found: Run | None = run_at[i]
             else:
-                focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
-                found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
+                found = None
+                number = lex.pronouns.get(t.lower_) if t.pos_ == "PRON" and not in_quote[i] else None
+                if number in ("n", "p") and i not in index:
+                    aid = resolve_collective(doc, t, number, actors, index, plural, previous_collective, lex)
+                    found = (i, i + 1, aid) if aid else None
+                if found is None:
+                    focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
+                    found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
             if found is None:
@@ -192,6 +202,8 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             s, e, aid = found
             sal.mention(aid, _weight(doc, s, e, in_quote[s]), n)
             root = doc[s:e].root
+            if not in_quote[s] and root.dep_ in ("nsubj", "nsubjpass") and actors[aid].kind in COLLECTIVE_KINDS:
+                current_collective.append(aid)
             if not in_quote[s] and root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
                 current.append(aid)
                 if quote_lexicon().is_cue(root.head.lemma_):
@@ -199,6 +211,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             i = max(e, i + 1)
         if content:
             previous = current
+            previous_collective = current_collective
             previous_speakers = speakers
 
 
@@ -262,8 +275,18 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
         how = lex.nominals[noun]
-        cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
-                 and (how == "any" or noun in x.name.lower().split())}
+        governments = {a: 1.0 for a, x in actors.items() if x.kind == "organization" and x.sector == "GOV"
+                       and x.country and x.country != "IGO"}
+        if how == "country":  # "the country", "the kingdom": the state in focus, or its acting government
+            cands = {a: 1.0 for a, x in actors.items() if x.kind == "country"} | governments
+        elif how == "government":  # "the regime": a government in focus
+            cands = governments
+        else:
+            cands = {a: 1.0 for a, x in actors.items() if x.kind in ("organization", "group")
+                     and (how == "any" or noun in x.name.lower().split())}
+        if how in ("country", "government"):
+            aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 else None)
+            return (start, t.i + 1, aid) if aid else None
         aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
         return (start, t.i + 1, aid) if aid else None
     return None

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
-from chronicler.stages.events.arguments import Resolver, noun_arguments, object_candidates, subject_of
+from chronicler.stages.events.arguments import (
+    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
+)
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
@@ -40,6 +42,8 @@ class Draft:
     target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
+    source_token: int | None = None  # the token the source was read from (not a place the event is aimed at)
+    target_token: int | None = None
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
@@ -68,7 +72,41 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
             actor = (p, tok)
         if named is None and tok.pos_ == "PROPN":
             named = (p, tok)
+    if actor is None and named is None:  # last: a place inside a plain noun ("parties to the conflict in Iraq")
+        for tok in tokens:
+            country = resolver.place_inside(tok) if tok.pos_ == "NOUN" else None
+            p = resolver.participant(tok) if country is not None else None
+            if p is not None and p.actor is None and (exclude is None or not _same(p, exclude)):
+                return Participant(name=p.name, country=country, code=country), tok
     return actor or named or (None, None)
+
+
+def _path(token: Token, top: Token) -> list[int]:
+    """Token indices from ``token`` up to (not including) ``top`` along the heads."""
+    out = []
+    cur = token
+    while cur is not top and cur.head is not cur and len(out) < 6:
+        cur = cur.head
+        if cur is not top:
+            out.append(cur.i)
+    return out
+
+
+def _venue(tok: Token) -> bool:
+    """A town reached by "to/in/at" ("returned to Geneva"): where something happens, not whom it concerns."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "in", "at", "into") or tok.ent_type_ != "GPE":
+        return False
+    from chronicler.stages.actors.places import location_of
+
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    place = location_of(ent.text) if ent is not None else None
+    return place is not None and place.lat is not None  # a city has coordinates, a country does not
+
+
+def _ultimatum(verb: Token) -> bool:
+    """A future act made conditional on the other side: "will withdraw its force unless the president ..."."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in verb.children)
 
 
 def _same(a: Participant, b: Participant) -> bool:
@@ -95,9 +133,15 @@ class Extractor:
             if c.dep_ == "relcl" and c.i in self.by_token:  # "the raid that ousted Maduro"
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
+        if source is None:  # "the demonstration staged by students": people, placed later
+            s_tok = next((t for t in src_toks if t.lemma_.lower() in people_nouns()), None)
+            source = self.resolver.participant(s_tok) if s_tok is not None else None
         phrase = noun
-        while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head is not phrase:
-            phrase = phrase.head  # "launched a mediation effort", "suspended aid deliveries"
+        while phrase.head is not phrase and (
+                (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
+                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
+            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games"
+            phrase = phrase.head if phrase.dep_ == "compound" else phrase.head.head
         head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
@@ -108,9 +152,20 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
+        if light:  # "opened investigations against 28 officials", "launched strikes on the town"
+            tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i
+                         and (trig.code.type in PLACE_TARGET_TYPES or not _venue(t))]
+        if trig.code.type == "REQUEST":  # "its demand that Israel ease restrictions": the one asked
+            clauses = [x for x in noun.children if x.dep_ in ("acl", "ccomp")]
+            if light:  # "reiterated its demand today that Israel ease ..."
+                clauses += [x for x in head.children if x.dep_ == "ccomp" and x.i > noun.i]
+            tgt_toks += [c for x in clauses for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None,
+                     target_token=t_tok.i if t_tok is not None else None)
 
     def _agent(self, verb: Token) -> Token | None:
         """The subject of a verb, skipping event nouns ("talks were underway and urged Havana")."""
@@ -145,13 +200,59 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
-        candidates = object_candidates(verb)
+        candidates = object_candidates(verb, trig.code.type)
+        if trig.code.type not in PLACE_TARGET_TYPES:  # "negotiators return to Geneva for talks": a venue
+            candidates = [c for c in candidates if not _venue(c)]
+        if trig.code.type == "REQUEST":  # "demanded that the US cancel its plans": the one asked
+            candidates += [c for x in verb.children if x.dep_ == "ccomp"
+                           for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, candidates, source)
+        if target is None:  # "refused to respond to a demand from the US President": through a plain complement
+            inner = [x for c in verb.children if c.dep_ == "xcomp" and c.i not in self.by_token
+                     for x in object_candidates(c)]
+            target, t_tok = _pick(self.resolver, inner, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
             target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
-        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "")
+        return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
+                     source_token=s_tok.i if s_tok is not None else None,
+                     target_token=t_tok.i if t_tok is not None else None)
+
+    def _agentless(self, d: Draft) -> None:
+        """Agentless passives whose doer the sentence still names: troops that "were deployed" or guerrillas
+        that "have been demobilized" act themselves; "UN sanctions against Iran were lifted" by their owner."""
+        verb = d.trigger.token
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return
+        cameo = d.code.cameo
+        if cameo.startswith(("166", "174")):  # "inspectors have been expelled from North Korea": by that state
+            places = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for x in prep_objects(c)]
+            source, s_tok = _pick(self.resolver, places, None)
+            if source is not None and source.country is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is None or _same(d.target, source):
+                    d.target, d.target_token = self.resolver.participant(subj), subj.i
+            return
+        if cameo.startswith(("087", "15")) or cameo == "074":
+            source, s_tok = _pick(self.resolver, [subj], None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+            return
+        if d.code.type in ("SANCTION", "RETREAT", "CONCEDE"):
+            owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < subj.i]
+            source, s_tok = _pick(self.resolver, owners, None)
+            if source is not None:
+                d.source, d.source_token = source, s_tok.i
+                if d.target is not None and _same(d.target, source):
+                    d.target = d.target_token = None
+                if d.target is None:
+                    found, t_tok = _pick(self.resolver, deeper([subj]), source)
+                    if found is not None and t_tok is not None and t_tok.i != subj.i:
+                        d.target, d.target_token = found, t_tok.i
 
     # -- frames ------------------------------------------------------------------------------------------
     def _recode(self, root: str, inner: Code) -> Code:
@@ -189,10 +290,11 @@ class Extractor:
                 if asked is not None and (framer.source is None or not _same(asked, framer.source)):
                     framer.target = asked
             if framer.target is None:
-                framer.target = d.target
+                framer.target, framer.target_token = d.target, d.target_token
             if frame.kind in ("intend", "threaten") and framer.modality == "actual":
                 framer.modality = "threatened" if framer.code.type == "THREATEN" else "intended"
             framer.tokens.extend(d.tokens)
+            framer.tokens.extend(_path(d.trigger.token, ftok))  # "threatened to resume attacks in Israel"
             d.dropped = True
             return
         holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
@@ -247,7 +349,7 @@ class Extractor:
             d.target = target
             d.modality = "actual"
         elif words & FUTURE_AUX and d.modality in ("actual", "claimed") and (d.frame is None or d.frame.kind == "claim"):
-            root = self._intent_root(d.code)
+            root = "13" if _ultimatum(verb) else self._intent_root(d.code)  # "will withdraw unless ..."
             if root == "03" and d.polarity == "negated":  # "will not accept refugees": a refusal
                 root, d.polarity = "12", "asserted"
             d.code = self._recode(root, d.code)
@@ -279,18 +381,52 @@ class Extractor:
         # nouns that are the object of an event verb are part of that event ("suspended aid", "lifted curfew")
         for d in self.drafts.values():
             tok = d.trigger.token
-            if d.trigger.kind == "noun" and tok.dep_ == "dobj" and tok.head.i in self.drafts:
+            if d.trigger.kind == "noun" and tok.dep_ == "compound" and tok.head.i in self.by_token \
+                    and self.by_token[tok.head.i].kind == "noun":
+                d.dropped = True  # "war games", "war crimes": the whole phrase is the event
+                continue
+            if d.trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.drafts:
                 head = self.drafts[tok.head.i]
                 if frame_of(tok, self.lex, self.by_token) is None or head.trigger.token.lemma_ not in self.lex.frames:
                     d.dropped = True
                     if head.target is None:
-                        head.target = d.target
+                        head.target, head.target_token = d.target, d.target_token
+                    if head.target is None and head.code.quad_class in (3, 4) and d.source is not None and (
+                            head.source is None or not _same(head.source, d.source)):
+                        # "police prevented the demonstration staged by students": the doers are the target
+                        head.target, head.target_token = d.source, d.source_token
         for i in sorted(self.drafts, reverse=True):  # inner complements first, then their frames
             if not self.drafts[i].dropped:
                 self._apply_frame(self.drafts[i])
         for d in self.drafts.values():
             if not d.dropped and d.code.type:
                 self._apply_mood(d)
+        for d in self.drafts.values():  # "Trump and Putin agreed": each is the other's counterpart
+            if not d.dropped and d.target is None and d.source_token is not None:
+                src = self.doc[d.source_token]
+                partners = [c for c in src.children if c.dep_ == "conj"] + [  # "the Russian and US navies"
+                    g for c in src.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "conj"]
+                target, t_tok = _pick(self.resolver, partners, d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():  # "staged a hunger strike to demand the resignation of the president"
+            if not d.dropped and d.target is None and d.code.type == "PROTEST":
+                verb = d.trigger.token if d.trigger.kind == "verb" else d.trigger.token.head
+                purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+                reasons = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"  # "in protest of X"
+                           for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("protest", "support")]
+                candidates = deeper([x for c in purposes for x in object_candidates(c)] + reasons)
+                target, t_tok = _pick(self.resolver, candidates, d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():
+            if not d.dropped and d.target is None and d.code.type == "THREATEN":
+                target, t_tok = _pick(self.resolver, condition_subjects(d.trigger.token), d.source)
+                if target is not None:
+                    d.target, d.target_token = target, t_tok.i
+        for d in self.drafts.values():
+            if not d.dropped and d.source is None and d.trigger.kind == "verb":
+                self._agentless(d)
         for d in self.drafts.values():
             if not d.dropped and d.source is None:
                 speaker = self.resolver.speaker(d.trigger.token)
@@ -376,20 +512,20 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos"}
+_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
 
 
 def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
     """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
     merely hangs off it ("threats, which followed the raid in Venezuela")."""
-    anchors = set(d.tokens)
+    anchors = set(d.tokens) - {d.source_token}
     cur = d.trigger.token
     while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
         anchors.add(cur.i)
     for p in places:
         cur = doc[p.start:p.end].root
-        for _ in range(5):
+        for _ in range(7):
             if cur.i in anchors:
                 return p.location
             if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
@@ -400,16 +536,56 @@ def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
 
 def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
                   attached: Location | None) -> Participant | None:
-    if not in_text or location is None or location.country is None:
-        return event.target
-    if event.target is None and event.type in PLACE_TARGET_TYPES:
+    if event.target is None and (event.type in PLACE_TARGET_TYPES or d.trigger.code.type in PLACE_TARGET_TYPES):
         if attached is None or attached.country is None:
             return None
         return Participant(name=attached.name, country=attached.country, code=attached.country)
+    if not in_text or location is None or location.country is None:
+        return event.target
     target = event.target
-    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns():
-        return Participant(name=target.name, country=location.country, code=location.country)
+    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns() \
+            and attached is not None and attached.country:  # not a place in an "if war starts in Iraq" clause
+        return Participant(name=target.name, country=attached.country, code=attached.country)
     return target
+
+
+_HOME_SECTORS = ("GOV", "COP", "JUD")  # institutions that act at home: a government, its police, its courts
+
+
+def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
+    """A group named without whose it is ("rebels", "students", "ethnic Turks": an ethnic group is not the
+    state its name comes from)."""
+    if p is None or tok_i is None or p.country == "IGO":
+        return False
+    from chronicler.stages.events.arguments import whole_of
+
+    tok = whole_of(doc[tok_i])
+    if any(t.lower_ == "ethnic" for c in tok.lefts for t in c.subtree) or tok.lower_ == "ethnic":
+        return True
+    if p.country is None and p.actor is not None and tok.pos_ == "PRON":  # "their hunger strike": the group's
+        actor = next((a for a in doc._.actors or [] if a.id == p.actor), None)
+        return actor is not None and actor.kind == "group"
+    return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
+
+
+def _home_country(p: Participant | None) -> str | None:
+    if p is None or not p.country or p.country == "IGO":
+        return None
+    code = p.code or ""
+    return p.country if code == p.country or code[3:6] in _HOME_SECTORS else None
+
+
+def _domestic(event: Event, d: Draft, doc: Doc, attached: Location | None) -> None:
+    """Domestic by default (the convention of CAMEO/PLOVER coders): a group named without its country is
+    placed by the place the event happens in, else by the government, police or state it deals with."""
+    here = attached.country if attached is not None and attached.country not in (None, "IGO") else None
+    for role, tok_i, other in (("source", d.source_token, event.target), ("target", d.target_token, event.source)):
+        p = getattr(event, role)
+        if not _unplaced(doc, tok_i, p):
+            continue
+        country = here or _home_country(other)
+        if country is not None and country != p.country:
+            setattr(event, role, Participant(name=p.name, actor=p.actor, country=country, code=country))
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
@@ -442,7 +618,9 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
-        events[-1].target = _place_target(events[-1], d, location, in_text, _attached(doc, places, d))
+        attached = _attached(doc, places, d)
+        events[-1].target = _place_target(events[-1], d, location, in_text, attached)
+        _domestic(events[-1], d, doc, attached)
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))

@@ -9,16 +9,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from chronicler.stages.events.arguments import whole_of
 from chronicler.stages.events.lexicon import Code, EventLexicon
 
 _VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN"}
-_PARTICLE_DEPS = {"prt", "prep"}
+_PARTICLE_DEPS = {"prt", "prep", "acomp", "oprd", "advmod"}  # "cut off", "call on", "let free"
 # Dependencies along which a complement reaches the word that frames it.
 _VERB_CHAIN = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj"}
 _NOUN_CHAIN = _VERB_CHAIN | {"dobj", "nsubj", "attr", "nsubjpass"}
 _ADJUNCT_PREPS = {"after", "before", "since", "during", "until", "amid", "despite", "following", "because", "as",
                   "like", "without", "except", "besides", "unlike"}
+_INFINITIVE_FRAMES = {"intend", "threaten", "request", "reject"}
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "’ll"}
 HEDGE_AUX = {"could", "might", "may"}
 OBLIGATION_AUX = {"must", "should"}
@@ -52,6 +54,7 @@ def _verb_keys(token: Token) -> list[str]:
     for c in token.children:  # "reneged on his commitment", "opened fire on"
         if c.dep_ == "prep":
             objects.extend(g for g in c.children if g.dep_ == "pobj")
+    objects += [w for w in (whole_of(o) for o in objects) if w not in objects]  # "received a mission of observers"
     lemma = token.lemma_.lower()
     keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
     if any(o.dep_ == "dobj" for o in objects):
@@ -62,6 +65,9 @@ def _verb_keys(token: Token) -> list[str]:
 def _noun_keys(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     keys = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":  # "cease-fire", "cyber-attack" come in three tokens
+        keys.insert(0, f"{doc[token.i - 2].lower_}-{lemma}")
     return keys + [lemma]
 
 
@@ -92,19 +98,37 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
     chain = _NOUN_CHAIN if token.pos_ in _NOUN_POS else _VERB_CHAIN
     cur = token
     for _ in range(limit):
-        if cur.dep_ not in chain or cur.head is cur or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ not in chain and not infinitive) or cur.head is cur or (
+                cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
             return None
         head = cur.head
         for key in _phrase_keys(head):
             kind = lex.frames.get(key)
+            if infinitive and kind not in _INFINITIVE_FRAMES:  # "have sworn to fight" parsed as a purpose clause
+                continue
+            if kind == "request" and _reported(cur):  # "a court was told soldiers beat detainees"
+                kind = "claim"
             if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if kind == "claim" and cur.dep_ not in ("ccomp", "xcomp"):
                     break
                 return Frame(head, kind)
-        if head.i in triggers and head.pos_ == "VERB":
+        if (head.i in triggers and head.pos_ == "VERB") or infinitive:
             return None
         cur = head
     return None
+
+
+def _reported(complement: Token) -> bool:
+    """A finite clause in the indicative under a request word reports, it does not ask: "told the court
+    soldiers beat detainees" (but "demanded that the US cancel", a bare subjunctive, asks)."""
+    if complement.dep_ != "ccomp" or complement.pos_ not in ("VERB", "AUX"):
+        return False
+    if complement.tag_ == "VB" or aux_words(complement) & OBLIGATION_AUX:
+        return False
+    return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in complement.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in complement.children)
 
 
 def aux_words(verb: Token) -> set[str]:
