@@ -38,7 +38,6 @@ from chronicler.stages.quotes.attribution import MODEL_FILE, export_binary  # no
 from chronicler.stages.quotes.candidates import extra_candidates, features, found_by  # noqa: E402
 from chronicler.stages.quotes.component import extract_quotes  # noqa: E402
 from chronicler.stages.quotes.context import build_context  # noqa: E402
-from chronicler.stages.quotes.direct import direct_quotes, label_quotes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "chronicler" / "stages" / "quotes" / MODEL_FILE
@@ -69,7 +68,7 @@ def candidates(gold_path: str):
             named = found_by(ctx)
             for f, name in named:
                 rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
-            taken = direct_quotes(ctx) + label_quotes(ctx) + [f for f, _ in named]
+            taken = [f for f, _ in named]
             for f, name in extra_candidates(ctx, taken):
                 rows.append((features(ctx, f, name), int(_hits(f, missed)), n))
     return rows, rule_rows

@@ -10,7 +10,6 @@ from chronicler.stages.quotes.attribution import (MODEL_ENV, AttributionModel, _
 from chronicler.stages.quotes.candidates import extra_candidates, features, found_by
 from chronicler.stages.quotes.component import extract_quotes
 from chronicler.stages.quotes.context import build_context
-from chronicler.stages.quotes.direct import direct_quotes
 
 
 class _Always:
@@ -37,7 +36,7 @@ def parse(nlp):
 
 def _candidates(doc):
     ctx = build_context(doc)
-    return ctx, extra_candidates(ctx, direct_quotes(ctx) + [f for f, _ in found_by(ctx)])
+    return ctx, extra_candidates(ctx, [f for f, _ in found_by(ctx)])
 
 
 def test_unlisted_verb_with_a_clause_is_a_candidate_with_its_features(parse):

@@ -54,7 +54,8 @@ def found_by(ctx: Context) -> list[tuple[Found, str]]:
 
 
 def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]]:
-    """Candidates of the open lexicon whose cue no rule quote has, each with the name of its finder."""
+    """Candidates of the open lexicon whose cue none of the rules' clauses has, each with its finder's name
+    (a direct quote's cue does not count: "called for compensation to be “clawed back”" holds the quote)."""
     octx = replace(ctx, lex=open_lexicon())
     cues = {f.cue for f in taken if f.cue is not None}
     out: list[tuple[Found, str]] = []

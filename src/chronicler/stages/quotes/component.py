@@ -189,7 +189,7 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     model = load_model() if model == "default" else model
     rules = [f for f, _ in named]
     if model is not None:
-        rules = model.prune(ctx, named) + model.keep(ctx, direct + rules)
+        rules = model.prune(ctx, named) + model.keep(ctx, rules)
     clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))

@@ -28,6 +28,10 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     kids = list(t.children)
     if "ccomp" in frames:
         c = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if c is None:
+            # "tweeted in the early hours that Machado was ...": a that-clause the parser hung on as advcl
+            c = next((c for c in kids if c.dep_ == "advcl" and c.i > t.i and c.left_edge.lower_ == "that"
+                      and c.left_edge.dep_ in ("mark", "advmod")), None)
         if c is not None:
             return c
     if "oprd" in frames or "as" in frames:
