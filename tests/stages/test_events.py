@@ -355,3 +355,33 @@ def test_hyphenated_event_nouns_and_joint_exercises(events_of):
 def test_expelled_from_a_state_is_expelled_by_it(events_of):
     e = _only(events_of("Two United Nations inspectors have been expelled from North Korea."), "SANCTION")
     assert e.source.country == "PRK"
+
+
+def test_a_place_in_the_clause_an_event_noun_follows_is_not_its_target(events_of):
+    e = _only(events_of("Cuba's leader denies being in talks with the US after Trump's threats."), "THREATEN")
+    assert e.target is None or e.target.country != "USA"
+
+
+def test_an_attack_that_kills_is_one_event_by_the_attacker_or_the_weapon(events_of):
+    events = [e for e in events_of("The Taliban attack on the base killed 17 soldiers.") if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].source.name == "Taliban"
+    e = _only(events_of("A car bomb in Kabul killed eight people on Sunday."), "ASSAULT")
+    assert e.source.name.endswith("car bomb") and e.source.country == "AFG"  # placed where it went off
+
+
+def test_a_weapon_is_never_placed_by_its_victims(events_of):
+    e = _only(events_of("A roadside bomb killed one U.S. soldier on Sunday."), "ASSAULT")
+    assert e.source.country is None and e.target.country == "USA"
+
+
+def test_deals_struck_and_mediation_between_parties(events_of):
+    events = events_of("Ethiopian authorities struck a deal with the United Nations in December.")
+    assert not any(e.type == "ASSAULT" for e in events) and any(e.type == "SUPPORT" for e in events)
+    e = _only(events_of("Kuwait launched a mediation effort between Iraq and Iran."), "CONSULT")
+    assert e.target is not None and e.target.country in ("IRQ", "IRN")
+
+
+def test_people_in_custody_are_targets(events_of):
+    e = _only(events_of("Iranian intelligence police tortured an inmate to death in western Iran yesterday."),
+              "ASSAULT")
+    assert e.target is not None and e.target.name.endswith("inmate")

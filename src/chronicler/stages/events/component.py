@@ -22,7 +22,7 @@ from chronicler.stages.events.arguments import (
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.triggers import (
-    FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
+    ADJUNCT_PREPS, FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
 from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
 
@@ -152,6 +152,8 @@ class Extractor:
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        if phrase is not noun:  # "launched a mediation effort between X and Y": the phrase head's arguments
+            tgt_toks += noun_arguments(phrase, patient)[1]
         light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
         if light:  # "opened investigations against 28 officials", "launched strikes on the town"
             tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i
@@ -189,6 +191,14 @@ class Extractor:
         verb = trig.token
         subj = self._agent(verb)
         source = s_tok = None
+        cause = subject_of(verb)
+        attack = self.drafts.get(cause.i) if cause is not None else None
+        if attack is not None and trig.code.type == "ASSAULT" and attack.code.type == "ASSAULT":
+            # "a roadside bombing killed one soldier": one attack, by whoever the attack is by, else the bomb
+            attack.dropped = True
+            source, s_tok = (attack.source, self.doc[attack.source_token]) if attack.source is not None \
+                and attack.source_token is not None else (self.resolver.participant(cause), cause)
+            subj = None
         if subj is not None:
             if subj.lower_ in ("that", "which", "who") and subj.head.dep_ == "relcl":
                 antecedent = subj.head.head
@@ -515,16 +525,25 @@ def people_nouns() -> frozenset[str]:
 _ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
 
 
-def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
+def _attached(doc: Doc, places: list, d: Draft, beside_target: bool = False) -> Location | None:
     """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
     merely hangs off it ("threats, which followed the raid in Venezuela")."""
     anchors = set(d.tokens) - {d.source_token}
+    inside: set[int] = set()  # with beside_target: places naming the participants ("one U.S. soldier") are not
+    if beside_target:         # where the event happens
+        for t in (d.source_token, d.target_token):
+            if t is not None:
+                inside.update(x.i for x in doc[t].subtree)
     cur = d.trigger.token
     while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
+        if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS:
+            break  # "denies being in talks with the US after Trump's threats": the talks' place is not the threats'
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
         anchors.add(cur.i)
     for p in places:
         cur = doc[p.start:p.end].root
+        if cur.i in inside:
+            continue
         for _ in range(7):
             if cur.i in anchors:
                 return p.location
@@ -552,6 +571,12 @@ def _place_target(event: Event, d: Draft, location: Location | None, in_text: bo
 _HOME_SECTORS = ("GOV", "COP", "JUD")  # institutions that act at home: a government, its police, its courts
 
 
+@lru_cache(maxsize=1)
+def instruments() -> frozenset[str]:
+    text = resources.files("chronicler.stages.events").joinpath("instruments.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
     """A group named without whose it is ("rebels", "students", "ethnic Turks": an ethnic group is not the
     state its name comes from)."""
@@ -565,7 +590,9 @@ def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
     if p.country is None and p.actor is not None and tok.pos_ == "PRON":  # "their hunger strike": the group's
         actor = next((a for a in doc._.actors or [] if a.id == p.actor), None)
         return actor is not None and actor.kind == "group"
-    return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
+    lemma = tok.lemma_.lower()
+    return p.country is None and (lemma in people_nouns() or lemma in instruments()) and \
+        tok.ent_type_ not in ("PERSON", "ORG")
 
 
 def _home_country(p: Participant | None) -> str | None:
@@ -573,6 +600,18 @@ def _home_country(p: Participant | None) -> str | None:
         return None
     code = p.code or ""
     return p.country if code == p.country or code[3:6] in _HOME_SECTORS else None
+
+
+def _place_within(tok: Token) -> str | None:
+    """The country of a place named inside a phrase: "a roadside bombing near the town of Samarra"."""
+    from chronicler.stages.actors.places import location_of
+
+    for ent in tok.doc.ents:
+        if ent.label_ == "GPE" and tok.left_edge.i <= ent.start and ent.end - 1 <= tok.right_edge.i and ent.root.i != tok.i:
+            place = location_of(ent.text)
+            if place is not None and place.country and place.country != "IGO":
+                return place.country
+    return None
 
 
 def _domestic(event: Event, d: Draft, doc: Doc, attached: Location | None) -> None:
@@ -583,7 +622,8 @@ def _domestic(event: Event, d: Draft, doc: Doc, attached: Location | None) -> No
         p = getattr(event, role)
         if not _unplaced(doc, tok_i, p):
             continue
-        country = here or _home_country(other)
+        weapon = doc[tok_i].lemma_.lower() in instruments()  # a bomb is placed where it goes off, never by its victims
+        country = _place_within(doc[tok_i]) or here or (None if weapon else _home_country(other))
         if country is not None and country != p.country:
             setattr(event, role, Participant(name=p.name, actor=p.actor, country=country, code=country))
 
@@ -620,7 +660,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
         ))
         attached = _attached(doc, places, d)
         events[-1].target = _place_target(events[-1], d, location, in_text, attached)
-        _domestic(events[-1], d, doc, attached)
+        _domestic(events[-1], d, doc, _attached(doc, places, d, beside_target=True))
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))

@@ -18,7 +18,7 @@ _PARTICLE_DEPS = {"prt", "prep", "acomp", "oprd", "advmod"}  # "cut off", "call 
 # Dependencies along which a complement reaches the word that frames it.
 _VERB_CHAIN = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj"}
 _NOUN_CHAIN = _VERB_CHAIN | {"dobj", "nsubj", "attr", "nsubjpass"}
-_ADJUNCT_PREPS = {"after", "before", "since", "during", "until", "amid", "despite", "following", "because", "as",
+ADJUNCT_PREPS = {"after", "before", "since", "during", "until", "amid", "despite", "following", "because", "as",
                   "like", "without", "except", "besides", "unlike"}
 _INFINITIVE_FRAMES = {"intend", "threaten", "request", "reject"}
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "’ll"}
@@ -100,7 +100,7 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
     for _ in range(limit):
         infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if (cur.dep_ not in chain and not infinitive) or cur.head is cur or (
-                cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+                cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS):
             return None
         head = cur.head
         for key in _phrase_keys(head):
