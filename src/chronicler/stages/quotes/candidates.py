@@ -2,8 +2,8 @@
 
 The speech rules (scope "speech") make the quotes they always made. The same finders, run with an open
 lexicon -- every class of verbs.tsv, the object of a listed verb as content, stance nouns, passive cues, and
-any other verb that takes a content clause ("hopes that ...", "realized that ...", "tried to ...") -- give
-further candidates: beliefs, intentions, stances and the long tail of reporting verbs. Each one is described
+any other verb with a content clause, infinitive or object ("realized that ...", "tried to ...", "admires
+Putin") -- give further candidates: beliefs, intentions, stances and the long tail of reporting verbs. Each one is described
 by a line of feature words (cue lemma and class, the shape of its content, its subject, negation, modality)
 for ``attribution.py`` to keep or drop.
 """
@@ -19,7 +19,7 @@ from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes
                                                verb_quotes)
 from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, verb_classes
 
-OPEN_FRAMES = frozenset({"ccomp", "xcomp"})  # what an unlisted verb may take as content
+OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
 _FIRST_WORDS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "about", "for", "of",
                           "on", "against", "the", "a", "an", "his", "her", "their", "its"})
@@ -27,8 +27,8 @@ _FIRST_WORDS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "
 
 @dataclass(frozen=True)
 class OpenLexicon(QuoteLexicon):
-    """Scope "all", questions as content, and any verb is a cue: an unlisted one with a clause or infinitive
-    as content."""
+    """Scope "all", questions as content, and any verb is a cue: an unlisted one with a clause, infinitive or
+    object as content."""
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.isalpha()
