@@ -121,6 +121,8 @@ def features(ctx: Context, f: Found, finder: str) -> str:
         first = span[0].lower_
         words.append(f"first={first if first in _FIRST_WORDS else span[0].pos_}")
         words.append(f"croot={root.pos_}")
+        if root.pos_ in ("NOUN", "PROPN"):  # what an object content is: "the deal", "Putin", "her plan"
+            words.append(f"clemma={root.lemma_.lower() if root.pos_ == 'NOUN' else root.ent_type_ or 'PROPN'}")
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "xcomp", "relcl", "acl", "advcl")
                for t in span):
             words.append("clausal")
