@@ -32,6 +32,8 @@ class QuoteLexicon:
     phrases: tuple[tuple[str, ...], ...]  # lower-cased word sequences: ("according", "to")
     documents: frozenset[str] = frozenset()  # statement, release: speak for their author
     scope: str = "speech"
+    questions: bool = False  # "asked whether ...", "explained how ...": a question as content
+
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -65,6 +67,16 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
     documents = frozenset(w.strip().lower() for w in _lines("documents.txt"))
     return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents, scope=scope)
+
+
+@lru_cache(maxsize=1)
+def verb_classes() -> dict[str, str]:
+    """Every listed reporting verb -> its class (speech, belief, intent, evidence, stance)."""
+    classes = {}
+    for line in _lines("verbs.tsv"):
+        lemma, cls, _ = (part.strip() for part in line.split("\t"))
+        classes.setdefault(lemma.lower(), cls)
+    return classes
 
 
 def current_scope() -> str:
