@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
-from chronicler.stages.events.dating import Dates, reporting_nouns
+from chronicler.stages.dating import Dates
 from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.arguments import (
     Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
@@ -23,6 +23,7 @@ from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, ev
 from chronicler.stages.events.placing import (
     PLACE_TARGET_TYPES, attached_place, event_location, people_nouns, place_domestic, place_target, venue,
 )
+from chronicler.stages.quotes.lexicon import reporting_nouns
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )

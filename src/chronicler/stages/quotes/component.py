@@ -22,8 +22,10 @@ from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
+from chronicler.stages.quotes.lexicon import reporting_nouns
 from chronicler.stages.quotes.candidates import found_by
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
+from chronicler.stages.dating import Dates
 from chronicler.stages.temporal import find_dates
 
 
@@ -168,7 +170,7 @@ def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
     return speaker if actor is not None and actor.kind == "person" else None
 
 
-def _date(ctx: Context, f: Found, published) -> tuple | None:
+def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
     if f.cue_token is None:
         return None
     sent = f.cue_token.sent
@@ -177,6 +179,8 @@ def _date(ctx: Context, f: Found, published) -> tuple | None:
     if not dates:
         return None
     best = min(dates, key=lambda d: abs(d.start - f.cue[0]))
+    if best.date is None and published is not None:  # "comes a day after Trump claimed talks were underway"
+        best = dating.anchored(f.cue_token, best, dates) or best
     return best.date, best.text
 
 
@@ -198,11 +202,12 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
+    dating = Dates(doc, reporting_nouns())
     quotes: list[Quote] = []
     for f, speaker in zip(found, speakers):
         text = ctx.text[f.start:f.end]
         cue = Span(f.cue[0], f.cue[1], ctx.text[f.cue[0]:f.cue[1]]) if f.cue else None
-        dated = _date(ctx, f, published)
+        dated = _date(ctx, f, published, dating)
         quotes.append(Quote(id=f"Q{len(quotes) + 1}", start=f.start, end=f.end, text=text, kind=f.kind,
                             speaker=speaker, cue=cue, date=dated[0] if dated else None,
                             date_text=dated[1] if dated else None))

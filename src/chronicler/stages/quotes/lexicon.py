@@ -91,3 +91,9 @@ def _lexicon(scope: str) -> QuoteLexicon:
 def lexicon() -> QuoteLexicon:
     """The lexicon of the current attribution scope."""
     return _lexicon(current_scope())
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> frozenset[str]:
+    """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
+    return frozenset(w.lower() for w in _lines("nouns.txt"))
