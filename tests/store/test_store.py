@@ -2,7 +2,6 @@
 writes are whole-document transactions, queries are parameterised."""
 import copy
 import csv
-import json
 
 import duckdb
 import pytest

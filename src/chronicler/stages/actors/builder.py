@@ -22,6 +22,7 @@ Order of work (each step reads what the earlier ones found):
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
