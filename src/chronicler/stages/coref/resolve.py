@@ -12,6 +12,7 @@ from chronicler.nlp.spans import original_text
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
+from chronicler.stages.coref.repeats import link_repeats
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
 from chronicler.stages.quotes.marks import scan
@@ -85,6 +86,11 @@ def _main_owner(actors: dict[str, Actor], owners: set[str]) -> Actor | None:
     ranked = sorted((len(actors[a].mentions), a) for a in owners)
     if len(ranked) == 1 or ranked[-1][0] > 2 * ranked[-2][0]:
         return actors[ranked[-1][1]]
+    top = actors[ranked[-1][1]]
+    first = {a: min((m[0] for m in actors[a].mentions), default=-1) for a in owners}
+    if ranked[-1][0] > ranked[-2][0] and first[top.id] >= 0 and all(
+            first[top.id] < first[a] for a in owners if a != top.id and first[a] >= 0):
+        return top  # named more often and named first: the one the text is about
     return None
 
 
@@ -161,6 +167,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
         doc._.token_actor = {}
     index: dict[int, str] = doc._.token_actor
     in_quote = quote_flags(doc)
+    link_repeats(doc, actors, index)
     link_surnames(doc, actors, index)
     runs = actor_runs(index)
     genders = infer_genders(doc, actors, runs, lex, in_quote)
@@ -211,7 +218,10 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             i = max(e, i + 1)
         if content:
             previous = current
-            previous_collective = current_collective
+            # the subject of the main clause is the one a pronoun in the next sentence most likely takes up
+            main = {index.get(c.i) for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+            previous_collective = [a for a in current_collective if a not in main] + \
+                [a for a in current_collective if a in main]
             previous_speakers = speakers
 
 
@@ -288,5 +298,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 else None)
             return (start, t.i + 1, aid) if aid else None
         aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
+        if aid is None and how == "named":
+            # "the city" long after "the City of Surrey": the one such organisation named so far
+            seen = [a for a in cands if a in sal.score]
+            aid = seen[0] if len(seen) == 1 else None
         return (start, t.i + 1, aid) if aid else None
     return None

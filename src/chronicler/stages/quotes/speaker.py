@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from chronicler.model import Speaker
-from chronicler.nlp.spans import text_span
+from chronicler.model import Actor, Speaker
+from chronicler.nlp.spans import original_text, text_span
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our", "he", "she", "him", "her", "his"}
 _RIGHT_DEPS = {"prep", "amod", "acl"}
 _NAME_DEPS = {"compound", "flat", "flat:name"}
 # tokens that may stand left of a head noun inside the mention ("Cuba's President", "the ministry")
@@ -120,12 +121,60 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     name = actor.name if actor else span.text
     if actor is not None and actor.kind == "person":
         name = _with_partners(doc, appos if appos is not None else head, actor.name)
+    if actor is not None and actor.kind == "group":
+        name = _group_name(doc, actor, span.start)
+    if actor is None and head.lower_ == "they" and head.pos_ == "PRON":
+        pair = _partners_before(doc, head)
+        if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
+            return Speaker(name=pair[0], mention=(span.start, span.end), actor=pair[1])
     if actor is None and appos is not None and head.pos_ == "NOUN":
         # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
         a0, a1 = mention_bounds(appos)
         named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
         name = named.text if named is not None else name
     return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+
+
+def _group_name(doc: Doc, actor: Actor, before: int) -> str:
+    """A group that has no proper name is called what the text last called it ("Protestors said ...
+    They called it ..."): its latest mention up to here that is not a pronoun, less a leading article."""
+    text = original_text(doc)
+    words = [text[s:e] for s, e in actor.mentions if s <= before and e - s > 0]
+    words = [w for w in words if w.lower() not in _PRONOUNS]
+    if not words or actor.name.split()[-1][:1].isupper():
+        return actor.name  # a proper name ("Bosnian Serbs") is the group's own
+    last = words[-1]
+    first, _, rest = last.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else last
+
+
+def _partners_before(doc: Doc, head: Token) -> tuple[str, str] | None:
+    """'Tore Sohlberg and Lehla Abreder said ... . "...," they said.': an unresolved 'they' speaking right
+    after named people spoke together is those people: the subject of a reporting verb in this sentence
+    before the pronoun or in the sentence before, when it joins two or more named persons."""
+    from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
+
+    sent = head.sent
+    start = sent.start
+    prev = start - 1
+    while prev >= 0 and not any(t.is_alpha for t in doc[prev].sent):
+        prev = doc[prev].sent.start - 1
+    lo = doc[prev].sent.start if prev >= 0 else start
+    index = doc._.token_actor or {}
+    actors = {a.id: a for a in doc._.actors or []}
+    for t in reversed(doc[lo:head.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or not quote_lexicon().is_cue(t.head.lemma_):
+            continue
+        appos = next((c for c in t.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        node = t if t.i in index else appos
+        if node is None:
+            node = next((t.doc[i] for i in _name_tokens(t) if i in index), None)
+        actor = actors.get(index.get(node.i, "")) if node is not None else None
+        if actor is None or actor.kind != "person":
+            return None  # the nearest speaker before is someone else
+        name = _with_partners(doc, appos if appos is not None else node, actor.name)
+        return (name, actor.id) if " and " in name else None
+    return None
 
 
 def _with_partners(doc: Doc, token: Token | None, name: str) -> str:
