@@ -37,3 +37,28 @@ def test_group_speaker_keeps_the_texts_spelling(quotes_of):
     for fragment in ("federal announcement", "bandage"):  # the group's latest name, also for "They"
         q = by_text(quotes, fragment)
         assert q.speaker is not None and q.speaker.name == "Protestors"
+
+
+def test_description_in_apposition_speaks_for_the_name(quotes_of):
+    quotes = quotes_of("Mary Collins won the race on Saturday. Fans cheered for Collins, the veteran runner who said "
+                       "the race was hard.")
+    q = by_text(quotes, "race was hard")
+    assert q.speaker is not None and q.speaker.name == "Mary Collins"
+
+
+def test_hyphenated_description_of_the_person_in_focus(quotes_of):
+    quotes = quotes_of("Kevin Vickers, who became Canada's ambassador to Ireland, is considering a move into politics. "
+                       "The former sergeant-at-arms of the House of Commons said Monday he's considering a run for "
+                       "the Liberal leadership.")
+    q = by_text(quotes, "considering a run")
+    assert q.speaker is not None and q.speaker.name == "Kevin Vickers"
+
+
+def test_the_official_after_an_unnamed_official_is_not_the_minister(quotes_of):
+    quotes = quotes_of("Justice Minister David Lametti makes the final call. \"It is still up to the minister to "
+                       "decide,\" a justice official said at the briefing. Canada's record shows most requests "
+                       "succeed. The justice official told reporters more than 90 per cent of extraditions go "
+                       "through.")
+    q = by_text(quotes, "90 per cent")
+    assert q.speaker is not None and q.speaker.actor is None
+    assert q.speaker.name == "a justice official"  # named by the words that brought that person in

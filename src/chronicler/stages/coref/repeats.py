@@ -1,11 +1,19 @@
-"""Repeated names: a proper name the entity recogniser missed on a later (or earlier) occurrence.
+"""Repeated names and descriptions.
+
+A proper name the entity recogniser missed on a later (or earlier) occurrence.
 
 "In a statement, Facebook said ...": when "Facebook" is the name of an organisation, country or group already
 found in the document, every other bare occurrence of that same name is that actor too. Only whole names
 written the same way, standing as their own phrase (not "Facebook engineers"), and only names that one actor
 holds.
+
+Someone brought in unnamed ("a justice official said ...", "a person familiar with the talks") is who a
+later "the official", "the person" means: ``anonymous_people`` lists those introductions, kept on the doc for
+the quotes stage.
 """
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -54,3 +62,52 @@ def link_repeats(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> N
                 index[i] = aid
             actors[aid].mentions.append((t.idx, doc[end - 1].idx + len(doc[end - 1].text)))
             break
+
+
+ANONYMOUS_KEY = "chronicler.coref.anonymous"
+
+
+def anonymous_people(doc: Doc, index: dict[int, str], in_quote: list[bool]) -> dict[str, list[int]]:
+    """Noun lemma -> token indices (in order) of singular indefinite descriptions outside quotation marks
+    that name no actor: "a justice official", "a person familiar with the negotiations"."""
+    out: dict[str, list[int]] = {}
+    for t in doc:
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in index or in_quote[t.i]:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.lefts):
+            continue
+        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
+            continue  # "a spokesman, John Smith": named after all
+        out.setdefault(t.lemma_.lower(), []).append(t.i)
+    doc.user_data[ANONYMOUS_KEY] = out
+    return out
+
+
+def introduced_before(anonymous: dict[str, list[int]], lemma: str, i: int) -> int | None:
+    """The latest unnamed introduction by this noun before token i, if any."""
+    seen = anonymous.get(lemma)
+    if not seen:
+        return None
+    k = bisect_left(seen, i)
+    return seen[k - 1] if k > 0 else None
+
+
+def unlink_described(doc: Doc, actors: dict[str, Actor], index: dict[int, str],
+                     anonymous: dict[str, list[int]]) -> None:
+    """'A justice official said ... The justice official told reporters': a definite description that takes
+    up someone brought in unnamed is not the named person an earlier stage matched by role."""
+    for lemma, seen in anonymous.items():
+        for t in doc[seen[0] + 1:]:
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i not in index:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts):
+                continue
+            actor = actors.get(index[t.i])
+            if actor is None or actor.kind != "person":
+                continue
+            start, end = t.left_edge.i, t.i + 1
+            span = (doc[start].idx, t.idx + len(t.text))
+            actor.mentions = [m for m in actor.mentions if not (m[0] >= span[0] and m[1] <= span[1])]
+            for i in range(start, end):
+                if index.get(i) == actor.id:
+                    del index[i]

@@ -12,7 +12,7 @@ from chronicler.nlp.spans import original_text
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
-from chronicler.stages.coref.repeats import link_repeats
+from chronicler.stages.coref.repeats import anonymous_people, introduced_before, link_repeats, unlink_described
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
 from chronicler.stages.quotes.marks import scan
@@ -169,6 +169,8 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     in_quote = quote_flags(doc)
     link_repeats(doc, actors, index)
     link_surnames(doc, actors, index)
+    anonymous = anonymous_people(doc, index, in_quote)
+    unlink_described(doc, actors, index, anonymous)
     runs = actor_runs(index)
     genders = infer_genders(doc, actors, runs, lex, in_quote)
     roles = _roles(doc, actors, runs)
@@ -200,7 +202,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                     found = (i, i + 1, aid) if aid else None
                 if found is None:
                     focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
-                    found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
+                    found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus, anonymous)
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
             if found is None:
@@ -234,7 +236,7 @@ def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:
 
 def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
                    genders: dict[str, str | None], roles: dict[str, set[str]], lex: CorefLexicon,
-                   sal: Salience, n: int, focus: list[str]) -> Run | None:
+                   sal: Salience, n: int, focus: list[str], anonymous: dict[str, list[int]]) -> Run | None:
     if t.i in index:
         return None
     g = lex.pronouns.get(t.lower_)
@@ -276,10 +278,14 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             # the one holder of that role in the text, also where a headline names the role first
             aid = next(iter(cands))
         return (start, t.i + 1, aid) if aid else None
-    if (det.lower_ == "the" and t.tag_ == "NN" and noun not in lex.nominals and noun not in lex.kin_words
+    hyphened = t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_  # "sergeant-at-arms"
+    if (det.lower_ == "the" and (t.tag_ == "NN" or hyphened) and noun not in lex.nominals and noun not in lex.kin_words
             and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
-        # "the affable proprietor said": a speaker described, not named, is the person in focus
+        # "the affable proprietor said": a speaker described, not named, is the person in focus -- unless
+        # the text brought in someone unnamed by that word ("a justice official said ... the official said")
+        if introduced_before(anonymous, noun, t.i):
+            return None
         cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
         aid = sal.best(cands, n)
         return (start, t.i + 1, aid) if aid else None

@@ -115,6 +115,8 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if aid is None and appos is not None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said"
         aid = index.get(appos.i)
+    if aid is None and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+        aid = index.get(head.head.i)  # "Nunes, the ferocious brawler who calls herself ..."
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
@@ -123,6 +125,8 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         name = _with_partners(doc, appos if appos is not None else head, actor.name)
     if actor is not None and actor.kind == "group":
         name = _group_name(doc, actor, span.start)
+    if actor is None and appos is None and head.pos_ == "NOUN" and doc[start].lower_ == "the":
+        name = _introduction(doc, head) or name  # "the person said": "a person familiar with the talks"
     if actor is None and head.lower_ == "they" and head.pos_ == "PRON":
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
@@ -133,6 +137,19 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
         name = named.text if named is not None else name
     return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+
+
+def _introduction(doc: Doc, head: Token) -> str | None:
+    """The words that brought in, unnamed, the one a definite description takes up: 'the person' after
+    'a person familiar with the negotiations' (the coreference stage lists those introductions)."""
+    from chronicler.stages.coref.repeats import ANONYMOUS_KEY, introduced_before
+
+    at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, head.lemma_.lower(), head.i)
+    if at is None:
+        return None
+    start, end = mention_bounds(doc[at])
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return span.text if span is not None else None
 
 
 def _group_name(doc: Doc, actor: Actor, before: int) -> str:
