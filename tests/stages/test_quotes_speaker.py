@@ -62,3 +62,12 @@ def test_the_official_after_an_unnamed_official_is_not_the_minister(quotes_of):
     q = by_text(quotes, "90 per cent")
     assert q.speaker is not None and q.speaker.actor is None
     assert q.speaker.name == "a justice official"  # named by the words that brought that person in
+
+
+def test_the_officials_are_named_by_their_plural_introduction(quotes_of):
+    quotes = quotes_of("Trump is committed for the long haul, according to administration officials unauthorized to "
+                       "speak publicly. He now believes he has public opinion behind him. But the idea of clouding "
+                       "her speakership only emboldens Trump, the officials said.")
+    q = by_text(quotes, "emboldens")
+    assert q.speaker is not None and q.speaker.actor is None
+    assert q.speaker.name.startswith("administration officials unauthorized")

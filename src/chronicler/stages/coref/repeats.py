@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
 
@@ -67,25 +67,34 @@ def link_repeats(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> N
 ANONYMOUS_KEY = "chronicler.coref.anonymous"
 
 
+def description_key(t: Token) -> str:
+    """'official' for "a justice official" and "the official", 'officials' for the plural."""
+    return t.lemma_.lower() + ("s" if t.tag_ == "NNS" else "")
+
+
 def anonymous_people(doc: Doc, index: dict[int, str], in_quote: list[bool]) -> dict[str, list[int]]:
-    """Noun lemma -> token indices (in order) of singular indefinite descriptions outside quotation marks
-    that name no actor: "a justice official", "a person familiar with the negotiations"."""
+    """Description key -> token indices (in order) of indefinite descriptions outside quotation marks that
+    name no actor: "a justice official", "a person familiar with the negotiations", "administration
+    officials unauthorized to speak publicly"."""
     out: dict[str, list[int]] = {}
     for t in doc:
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in index or in_quote[t.i]:
+        if t.pos_ != "NOUN" or t.tag_ not in ("NN", "NNS") or t.i in index or in_quote[t.i]:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.lefts):
+        dets = [c for c in t.lefts if c.dep_ in ("det", "poss")]
+        if t.tag_ == "NN" and not any(c.lower_ in ("a", "an") for c in dets):
             continue
+        if t.tag_ == "NNS" and (dets or any(c.i in index for c in t.lefts)):
+            continue  # "the officials", "their allies", "Board members": not bringing in anyone new
         if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
             continue  # "a spokesman, John Smith": named after all
-        out.setdefault(t.lemma_.lower(), []).append(t.i)
+        out.setdefault(description_key(t), []).append(t.i)
     doc.user_data[ANONYMOUS_KEY] = out
     return out
 
 
-def introduced_before(anonymous: dict[str, list[int]], lemma: str, i: int) -> int | None:
-    """The latest unnamed introduction by this noun before token i, if any."""
-    seen = anonymous.get(lemma)
+def introduced_before(anonymous: dict[str, list[int]], key: str, i: int) -> int | None:
+    """The latest unnamed introduction by this description key before token i, if any."""
+    seen = anonymous.get(key)
     if not seen:
         return None
     k = bisect_left(seen, i)
@@ -96,18 +105,19 @@ def unlink_described(doc: Doc, actors: dict[str, Actor], index: dict[int, str],
                      anonymous: dict[str, list[int]]) -> None:
     """'A justice official said ... The justice official told reporters': a definite description that takes
     up someone brought in unnamed is not the named person an earlier stage matched by role."""
-    for lemma, seen in anonymous.items():
-        for t in doc[seen[0] + 1:]:
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i not in index:
-                continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts):
-                continue
-            actor = actors.get(index[t.i])
-            if actor is None or actor.kind != "person":
-                continue
-            start, end = t.left_edge.i, t.i + 1
-            span = (doc[start].idx, t.idx + len(t.text))
-            actor.mentions = [m for m in actor.mentions if not (m[0] >= span[0] and m[1] <= span[1])]
-            for i in range(start, end):
-                if index.get(i) == actor.id:
-                    del index[i]
+    if not anonymous:
+        return
+    for t in doc:
+        if t.pos_ != "NOUN" or t.i not in index or introduced_before(anonymous, description_key(t), t.i) is None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts):
+            continue
+        actor = actors.get(index[t.i])
+        if actor is None or actor.kind != "person":
+            continue
+        start, end = t.left_edge.i, t.i + 1
+        span = (doc[start].idx, t.idx + len(t.text))
+        actor.mentions = [m for m in actor.mentions if not (m[0] >= span[0] and m[1] <= span[1])]
+        for i in range(start, end):
+            if index.get(i) == actor.id:
+                del index[i]

@@ -12,7 +12,8 @@ from chronicler.nlp.spans import original_text
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
-from chronicler.stages.coref.repeats import anonymous_people, introduced_before, link_repeats, unlink_described
+from chronicler.stages.coref.repeats import (anonymous_people, description_key, introduced_before, link_repeats,
+                                             unlink_described)
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
 from chronicler.stages.quotes.marks import scan
@@ -284,7 +285,7 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
         # "the affable proprietor said": a speaker described, not named, is the person in focus -- unless
         # the text brought in someone unnamed by that word ("a justice official said ... the official said")
-        if introduced_before(anonymous, noun, t.i):
+        if introduced_before(anonymous, description_key(t), t.i):
             return None
         cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
         aid = sal.best(cands, n)

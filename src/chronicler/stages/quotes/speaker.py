@@ -142,9 +142,9 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
 def _introduction(doc: Doc, head: Token) -> str | None:
     """The words that brought in, unnamed, the one a definite description takes up: 'the person' after
     'a person familiar with the negotiations' (the coreference stage lists those introductions)."""
-    from chronicler.stages.coref.repeats import ANONYMOUS_KEY, introduced_before
+    from chronicler.stages.coref.repeats import ANONYMOUS_KEY, description_key, introduced_before
 
-    at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, head.lemma_.lower(), head.i)
+    at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, description_key(head), head.i)
     if at is None:
         return None
     start, end = mention_bounds(doc[at])
