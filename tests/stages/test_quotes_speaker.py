@@ -71,3 +71,10 @@ def test_the_officials_are_named_by_their_plural_introduction(quotes_of):
     q = by_text(quotes, "emboldens")
     assert q.speaker is not None and q.speaker.actor is None
     assert q.speaker.name.startswith("administration officials unauthorized")
+
+
+def test_name_after_a_description_says_who_speaks(quotes_of):
+    quotes = quotes_of("Gunmen attacked a hotel in Nairobi on Tuesday. The British aid group Gatsby said its Africa "
+                       "programs director was among those killed in the attack.")
+    q = by_text(quotes, "programs director")
+    assert q.speaker is not None and q.speaker.name == "Gatsby"

@@ -113,7 +113,9 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     index = doc._.token_actor or {}
     aid = next((index[i] for i in _name_tokens(head) if i in index), None)
     appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if aid is None and appos is not None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said"
+    if appos is not None and (aid is None or head.pos_ == "NOUN") and index.get(appos.i) is not None:
+        # "a spokeswoman for Trudeau, Eleanore Catenaro, said", "the British aid group Gatsby said": the
+        # name says who more exactly than the description
         aid = index.get(appos.i)
     if aid is None and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
         aid = index.get(head.head.i)  # "Nunes, the ferocious brawler who calls herself ..."
