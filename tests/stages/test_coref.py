@@ -145,3 +145,16 @@ def test_organisation_noun_long_after_the_one_such_organisation(doc_of):
                  "now writing to Surrey City Council.")
     # the council is named only later: "the city" is the one such organisation named so far
     assert actor_at(doc, "city").name == "City of Surrey"
+
+
+def test_name_set_off_after_a_described_subject_is_that_subject(doc_of):
+    doc = doc_of("Sultan Muhammad V abdicated on Sunday after two years on the throne. The ruler resigned as the "
+                 "15th king. Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said the council will meet on "
+                 "Jan. 24. He said in a statement that the new king would be sworn in on Jan. 31.")
+    assert actor_at(doc, "Keeper").name == "Syed Danial Syed Ahmad"
+    assert actor_at(doc, "He").name == "Syed Danial Syed Ahmad"  # the one just named stays in focus
+
+
+def test_name_inside_a_subject_that_is_not_set_off_stays_its_own(doc_of):
+    doc = doc_of("The wife of Prime Minister Justin Trudeau said the trip was long.")
+    assert actor_at(doc, "wife") is None

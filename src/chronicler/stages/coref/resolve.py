@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
 from chronicler.nlp.spans import original_text
+from chronicler.stages.coref.appositions import link_displaced_appositions
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
@@ -170,6 +171,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     in_quote = quote_flags(doc)
     link_repeats(doc, actors, index)
     link_surnames(doc, actors, index)
+    link_displaced_appositions(doc, actors, index)
     anonymous = anonymous_people(doc, index, in_quote)
     unlink_described(doc, actors, index, anonymous)
     runs = actor_runs(index)
