@@ -78,3 +78,18 @@ def test_name_after_a_description_says_who_speaks(quotes_of):
                        "programs director was among those killed in the attack.")
     q = by_text(quotes, "programs director")
     assert q.speaker is not None and q.speaker.name == "Gatsby"
+
+
+def test_participle_after_a_comma_goes_with_the_reporting_verb(quotes_of):
+    quotes = quotes_of("The station gave Mr. Hemming the names of members. Mr. Hemming argued that the move "
+                       "disadvantaged his group in its dispute, noting the station's board frequently lobbies its "
+                       "members through e-mails.")
+    q = by_text(quotes, "lobbies its members")
+    assert q.speaker is not None and q.speaker.name == "Hemming"
+
+
+def test_they_under_an_unnamed_group_is_that_group_not_an_organisation(quotes_of):
+    quotes = quotes_of("The Globe reported on the station in June. As news of the allegations began to surface, "
+                       "members complained about what they said was a lack of transparency.")
+    q = by_text(quotes, "lack of transparency")
+    assert q.speaker is not None and q.speaker.actor is None and q.speaker.name == "members"

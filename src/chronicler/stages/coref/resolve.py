@@ -203,7 +203,10 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 if number in ("n", "p") and i not in index:
                     aid = resolve_collective(doc, t, number, actors, index, plural, previous_collective, lex)
                     found = (i, i + 1, aid) if aid else None
-                if found is None:
+                    settled = aid == ""  # the clause above names someone else: no guessing by salience
+                else:
+                    settled = False
+                if found is None and not settled:
                     focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
                     found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus, anonymous)
                 if found is not None:

@@ -5,6 +5,9 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor, Speaker
 from chronicler.nlp.spans import original_text, text_span
+from chronicler.stages.coref.collective import governing_subject
+from chronicler.stages.coref.repeats import ANONYMOUS_KEY, description_key, introduced_before
+from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our", "he", "she", "him", "her", "his"}
@@ -43,10 +46,17 @@ def subject_of(verb: Token) -> Token | None:
             t = t.head.head  # "claimed talks were underway and urged ...": urged goes with claimed
             continue
         if t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.dep_ != "acl"):
+            participle = t.dep_ == "advcl" and t.i > 0 and t.doc[t.i - 1].text == ","
             t = t.head
+            if participle and t.dep_ == "ccomp" and _is_cue(t.head):
+                t = t.head  # "X argued that the move hurt them, noting ...": noting goes with argued
             continue
         return None
     return None
+
+
+def _is_cue(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and quote_lexicon().is_cue(t.lemma_)
 
 
 def _quote_before(verb: Token) -> bool:
@@ -133,6 +143,7 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
             return Speaker(name=pair[0], mention=(span.start, span.end), actor=pair[1])
+        name = _governing_group(doc, head) or name
     if actor is None and appos is not None and head.pos_ == "NOUN":
         # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
         a0, a1 = mention_bounds(appos)
@@ -144,8 +155,6 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
 def _introduction(doc: Doc, head: Token) -> str | None:
     """The words that brought in, unnamed, the one a definite description takes up: 'the person' after
     'a person familiar with the negotiations' (the coreference stage lists those introductions)."""
-    from chronicler.stages.coref.repeats import ANONYMOUS_KEY, description_key, introduced_before
-
     at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, description_key(head), head.i)
     if at is None:
         return None
@@ -167,12 +176,21 @@ def _group_name(doc: Doc, actor: Actor, before: int) -> str:
     return rest if rest and first.lower() in ("the", "a", "an") else last
 
 
+def _governing_group(doc: Doc, head: Token) -> str | None:
+    """'members complained about what they said was a lack of transparency': a 'they' under a clause
+    whose subject is an unnamed plural noun is that group, called as the text calls it."""
+    subj = governing_subject(head)
+    if subj is False or subj is None or subj.tag_ != "NNS" or subj.i in (doc._.token_actor or {}):
+        return None
+    start, end = mention_bounds(subj)
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return span.text if span is not None else None
+
+
 def _partners_before(doc: Doc, head: Token) -> tuple[str, str] | None:
     """'Tore Sohlberg and Lehla Abreder said ... . "...," they said.': an unresolved 'they' speaking right
     after named people spoke together is those people: the subject of a reporting verb in this sentence
     before the pronoun or in the sentence before, when it joins two or more named persons."""
-    from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
-
     sent = head.sent
     start = sent.start
     prev = start - 1
