@@ -93,3 +93,18 @@ def test_they_under_an_unnamed_group_is_that_group_not_an_organisation(quotes_of
                        "members complained about what they said was a lack of transparency.")
     q = by_text(quotes, "lack of transparency")
     assert q.speaker is not None and q.speaker.actor is None and q.speaker.name == "members"
+
+
+def test_organisation_known_by_initials_is_also_called_by_its_spelled_out_name(quotes_of):
+    quotes = quotes_of("The Parliamentary Budget Officer released a detailed valuation of the pipeline on Thursday. "
+                       "But the PBO added the caveat that the valuation assumes the pipeline will be built on time.")
+    q = by_text(quotes, "valuation assumes")
+    assert q.speaker is not None and q.speaker.name == "Parliamentary Budget Officer (PBO)"
+    assert q.speaker.actor is not None
+
+
+def test_initials_the_text_never_spells_out_stay_as_they_are(quotes_of):
+    quotes = quotes_of("Shares fell on Monday. The PBO added the caveat that the valuation assumes the pipeline "
+                       "will be built on time.")
+    q = by_text(quotes, "valuation assumes")
+    assert q.speaker is not None and q.speaker.name == "PBO"

@@ -137,6 +137,8 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         name = _with_partners(doc, appos if appos is not None else head, actor.name)
     if actor is not None and actor.kind == "group":
         name = _group_name(doc, actor, span.start)
+    if actor is not None and actor.kind == "organization" and name == actor.name:
+        name = _spelled_out(doc, name)
     if actor is None and appos is None and head.pos_ == "NOUN" and doc[start].lower_ == "the":
         name = _introduction(doc, head) or name  # "the person said": "a person familiar with the talks"
     if actor is None and head.lower_ == "they" and head.pos_ == "PRON":
@@ -161,6 +163,41 @@ def _introduction(doc: Doc, head: Token) -> str | None:
     start, end = mention_bounds(doc[at])
     span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return span.text if span is not None else None
+
+
+_ACRONYMS_KEY = "chronicler.quotes.acronyms"
+_MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _spelled_out(doc: Doc, name: str) -> str:
+    """'PBO' after 'The Parliamentary Budget Officer ...': an organisation known by its initials, whose
+    full name the text spells out, is called by both: "Parliamentary Budget Officer (PBO)"."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return name
+    found = doc.user_data.setdefault(_ACRONYMS_KEY, {})
+    if name not in found:
+        found[name] = _expansion(doc, name)
+    full = found[name]
+    return f"{full} ({name})" if full else name
+
+
+def _expansion(doc: Doc, acronym: str) -> str | None:
+    """The first run of capitalised words (minor words allowed inside) whose initials spell the acronym."""
+    text = original_text(doc)
+    words: list[Token] = []
+    for t in doc:
+        if t.is_title and t.is_alpha and t.lower_ not in _MINOR:
+            words.append(t)
+        elif words and t.lower_ in _MINOR and t.is_lower:
+            words.append(t)
+        else:
+            words = []
+            continue
+        caps = [w for w in words if w.lower_ not in _MINOR or not w.is_lower]
+        if len(caps) >= len(acronym) and "".join(w.text[0] for w in caps[-len(acronym):]) == acronym:
+            first = caps[-len(acronym)]
+            return text[first.idx:t.idx + len(t.text)]
+    return None
 
 
 def _group_name(doc: Doc, actor: Actor, before: int) -> str:
