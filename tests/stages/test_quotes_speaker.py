@@ -108,3 +108,20 @@ def test_initials_the_text_never_spells_out_stay_as_they_are(quotes_of):
                        "will be built on time.")
     q = by_text(quotes, "valuation assumes")
     assert q.speaker is not None and q.speaker.name == "PBO"
+
+
+def test_he_said_after_an_unnamed_speaker_is_that_speaker(quotes_of):
+    quotes = quotes_of("Kenyan President Uhuru Kenyatta said the operation was over. One group entered a nearby office "
+                       "building, where they left a grenade in the lobby, a private security professional present "
+                       "during the attack told Reuters. Then they shot into elevators and offices. Eventually the "
+                       "militants holed up on the top floor of the hotel, he said.")
+    q = by_text(quotes, "holed up")
+    assert q.speaker is not None and q.speaker.actor is None  # not the president named earlier
+    assert q.speaker.name.startswith("a private security professional")
+
+
+def test_he_said_after_a_named_speaker_stays_that_person(quotes_of):
+    quotes = quotes_of("A private security professional told Reuters the gunmen came at noon. Later, Kenyan "
+                       "President Uhuru Kenyatta said the operation was over. All the attackers were killed, he said.")
+    q = by_text(quotes, "attackers were killed")
+    assert q.speaker is not None and q.speaker.name == "Uhuru Kenyatta"

@@ -65,6 +65,7 @@ def link_repeats(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> N
 
 
 ANONYMOUS_KEY = "chronicler.coref.anonymous"
+UNNAMED_SPEAKERS_KEY = "chronicler.coref.unnamed_speakers"  # pronoun token -> the unnamed speaker's token
 
 
 def description_key(t: Token) -> str:

@@ -13,7 +13,7 @@ from chronicler.stages.coref.appositions import link_displaced_appositions
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
-from chronicler.stages.coref.repeats import (anonymous_people, description_key, introduced_before, link_repeats,
+from chronicler.stages.coref.repeats import (UNNAMED_SPEAKERS_KEY, anonymous_people, description_key, introduced_before, link_repeats,
                                              unlink_described)
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
@@ -184,6 +184,9 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     previous: list[str] = []  # person subjects of the previous sentence (outside quotes)
     previous_collective: list[str] = []  # organisation, country and group subjects of the previous sentence
     previous_speakers: set[str] = set()
+    introductions = {i for seen in anonymous.values() for i in seen}
+    last_person: tuple[int, int | None] = (0, None)  # (sentence, unnamed speaker's token | None for an actor)
+    unnamed_speakers: dict[int, int] = doc.user_data.setdefault(UNNAMED_SPEAKERS_KEY, {})
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
             n += 1
@@ -206,12 +209,19 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                     settled = aid == ""  # the clause above names someone else: no guessing by salience
                 else:
                     settled = False
+                if found is None and not settled and _speaking_pronoun(t, lex) and not in_quote[i] and \
+                        last_person[1] is not None and n - last_person[0] <= 4:
+                    # "..., a security professional told Reuters. ... , he said": the unnamed speaker
+                    unnamed_speakers[i] = last_person[1]
+                    settled = True
                 if found is None and not settled:
                     focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
                     found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus, anonymous)
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
             if found is None:
+                if i in introductions and _unnamed_speaker(t, lex):
+                    last_person = (n, i)
                 i += 1
                 continue
             s, e, aid = found
@@ -221,6 +231,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 current_collective.append(aid)
             if not in_quote[s] and root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
                 current.append(aid)
+                last_person = (n, None)
                 if quote_lexicon().is_cue(root.head.lemma_):
                     speakers.add(aid)
             i = max(e, i + 1)
@@ -231,6 +242,19 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             previous_collective = [a for a in current_collective if a not in main] + \
                 [a for a in current_collective if a in main]
             previous_speakers = speakers
+
+
+def _unnamed_speaker(t: Token, lex: CorefLexicon) -> bool:
+    """'a private security professional told Reuters': one person, described, speaking."""
+    noun = t.lemma_.lower()
+    return t.tag_ == "NN" and t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_) and \
+        noun not in lex.nominals and noun not in lex.org_words and noun not in quote_lexicon().documents
+
+
+def _speaking_pronoun(t: Token, lex: CorefLexicon) -> bool:
+    """'he said', 'she told reporters': a personal pronoun as the subject of a reporting verb."""
+    return lex.pronouns.get(t.lower_) in ("m", "f") and t.pos_ == "PRON" and t.dep_ == "nsubj" and \
+        quote_lexicon().is_cue(t.head.lemma_)
 
 
 def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:

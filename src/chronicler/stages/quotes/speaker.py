@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Actor, Speaker
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.coref.collective import governing_subject
-from chronicler.stages.coref.repeats import ANONYMOUS_KEY, description_key, introduced_before
+from chronicler.stages.coref.repeats import (ANONYMOUS_KEY, UNNAMED_SPEAKERS_KEY, description_key,
+                                             introduced_before)
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -141,6 +142,11 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         name = _spelled_out(doc, name)
     if actor is None and appos is None and head.pos_ == "NOUN" and doc[start].lower_ == "the":
         name = _introduction(doc, head) or name  # "the person said": "a person familiar with the talks"
+    unnamed = (doc.user_data.get(UNNAMED_SPEAKERS_KEY) or {}).get(head.i) if actor is None else None
+    if unnamed is not None:  # "a security professional told Reuters. ... , he said"
+        u0, u1 = mention_bounds(doc[unnamed])
+        named = text_span(doc, doc[u0].idx, doc[u1 - 1].idx + len(doc[u1 - 1].text))
+        name = named.text if named is not None else name
     if actor is None and head.lower_ == "they" and head.pos_ == "PRON":
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
