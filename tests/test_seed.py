@@ -57,6 +57,8 @@ def test_seed_events(seed_result):
     assert has("CONSULT", "diaz-canel", polarity="negated") or has("REJECT", "diaz-canel")
     assert has("THREATEN", "trump")  # vowed to cut off all oil and money
     assert has("REQUEST", "trump", "CUB")  # urged Havana to make a deal
+    # "The denial comes a day after ... urged Havana": the denial was stated on Monday (the 5th)
+    assert has("REQUEST", "trump", "CUB", date="2026-01-04", date_text="a day after")
     assert any(e["type"] in ("ASSAULT", "COERCE") and e["source"]["country"] == "USA"
                and e["target"] and e["target"]["country"] == "VEN" for e in events)  # the raid that ousted Maduro
 

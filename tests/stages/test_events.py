@@ -39,6 +39,10 @@ def _only(events, type_):
     return found[0]
 
 
+def _aimed_at(events, type_, country):
+    return any(e.type == type_ and e.target is not None and e.target.country == country for e in events)
+
+
 def test_active_verb_source_and_target(events_of):
     e = _only(events_of("Argentina has apologized to Brazil for the incident."), "SUPPORT")
     assert (e.source.country, e.target.country, e.polarity, e.modality) == ("ARG", "BRA", "asserted", "actual")
@@ -225,8 +229,7 @@ def test_target_through_a_dative_and_a_plain_complement(events_of):
 
 def test_nominal_target_one_level_down(events_of):
     text = "The activist staged a hunger strike in protest against violations by Algerian security forces."
-    events = events_of(text)
-    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+    assert _aimed_at(events_of(text), "PROTEST", "DZA")
 
 
 def test_a_finite_clause_under_tell_is_reported_not_requested(events_of):
@@ -289,8 +292,7 @@ def test_nominal_event_under_a_light_verb_takes_the_verb_s_objects(events_of):
 
 def test_a_demand_noun_targets_the_subject_of_its_clause(events_of):
     text = "The International Labour Organization reiterated its demand today that Israel ease restrictions."
-    events = events_of(text)
-    assert any(e.type == "REQUEST" and e.target is not None and e.target.country == "ISR" for e in events)
+    assert _aimed_at(events_of(text), "REQUEST", "ISR")
 
 
 def test_blocking_someone_s_act_targets_the_doers(events_of):
@@ -301,8 +303,7 @@ def test_blocking_someone_s_act_targets_the_doers(events_of):
 
 def test_a_protest_targets_what_its_purpose_clause_names(events_of):
     text = "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella."
-    events = events_of(text)
-    assert any(e.type == "PROTEST" and e.target is not None and e.target.country == "DZA" for e in events)
+    assert _aimed_at(events_of(text), "PROTEST", "DZA")
 
 
 def test_meeting_between_two_parties(events_of):
@@ -360,3 +361,83 @@ def test_expelled_from_a_state_is_expelled_by_it(events_of):
 def test_a_place_in_the_clause_an_event_noun_follows_is_not_its_target(events_of):
     e = _only(events_of("Cuba's leader denies being in talks with the US after Trump's threats."), "THREATEN")
     assert e.target is None or e.target.country != "USA"
+
+
+def test_an_attack_that_kills_is_one_event_by_the_attacker_or_the_weapon(events_of):
+    events = [e for e in events_of("The Taliban attack on the base killed 17 soldiers.") if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].source.name == "Taliban"
+    e = _only(events_of("A car bomb in Kabul killed eight people on Sunday."), "ASSAULT")
+    assert e.source.name.endswith("car bomb") and e.source.country == "AFG"  # placed where it went off
+
+
+def test_a_weapon_is_never_placed_by_its_victims(events_of):
+    e = _only(events_of("A roadside bomb killed one U.S. soldier on Sunday."), "ASSAULT")
+    assert e.source.country is None and e.target.country == "USA"
+
+
+def test_deals_struck_and_mediation_between_parties(events_of):
+    events = events_of("Ethiopian authorities struck a deal with the United Nations in December.")
+    assert not any(e.type == "ASSAULT" for e in events) and any(e.type == "SUPPORT" for e in events)
+    e = _only(events_of("Kuwait launched a mediation effort between Iraq and Iran."), "CONSULT")
+    assert e.target is not None and e.target.country in ("IRQ", "IRN")
+
+
+def test_people_in_custody_are_targets(events_of):
+    e = _only(events_of("Iranian intelligence police tortured an inmate to death in western Iran yesterday."),
+              "ASSAULT")
+    assert e.target is not None and e.target.name.endswith("inmate")
+
+
+def test_an_event_noun_is_nobody_s_name(events_of):
+    events = events_of("Iceland warned Norway on Monday, a threat that drew criticism in both countries.")
+    assert not any(e.source.name in ("threat", "a threat") for e in events)
+
+
+def test_a_day_after_an_event_told_in_the_next_sentence(events_of):
+    text = ("Cuba's president has denied being in talks with the United States.\n"
+            "The denial comes a day after Donald Trump urged Havana to make a deal.\n"
+            '"There are no conversations," the president said on Monday.')
+    e = _only(events_of(text), "REQUEST")
+    assert e.date == date(2026, 1, 4) and e.date_text == "a day after"  # a day before Monday the 5th
+    e = _only(events_of("Trump urged Havana to make a deal a day after the raid."), "REQUEST")
+    assert e.date is None and e.date_text == "a day after"  # nothing to count from
+
+
+def test_declining_to_comment_and_rejecting_accusations_are_statements(events_of):
+    assert not events_of("The Government of Eritrea declined to comment on the dispute.")
+    events = events_of("Iran's foreign ministry on Monday strongly rejected accusations by Netanyahu.")
+    assert not any(e.type == "REJECT" for e in events)
+    assert _only(events_of("Eritrea declined to attend the talks."), "REJECT")
+
+
+def test_cannot_accept_is_a_refusal_and_tell_with_a_modal_reports(events_of):
+    events = events_of("Bangladesh has told the UN it cannot accept any more refugees from Myanmar.")
+    e = _only(events, "REJECT")
+    assert e.source.country == "BGD" and e.polarity == "asserted"
+    assert not any(x.type == "REQUEST" for x in events)
+
+
+def test_a_visit_that_will_push_cooperation_is_a_visit(events_of):
+    e = _only(events_of("Premier Li Keqiang's visit to Germany will push forward economic cooperation."), "CONSULT")
+    assert (e.source.country, e.target.country, e.modality) == ("CHN", "DEU", "actual")
+
+
+def test_cancelled_visits_and_laying_down_arms(events_of):
+    e = _only(events_of("Pakistani Prime Minister Imran Khan has cancelled a planned visit to Malaysia."), "REJECT")
+    assert e.source.country == "PAK"
+    e = _only(events_of("The FARC said that they will lay down their arms in exchange for seats."), "AGREE")
+    assert e.modality == "intended"
+
+
+def test_strikes_with_weapons_are_attacks_and_strikes_by_workers_protests(events_of):
+    e = _only(events_of("The U.S. military launched air and artillery strikes on Syrian government troops."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("USA", "SYR")
+    assert _only(events_of("Dock workers in Antwerp went on strike on Monday."), "PROTEST")
+
+
+def test_a_decision_to_act_is_the_act_and_refugees_taken_in_are_aid(events_of):
+    e = _only(events_of("Japan has decided to partially lift economic sanctions imposed on India."), "RETREAT")
+    assert e.cameo == "085" and e.source.country == "JPN" and e.modality == "actual"
+    e = _only(events_of("The United States accepted 1,141 Iraqi refugees in May."), "AID")
+    assert e.cameo == "075" and e.target.country == "IRQ"
+    assert _only(events_of("The Taliban has spurned repeated offers for peace talks."), "REJECT")

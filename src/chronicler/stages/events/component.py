@@ -8,42 +8,26 @@ event; the rules work without it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronicler.model import Event, Location, Participant, Quote
-from chronicler.nlp.spans import original_text, text_span
+from chronicler.model import Event, Participant, Quote
+from chronicler.nlp.spans import text_span
+from chronicler.stages.events.dating import Dates, reporting_nouns
+from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.arguments import (
     Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
-from chronicler.stages.events.triggers import (
-    ADJUNCT_PREPS, FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Frame, Trigger, aux_words, find_triggers, frame_of, is_negated,
+from chronicler.stages.events.placing import (
+    PLACE_TARGET_TYPES, attached_place, event_location, people_nouns, place_domestic, place_target, venue,
 )
-from chronicler.stages.temporal import DateMention, find_dates, shift_from_anchor
+from chronicler.stages.events.triggers import (
+    FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Trigger, aux_words, find_triggers, frame_of, is_negated,
+)
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
-
-
-@dataclass(slots=True)
-class Draft:
-    trigger: Trigger
-    code: Code
-    source: Participant | None
-    target: Participant | None
-    tokens: list[int]  # trigger, arguments and frame: the evidence covers them
-    polarity: str = "asserted"
-    modality: str = "actual"
-    source_from_quote: bool = False
-    target_lemma: str = ""
-    dropped: bool = False
-    frame: Frame | None = None
-    source_token: int | None = None  # the token the source was read from (not a place the event is aimed at)
-    target_token: int | None = None
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
@@ -92,17 +76,6 @@ def _path(token: Token, top: Token) -> list[int]:
     return out
 
 
-def _venue(tok: Token) -> bool:
-    """A town reached by "to/in/at" ("returned to Geneva"): where something happens, not whom it concerns."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "in", "at", "into") or tok.ent_type_ != "GPE":
-        return False
-    from chronicler.stages.actors.places import location_of
-
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    place = location_of(ent.text) if ent is not None else None
-    return place is not None and place.lat is not None  # a city has coordinates, a country does not
-
-
 def _ultimatum(verb: Token) -> bool:
     """A future act made conditional on the other side: "will withdraw its force unless the president ..."."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
@@ -138,24 +111,30 @@ class Extractor:
             source = self.resolver.participant(s_tok) if s_tok is not None else None
         phrase = noun
         while phrase.head is not phrase and (
-                (phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN"))
+                (phrase.dep_ in ("compound", "conj") and phrase.head.pos_ in ("NOUN", "PROPN"))
                 or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
-            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games"
-            phrase = phrase.head if phrase.dep_ == "compound" else phrase.head.head
+            # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games",
+            # "launched air and artillery strikes"
+            phrase = phrase.head if phrase.dep_ in ("compound", "conj") else phrase.head.head
         head = phrase.head
         if head.dep_ == "prep" and head.lower_ in ("on", "into", "for", "at", "in") and phrase.dep_ == "pobj":
             head = head.head  # "went on strike", "joined Abe for talks"
         if source is None and phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token:
             subj = self._agent(head)  # light verbs: "launched an assault", "imposed sanctions", "held talks"
+            if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl" \
+                    and subj.head.head.i in self.by_token:
+                subj = None  # "a threat that drew criticism": an event is nobody's name
             if subj is not None:
                 source, s_tok = _pick(self.resolver, [subj], None)
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
+        if phrase is not noun:  # "launched a mediation effort between X and Y": the phrase head's arguments
+            tgt_toks += noun_arguments(phrase, patient)[1]
         light = phrase.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i not in self.by_token
         if light:  # "opened investigations against 28 officials", "launched strikes on the town"
             tgt_toks += [t for t in object_candidates(head) if t.i != phrase.i and t.i != noun.i
-                         and (trig.code.type in PLACE_TARGET_TYPES or not _venue(t))]
+                         and (trig.code.type in PLACE_TARGET_TYPES or not venue(t))]
         if trig.code.type == "REQUEST":  # "its demand that Israel ease restrictions": the one asked
             clauses = [x for x in noun.children if x.dep_ in ("acl", "ccomp")]
             if light:  # "reiterated its demand today that Israel ease ..."
@@ -189,20 +168,30 @@ class Extractor:
         verb = trig.token
         subj = self._agent(verb)
         source = s_tok = None
+        cause = subject_of(verb)
+        attack = self.drafts.get(cause.i) if cause is not None else None
+        if attack is not None and trig.code.type == "ASSAULT" and attack.code.type == "ASSAULT":
+            # "a roadside bombing killed one soldier": one attack, by whoever the attack is by, else the bomb
+            attack.dropped = True
+            source, s_tok = (attack.source, self.doc[attack.source_token]) if attack.source is not None \
+                and attack.source_token is not None else (self.resolver.participant(cause), cause)
+            subj = None
         if subj is not None:
             if subj.lower_ in ("that", "which", "who") and subj.head.dep_ == "relcl":
                 antecedent = subj.head.head
                 noun = self.drafts.get(antecedent.i)
                 if noun is not None and noun.source is not None:
                     source, s_tok = noun.source, antecedent
-            if source is None:
+                elif noun is not None or antecedent.i in self.by_token:
+                    subj = None  # "a threat that drew criticism": an event is nobody's name
+            if source is None and subj is not None:
                 source, s_tok = _pick(self.resolver, [subj], None)
                 if source is None:
                     source = self.resolver.participant(subj)
                     s_tok = subj if source is not None else None
         candidates = object_candidates(verb, trig.code.type)
         if trig.code.type not in PLACE_TARGET_TYPES:  # "negotiators return to Geneva for talks": a venue
-            candidates = [c for c in candidates if not _venue(c)]
+            candidates = [c for c in candidates if not venue(c)]
         if trig.code.type == "REQUEST":  # "demanded that the US cancel its plans": the one asked
             candidates += [c for x in verb.children if x.dep_ == "ccomp"
                            for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -335,11 +324,15 @@ class Extractor:
 
     def _apply_mood(self, d: Draft) -> None:
         tok = d.trigger.token
-        verb = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in ("VERB", "AUX") else tok
+        verb = tok if tok.pos_ == "VERB" or tok.dep_ in ("nsubj", "csubj") else (
+            tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)  # "Li's visit will push ...": not a future visit
         if is_negated(tok) or (verb is not tok and tok.dep_ in ("dobj", "nsubjpass") and is_negated(verb)):
             d.polarity = "negated" if d.polarity == "asserted" else "asserted"
         words = aux_words(verb)
-        if words & HEDGE_AUX or "if" in words or any(a.dep_ == "advcl" and "if" in aux_words(a) for a in [verb]):
+        if d.polarity == "negated" and words & {"can", "ca"} and d.code.type in COOPERATIVE and (
+                d.frame is None or d.frame.kind == "claim"):  # "it cannot accept any more refugees": a refusal
+            d.code, d.polarity = self._recode("12", d.code), "asserted"
+        elif words & HEDGE_AUX or "if" in words or any(a.dep_ == "advcl" and "if" in aux_words(a) for a in [verb]):
             d.modality = "hypothetical"
         elif words & OBLIGATION_AUX and d.frame is not None and d.frame.kind == "claim":
             claimer = subject_of(d.frame.token)
@@ -453,148 +446,11 @@ def confidence(d: Draft) -> float:
     return max(0.05, min(0.95, score))
 
 
-class Dates:
-    """Date mentions per sentence, found once per sentence and reused for all its events."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = original_text(doc)
-        article = doc._.article
-        self.published = article.published if article is not None else None
-        self.cache: dict[tuple[int, bool], list[DateMention]] = {}
-
-    def near(self, token: Token, future: bool) -> DateMention | None:
-        sent = token.sent
-        key = (sent.start, future)
-        if key not in self.cache:
-            self.cache[key] = find_dates(self.text, sent.start_char, sent.end_char, self.published, future)
-        found = self.cache[key]
-        if not found:
-            return None
-        best = min(found, key=lambda m: abs(m.start - token.idx))
-        if best.date is None and self.published is not None:
-            best = self._anchored(token, best, found) or best
-        return best
-
-    def _anchored(self, token: Token, mention: DateMention, found: list[DateMention]) -> DateMention | None:
-        """"a day after X" resolved against another dated expression of the same sentence."""
-        anchor = next((m for m in found if m is not mention and m.date is not None), None)
-        if anchor is None:
-            return None
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return None
-        head = span[-1]  # "after" / "before"
-        inside = (head.dep_ == "mark" and head.head.i == token.i) or (
-            token.i != head.i and any(t.i == token.i for t in head.subtree))
-        value = shift_from_anchor(mention.text, anchor.date, inside)
-        return DateMention(mention.start, mention.end, mention.text, value) if value else None
-
-
-def _location(doc: Doc, tok: Token) -> tuple[Location | None, bool]:
-    """A place in the event's clause ("ousted Maduro in Venezuela"), else the dateline, via the gazetteer;
-    and whether it was found in the text (not the dateline)."""
-    from chronicler.stages.actors.places import dateline_location, locate
-
-    found = locate(doc, tok)
-    return found, found is not None and found != dateline_location(doc)
-
-
-# Events aimed at a territory: with no named target, a place they happen in is what they are aimed at
-# ("imposed a curfew in Abidjan", "shelled Juba"). Meetings and statements only happen somewhere.
-PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "CONCEDE", "RETREAT",
-                      "AID"}
-
-
-@lru_cache(maxsize=1)
-def people_nouns() -> frozenset[str]:
-    text = resources.files("chronicler.stages.events").joinpath("people.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-_ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
-
-
-def _attached(doc: Doc, places: list, d: Draft) -> Location | None:
-    """A place named in the event's own phrase ("curfew in Abidjan", "shelled Juba"), not in a clause that
-    merely hangs off it ("threats, which followed the raid in Venezuela")."""
-    anchors = set(d.tokens) - {d.source_token}
-    cur = d.trigger.token
-    while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
-        if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS:
-            break  # "denies being in talks with the US after Trump's threats": the talks' place is not the threats'
-        cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
-        anchors.add(cur.i)
-    for p in places:
-        cur = doc[p.start:p.end].root
-        for _ in range(7):
-            if cur.i in anchors:
-                return p.location
-            if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
-                break
-            cur = cur.head
-    return None
-
-
-def _place_target(event: Event, d: Draft, location: Location | None, in_text: bool,
-                  attached: Location | None) -> Participant | None:
-    if event.target is None and (event.type in PLACE_TARGET_TYPES or d.trigger.code.type in PLACE_TARGET_TYPES):
-        if attached is None or attached.country is None:
-            return None
-        return Participant(name=attached.name, country=attached.country, code=attached.country)
-    if not in_text or location is None or location.country is None:
-        return event.target
-    target = event.target
-    if target is not None and target.country is None and target.actor is None and d.target_lemma in people_nouns() \
-            and attached is not None and attached.country:  # not a place in an "if war starts in Iraq" clause
-        return Participant(name=target.name, country=attached.country, code=attached.country)
-    return target
-
-
-_HOME_SECTORS = ("GOV", "COP", "JUD")  # institutions that act at home: a government, its police, its courts
-
-
-def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:
-    """A group named without whose it is ("rebels", "students", "ethnic Turks": an ethnic group is not the
-    state its name comes from)."""
-    if p is None or tok_i is None or p.country == "IGO":
-        return False
-    from chronicler.stages.events.arguments import whole_of
-
-    tok = whole_of(doc[tok_i])
-    if any(t.lower_ == "ethnic" for c in tok.lefts for t in c.subtree) or tok.lower_ == "ethnic":
-        return True
-    if p.country is None and p.actor is not None and tok.pos_ == "PRON":  # "their hunger strike": the group's
-        actor = next((a for a in doc._.actors or [] if a.id == p.actor), None)
-        return actor is not None and actor.kind == "group"
-    return p.country is None and tok.lemma_.lower() in people_nouns() and tok.ent_type_ not in ("PERSON", "ORG")
-
-
-def _home_country(p: Participant | None) -> str | None:
-    if p is None or not p.country or p.country == "IGO":
-        return None
-    code = p.code or ""
-    return p.country if code == p.country or code[3:6] in _HOME_SECTORS else None
-
-
-def _domestic(event: Event, d: Draft, doc: Doc, attached: Location | None) -> None:
-    """Domestic by default (the convention of CAMEO/PLOVER coders): a group named without its country is
-    placed by the place the event happens in, else by the government, police or state it deals with."""
-    here = attached.country if attached is not None and attached.country not in (None, "IGO") else None
-    for role, tok_i, other in (("source", d.source_token, event.target), ("target", d.target_token, event.source)):
-        p = getattr(event, role)
-        if not _unplaced(doc, tok_i, p):
-            continue
-        country = here or _home_country(other)
-        if country is not None and country != p.country:
-            setattr(event, role, Participant(name=p.name, actor=p.actor, country=country, code=country))
-
-
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
     lex = lex or event_lexicon()
     ex = Extractor(doc, lex)
     drafts = ex.drafts_in_order()
-    dates = Dates(doc)
+    dates = Dates(doc, frozenset(lex.nouns) | reporting_nouns())
     places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
     for d in drafts:
@@ -613,16 +469,16 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
             mention = dates.near(tok, future=d.modality in ("intended", "threatened"))
             if mention is not None:
                 date, date_text = mention.date, mention.text
-        location, in_text = _location(doc, tok)
+        location, in_text = event_location(doc, tok)
         events.append(Event(
             id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class,
             goldstein=d.code.goldstein, polarity=d.polarity, modality=d.modality, source=d.source,
             target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
             quote=quote.id if quote else None, confidence=confidence(d),
         ))
-        attached = _attached(doc, places, d)
-        events[-1].target = _place_target(events[-1], d, location, in_text, attached)
-        _domestic(events[-1], d, doc, attached)
+        attached = attached_place(doc, places, d)
+        events[-1].target = place_target(events[-1], d, location, in_text, attached)
+        place_domestic(events[-1], d, doc, attached_place(doc, places, d, beside_target=True))
     if ranker is not None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))

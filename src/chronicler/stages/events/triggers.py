@@ -54,6 +54,8 @@ def _verb_keys(token: Token) -> list[str]:
     for c in token.children:  # "reneged on his commitment", "opened fire on"
         if c.dep_ == "prep":
             objects.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":  # "declined to comment"
+            objects.append(c)
     objects += [w for w in (whole_of(o) for o in objects) if w not in objects]  # "received a mission of observers"
     lemma = token.lemma_.lower()
     keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
@@ -107,6 +109,8 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
             kind = lex.frames.get(key)
             if infinitive and kind not in _INFINITIVE_FRAMES:  # "have sworn to fight" parsed as a purpose clause
                 continue
+            if kind is not None and cur.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "Li's visit will push cooperation forward": a frame word's subject is no complement
             if kind == "request" and _reported(cur):  # "a court was told soldiers beat detainees"
                 kind = "claim"
             if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
@@ -124,11 +128,12 @@ def _reported(complement: Token) -> bool:
     soldiers beat detainees" (but "demanded that the US cancel", a bare subjunctive, asks)."""
     if complement.dep_ != "ccomp" or complement.pos_ not in ("VERB", "AUX"):
         return False
-    if complement.tag_ == "VB" or aux_words(complement) & OBLIGATION_AUX:
-        return False
+    words = aux_words(complement)
+    if words & OBLIGATION_AUX or (complement.tag_ == "VB" and not words - {"that", "to"}):
+        return False  # "demanded that the US cancel", "said the US must cancel"
     return complement.tag_ in ("VBD", "VBZ", "VBP") or bool(aux_words(complement) & FUTURE_AUX) or any(
         c.dep_ in ("nsubj", "nsubjpass") for c in complement.children) and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in complement.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in complement.children)
 
 
 def aux_words(verb: Token) -> set[str]:
