@@ -158,3 +158,10 @@ def test_name_set_off_after_a_described_subject_is_that_subject(doc_of):
 def test_name_inside_a_subject_that_is_not_set_off_stays_its_own(doc_of):
     doc = doc_of("The wife of Prime Minister Justin Trudeau said the trip was long.")
     assert actor_at(doc, "wife") is None
+
+
+def test_organisation_noun_modifying_a_definite_noun_is_that_organisation(doc_of):
+    doc = doc_of("An American prosecutor questioned the Parole Board of Canada's logic on Tuesday. The parole board "
+                 "decision allowing his release was brief. However, it also said the factors were not enough.")
+    assert actor_at(doc, "board", 0).name == "Parole Board of Canada"
+    assert actor_at(doc, "it").name == "Parole Board of Canada"

@@ -290,6 +290,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
     if t.pos_ != "NOUN":
         return None
     det = _definite(t)
+    if det is None and t.dep_ == "compound" and t.i + 1 == t.head.i and t.lemma_.lower() in lex.nominals:
+        det = _definite(t.head)  # "the parole board decision": the article goes with the board too
+        det = det if det is not None and det.lower_ == "the" else None
     if det is None or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children):
         return None
     noun = t.lemma_.lower()
