@@ -165,3 +165,11 @@ def test_organisation_noun_modifying_a_definite_noun_is_that_organisation(doc_of
                  "decision allowing his release was brief. However, it also said the factors were not enough.")
     assert actor_at(doc, "board", 0).name == "Parole Board of Canada"
     assert actor_at(doc, "it").name == "Parole Board of Canada"
+
+
+def test_author_of_a_statement_that_speaks_is_the_next_speaker_pronoun(doc_of):
+    doc = doc_of("Justice Sean Dunphy directed the station to provide the e-mail addresses. \"It needn't be so "
+                 "adversarial,\" he wrote in his decision. A statement e-mailed to The Globe by Reagan Ruslim, who "
+                 "joined the board last month, said \"the station will respect the order of the Court.\" When asked "
+                 "for comment, he replied the station would have a further statement next week.")
+    assert actor_at(doc, "he", 1).name == "Reagan Ruslim"

@@ -73,7 +73,23 @@ def _weight(doc: Doc, start: int, end: int, quoted: bool) -> float:
     head = doc[start:end].root
     if head.dep_ in ("nsubj", "nsubjpass"):
         return 150.0 if quote_lexicon().is_cue(head.head.lemma_) else 100.0
+    if _author_speaking(head):
+        return 150.0
     return 50.0
+
+
+def _author_speaking(t: Token) -> bool:
+    """'A statement e-mailed to The Globe by Reagan Ruslim ... said': the author of a document that speaks."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("by", "from"):
+        return False
+    node = t.head.head
+    for _ in range(2):
+        if node.dep_ == "nsubj" and node.lemma_.lower() in quote_lexicon().documents:
+            return quote_lexicon().is_cue(node.head.lemma_)
+        if node.dep_ not in ("acl", "relcl"):
+            return False
+        node = node.head
+    return False
 
 
 def _link(doc: Doc, actor: Actor, index: dict[int, str], start: int, end: int) -> None:
@@ -234,6 +250,10 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 last_person = (n, None)
                 if quote_lexicon().is_cue(root.head.lemma_):
                     speakers.add(aid)
+            elif not in_quote[s] and namelike(actors[aid]) and _author_speaking(root):
+                current.append(aid)  # the author of a statement that speaks is a speaker
+                last_person = (n, None)
+                speakers.add(aid)
             i = max(e, i + 1)
         if content:
             previous = current
