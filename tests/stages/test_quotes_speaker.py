@@ -125,3 +125,12 @@ def test_he_said_after_a_named_speaker_stays_that_person(quotes_of):
                        "President Uhuru Kenyatta said the operation was over. All the attackers were killed, he said.")
     q = by_text(quotes, "attackers were killed")
     assert q.speaker is not None and q.speaker.name == "Uhuru Kenyatta"
+
+
+def test_she_in_the_unnamed_speakers_own_sentence_is_not_the_earlier_woman(quotes_of):
+    quotes = quotes_of("Immigration lawyer Ronalee Carey said the fees are too high. A Syrian translator in Halifax "
+                       "said she had clients who are deeply worried about the test.\n\n"
+                       "\"I have interpreted for one person, he was frantic,\" she said in an interview.")
+    q = by_text(quotes, "interpreted for one person")
+    assert q.speaker is not None and q.speaker.actor is None
+    assert q.speaker.name == "A Syrian translator in Halifax"

@@ -225,8 +225,10 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                     settled = aid == ""  # the clause above names someone else: no guessing by salience
                 else:
                     settled = False
-                if found is None and not settled and _speaking_pronoun(t, lex) and not in_quote[i] and \
-                        last_person[1] is not None and n - last_person[0] <= 4:
+                if found is None and not settled and _personal(t, lex) and not in_quote[i] and \
+                        last_person[1] is not None and \
+                        (n == last_person[0] or (_speaking(t) and n - last_person[0] <= 4)) and \
+                        _name_gender(doc[last_person[1]], lex) in (None, lex.pronouns[t.lower_]):
                     # "..., a security professional told Reuters. ... , he said": the unnamed speaker
                     unnamed_speakers[i] = last_person[1]
                     settled = True
@@ -236,7 +238,7 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
             if found is None:
-                if i in introductions and _unnamed_speaker(t, lex):
+                if (i in introductions or _unlinked_name(t, index)) and _unnamed_speaker(t, lex):
                     last_person = (n, i)
                 i += 1
                 continue
@@ -265,16 +267,32 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
 
 
 def _unnamed_speaker(t: Token, lex: CorefLexicon) -> bool:
-    """'a private security professional told Reuters': one person, described, speaking."""
+    """'a private security professional told Reuters', 'Lina Arafeh, a translator, said' (a name no actor
+    holds): one person, described or named, speaking."""
     noun = t.lemma_.lower()
-    return t.tag_ == "NN" and t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_) and \
+    return t.tag_ in ("NN", "NNP") and t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_) and \
         noun not in lex.nominals and noun not in lex.org_words and noun not in quote_lexicon().documents
 
 
-def _speaking_pronoun(t: Token, lex: CorefLexicon) -> bool:
-    """'he said', 'she told reporters': a personal pronoun as the subject of a reporting verb."""
-    return lex.pronouns.get(t.lower_) in ("m", "f") and t.pos_ == "PRON" and t.dep_ == "nsubj" and \
-        quote_lexicon().is_cue(t.head.lemma_)
+def _unlinked_name(t: Token, index: dict[int, str]) -> bool:
+    """A person's name the entity stage left without an actor: two or more capitalised words."""
+    parts = [c for c in t.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    return t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and bool(parts) and \
+        all(x.i not in index and x.is_title for x in parts + [t])
+
+
+def _name_gender(t: Token, lex: CorefLexicon) -> str | None:
+    first = next((c for c in t.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"), None)
+    return lex.first_names.get(first.lower_) if first is not None else None
+
+
+def _personal(t: Token, lex: CorefLexicon) -> bool:
+    return lex.pronouns.get(t.lower_) in ("m", "f") and t.pos_ == "PRON"
+
+
+def _speaking(t: Token) -> bool:
+    """'he said', 'she told reporters': the subject of a reporting verb."""
+    return t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_)
 
 
 def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:
