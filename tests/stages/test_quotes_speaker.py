@@ -134,3 +134,13 @@ def test_she_in_the_unnamed_speakers_own_sentence_is_not_the_earlier_woman(quote
     q = by_text(quotes, "interpreted for one person")
     assert q.speaker is not None and q.speaker.actor is None
     assert q.speaker.name == "A Syrian translator in Halifax"
+
+
+def test_relative_named_before_is_the_same_relative_later(quotes_of):
+    quotes = quotes_of("Police Chief Joseph Boinnet said sixteen people were killed, among them Jason Spindler. "
+                       "Spindler's father, Joseph, says his son grew up in Houston. Spindler later became a founder "
+                       "of I-DEV. His father said he worked with international companies in Kenya.")
+    first, later = by_text(quotes, "grew up"), by_text(quotes, "international companies")
+    # the father's own first name is not the police chief who shares it
+    assert first.speaker is not None and first.speaker.name == "Joseph"
+    assert later.speaker is not None and later.speaker.name == "Joseph"

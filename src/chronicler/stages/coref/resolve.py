@@ -135,7 +135,8 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
             continue  # "Jordan" the country, unless it speaks or owns like the person "Jordan Stewart"
         # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
         # "Jordan Stewart")
-        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None else None)
+        kin = t.dep_ == "appos" and t.head.lemma_.lower() in lexicon().kin_words  # "Spindler's father, Joseph"
+        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None and not kin else None)
         target = _main_owner(actors, owners) if owners else None
         if target is not None:
             if own is not None:

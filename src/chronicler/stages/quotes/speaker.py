@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Actor, Speaker
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.coref.collective import governing_subject
+from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.coref.repeats import (ANONYMOUS_KEY, UNNAMED_SPEAKERS_KEY, description_key,
                                              introduced_before)
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
@@ -140,6 +141,15 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         name = _group_name(doc, actor, span.start)
     if actor is not None and actor.kind == "organization" and name == actor.name:
         name = _spelled_out(doc, name)
+    if actor is None and appos is None and head.pos_ == "NOUN":
+        earlier = _named_relative(doc, head)
+        if earlier is not None:  # "Spindler's father, Joseph, says ... His father said": Joseph
+            e0, e1 = mention_bounds(earlier)
+            named = text_span(doc, doc[e0].idx, doc[e1 - 1].idx + len(doc[e1 - 1].text))
+            who = next((a for a in doc._.actors or [] if a.id == index.get(earlier.i)), None)
+            if named is not None:
+                return Speaker(name=who.name if who is not None and who.kind == "person" else named.text,
+                               mention=(span.start, span.end), actor=who.id if who is not None else None)
     if actor is None and appos is None and head.pos_ == "NOUN" and doc[start].lower_ == "the":
         name = _introduction(doc, head) or name  # "the person said": "a person familiar with the talks"
     unnamed = (doc.user_data.get(UNNAMED_SPEAKERS_KEY) or {}).get(head.i) if actor is None else None
@@ -158,6 +168,28 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
         named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
         name = named.text if named is not None else name
     return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+
+
+_KIN_WINDOW = 400  # tokens looked back for the same relative named before
+
+
+def _named_relative(doc: Doc, head: Token) -> Token | None:
+    """'His father said' after "Spindler's father, Joseph, says": the name given to the same relative of
+    the same person before (the possessor resolved to the same actor)."""
+    lemma = head.lemma_.lower()
+    if lemma not in coref_lexicon().kin_words:
+        return None
+    index = doc._.token_actor or {}
+    owner = next((index.get(c.i) for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    for t in reversed(doc[max(0, head.i - _KIN_WINDOW):head.i]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        if next((index.get(c.i) for c in t.children if c.dep_ == "poss"), None) != owner:
+            continue
+        return next((c for c in t.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return None
 
 
 def _introduction(doc: Doc, head: Token) -> str | None:
