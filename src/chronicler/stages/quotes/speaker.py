@@ -134,40 +134,51 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
-    name = actor.name if actor else span.text
-    if actor is not None and actor.kind == "person":
+    mention = (span.start, span.end)
+    if actor is None:
+        name, aid = _unresolved(doc, head, appos, span.text)
+        return Speaker(name=name, mention=mention, actor=aid)
+    name = actor.name
+    if actor.kind == "person":
         name = _with_partners(doc, appos if appos is not None else head, actor.name)
-    if actor is not None and actor.kind == "group":
+    elif actor.kind == "group":
         name = _group_name(doc, actor, span.start)
-    if actor is not None and actor.kind == "organization" and name == actor.name:
+    elif actor.kind == "organization":
         name = _spelled_out(doc, name)
-    if actor is None and appos is None and head.pos_ == "NOUN":
+    return Speaker(name=name, mention=mention, actor=actor.id)
+
+
+def _words_of(doc: Doc, head: Token) -> str | None:
+    """The text of the mention headed by ``head``."""
+    start, end = mention_bounds(head)
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return span.text if span is not None else None
+
+
+def _unresolved(doc: Doc, head: Token, appos: Token | None, words: str) -> tuple[str, str | None]:
+    """Name (and actor, where one turns up) of a speaker coreference left unresolved; else its own words."""
+    index = doc._.token_actor or {}
+    if appos is not None:
+        # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
+        return (_words_of(doc, appos) or words) if head.pos_ == "NOUN" else words, None
+    if head.pos_ == "NOUN":
         earlier = _named_relative(doc, head)
         if earlier is not None:  # "Spindler's father, Joseph, says ... His father said": Joseph
-            e0, e1 = mention_bounds(earlier)
-            named = text_span(doc, doc[e0].idx, doc[e1 - 1].idx + len(doc[e1 - 1].text))
             who = next((a for a in doc._.actors or [] if a.id == index.get(earlier.i)), None)
-            if named is not None:
-                return Speaker(name=who.name if who is not None and who.kind == "person" else named.text,
-                               mention=(span.start, span.end), actor=who.id if who is not None else None)
-    if actor is None and appos is None and head.pos_ == "NOUN" and doc[start].lower_ == "the":
-        name = _introduction(doc, head) or name  # "the person said": "a person familiar with the talks"
-    unnamed = (doc.user_data.get(UNNAMED_SPEAKERS_KEY) or {}).get(head.i) if actor is None else None
+            if who is not None and who.kind == "person":
+                return who.name, who.id
+            return _words_of(doc, earlier) or words, who.id if who is not None else None
+        if doc[mention_bounds(head)[0]].lower_ == "the":
+            return _introduction(doc, head) or words, None  # "the person": "a person familiar with the talks"
+    unnamed = (doc.user_data.get(UNNAMED_SPEAKERS_KEY) or {}).get(head.i)
     if unnamed is not None:  # "a security professional told Reuters. ... , he said"
-        u0, u1 = mention_bounds(doc[unnamed])
-        named = text_span(doc, doc[u0].idx, doc[u1 - 1].idx + len(doc[u1 - 1].text))
-        name = named.text if named is not None else name
-    if actor is None and head.lower_ == "they" and head.pos_ == "PRON":
+        return _words_of(doc, doc[unnamed]) or words, None
+    if head.lower_ == "they" and head.pos_ == "PRON":
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
-            return Speaker(name=pair[0], mention=(span.start, span.end), actor=pair[1])
-        name = _governing_group(doc, head) or name
-    if actor is None and appos is not None and head.pos_ == "NOUN":
-        # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
-        a0, a1 = mention_bounds(appos)
-        named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
-        name = named.text if named is not None else name
-    return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+            return pair
+        return _governing_group(doc, head) or words, None
+    return words, None
 
 
 _KIN_WINDOW = 400  # tokens looked back for the same relative named before
@@ -196,11 +207,7 @@ def _introduction(doc: Doc, head: Token) -> str | None:
     """The words that brought in, unnamed, the one a definite description takes up: 'the person' after
     'a person familiar with the negotiations' (the coreference stage lists those introductions)."""
     at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, description_key(head), head.i)
-    if at is None:
-        return None
-    start, end = mention_bounds(doc[at])
-    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    return span.text if span is not None else None
+    return _words_of(doc, doc[at]) if at is not None else None
 
 
 _ACRONYMS_KEY = "chronicler.quotes.acronyms"
@@ -257,9 +264,7 @@ def _governing_group(doc: Doc, head: Token) -> str | None:
     subj = governing_subject(head)
     if subj is False or subj is None or subj.tag_ != "NNS" or subj.i in (doc._.token_actor or {}):
         return None
-    start, end = mention_bounds(subj)
-    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    return span.text if span is not None else None
+    return _words_of(doc, subj)
 
 
 def _partners_before(doc: Doc, head: Token) -> tuple[str, str] | None:
