@@ -38,6 +38,9 @@ def test_seed_every_quotation_mark_pair_is_a_quote_with_its_speaker(seed_text, s
     rubio = seed_text.index("“If I lived")
     assert "rubio" in plain(by_start[rubio]["speaker"]["name"])
     assert by_start[rubio]["date"] == "2026-01-03"
+    # "The denial comes a day after Trump claimed talks were underway": the denial was stated on Monday the 5th
+    claimed = next(q for q in seed_result["quotes"] if q["cue"] and q["cue"]["text"] == "claimed")
+    assert (claimed["date"], claimed["date_text"]) == ("2026-01-04", "a day after")
 
 
 def test_seed_events(seed_result):

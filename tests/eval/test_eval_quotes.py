@@ -50,6 +50,8 @@ def test_aggregate_figures():
     assert (f["precision"], f["recall"], f["speaker_accuracy"]) == (0.5, 0.5, 1.0)
     assert f["recall_by_kind"]["direct"]["recall"] == 1.0 and f["recall_by_kind"]["indirect"]["recall"] == 0.0
     assert "precision 0.500" in E.report(f)
+    f["model"] = "on"
+    assert "attribution model on" in E.report(f)
 
 
 def test_ggt_dev_meets_the_span_target(analyzer):

@@ -441,3 +441,8 @@ def test_a_decision_to_act_is_the_act_and_refugees_taken_in_are_aid(events_of):
     e = _only(events_of("The United States accepted 1,141 Iraqi refugees in May."), "AID")
     assert e.cameo == "075" and e.target.country == "IRQ"
     assert _only(events_of("The Taliban has spurned repeated offers for peace talks."), "REJECT")
+
+
+def test_a_passive_clause_of_its_own_has_no_doer_from_the_main_clause(events_of):
+    events = events_of("Teachers have asserted that they will not end the strike until their demands have been met.")
+    assert not any(e.type == "CONCEDE" and "Teachers" in e.source.name for e in events)

@@ -37,6 +37,18 @@ def test_split_quote_both_halves_share_the_speaker(quotes_of):
     assert all(q["speaker"] and "Lopez" in q["speaker"]["name"] for q in qs)
 
 
+def test_that_clause_parsed_as_adverbial_is_still_the_content(nlp):
+    from chronicler.stages.quotes.indirect import content_root
+
+    doc = nlp("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con”.")
+    cue = next(t for t in doc if t.text == "tweeted")
+    root = content_root(cue, frozenset({"ccomp"}))
+    assert root is not None and root.left_edge.lower_ == "that"
+    assert content_root(cue, frozenset({"xcomp"})) is None
+    doc = nlp("He said it quietly because he was tired.")
+    assert content_root(doc[1], frozenset({"ccomp"})) is None  # an adverbial clause, not a that-clause
+
+
 def test_colon_introduces_a_quote(quotes_of):
     text = "Senator Marco Rubio said: “We will keep up the pressure on the regime.”"
     q = by_text(quotes_of(text), "pressure")
@@ -160,9 +172,11 @@ def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
 
 
 def only_in_scope_all(quotes_of, monkeypatch, text):
-    """No quote in the default "speech" scope; the quotes found in the "all" scope."""
+    """The rules alone: no quote in the default "speech" scope; the quotes found in the "all" scope."""
+    from chronicler.stages.quotes.attribution import MODEL_ENV
     from chronicler.stages.quotes.lexicon import SCOPE_ENV
 
+    monkeypatch.setenv(MODEL_ENV, "off")
     monkeypatch.delenv(SCOPE_ENV, raising=False)
     assert quotes_of(text) == []
     monkeypatch.setenv(SCOPE_ENV, "all")

@@ -10,6 +10,8 @@ is right only when we give no speaker). End-to-end counts a quote only when matc
 PolNeAR counts every attribution (beliefs, intentions, stances), so it is scored twice, clearly labelled: in
 the default attribution scope "speech" and in scope "all" (``CHRONICLER_QUOTE_SCOPE``, see
 ``chronicler.stages.quotes.lexicon``). GGT is scored in the scope the environment sets (default "speech").
+The learned attribution model (``chronicler.stages.quotes.attribution``) is on unless
+``CHRONICLER_QUOTES_MODEL=off``; the report says which.
 """
 from __future__ import annotations
 
@@ -212,6 +214,7 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
 
 def _evaluate(gold_path: str, docs: list[GoldDoc], analyzer: Any, details: bool) -> dict[str, Any]:
     from chronicler.sources.article import make_article
+    from chronicler.stages.quotes.attribution import load_model
     from chronicler.stages.quotes.lexicon import current_scope
 
     per_doc = []
@@ -226,6 +229,7 @@ def _evaluate(gold_path: str, docs: list[GoldDoc], analyzer: Any, details: bool)
     figures = aggregate(per_doc, fmt)
     figures["gold_path"] = str(gold_path)
     figures["scope"] = current_scope()
+    figures["model"] = "on" if load_model() is not None else "off"
     if details:
         figures["per_doc"] = per_doc
     return figures
@@ -235,7 +239,7 @@ def report(figures: dict[str, Any]) -> str:
     kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in figures["recall_by_kind"].items())
     lines = "\n".join([
         f"quotes ({figures['format']}, {figures['documents']} documents, attribution scope "
-        f"{figures.get('scope', 'speech')!r}): gold {figures['gold']}, "
+        f"{figures.get('scope', 'speech')!r}, attribution model {figures.get('model', 'off')}): gold {figures['gold']}, "
         f"predicted {figures['predicted']}, matched {figures['matched']}",
         f"  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}",
         f"  speaker accuracy {figures['speaker_accuracy']:.3f}  end-to-end F1 {figures['end_to_end_f1']:.3f}",

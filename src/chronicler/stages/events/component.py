@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
-from chronicler.stages.events.dating import Dates, reporting_nouns
+from chronicler.stages.dating import Dates
 from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.arguments import (
     Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
@@ -23,6 +23,7 @@ from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, ev
 from chronicler.stages.events.placing import (
     PLACE_TARGET_TYPES, attached_place, event_location, people_nouns, place_domestic, place_target, venue,
 )
+from chronicler.stages.quotes.lexicon import reporting_nouns
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
@@ -231,7 +232,9 @@ class Extractor:
                 if d.target is not None and _same(d.target, source):
                     d.target = d.target_token = None
             return
-        if d.code.type in ("SANCTION", "RETREAT", "CONCEDE"):
+        imposed = self.by_token.get(subj.i)  # sanctions, bans, curfews are lifted by whoever imposed them
+        if d.code.type in ("SANCTION", "RETREAT", "CONCEDE") and imposed is not None and \
+                imposed.code.type in ("SANCTION", "COERCE"):  # ("their demands have been met": not by them)
             owners = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < subj.i]
             source, s_tok = _pick(self.resolver, owners, None)
             if source is not None:
@@ -421,7 +424,9 @@ class Extractor:
             if not d.dropped and d.source is None and d.trigger.kind == "verb":
                 self._agentless(d)
         for d in self.drafts.values():
-            if not d.dropped and d.source is None:
+            verb = d.trigger.token
+            if not d.dropped and d.source is None and not (  # "until their demands have been met": the
+                    verb.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in verb.children)):  # doer is unnamed
                 speaker = self.resolver.speaker(d.trigger.token)
                 if speaker is not None:
                     d.source, d.source_from_quote = speaker, True

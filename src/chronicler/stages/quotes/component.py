@@ -2,7 +2,10 @@
 
 Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
 reporting verbs, cues set off by commas, reporting nouns, source phrases ("according to") and, in attribution
-scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"); then overlaps
+scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution model
+(attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no attribution and adds
+the candidates of an open lexicon it reads as attributions (beliefs, stances, the long tail of reporting
+verbs; candidates.py). Then overlaps
 are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
 inside another quote's content is nested and dropped unless it has a clause and subject of its own) and
 speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
@@ -16,11 +19,13 @@ from spacy.tokens import Doc
 
 from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
+from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
-from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
-                                               verb_quotes)
+from chronicler.stages.quotes.lexicon import reporting_nouns
+from chronicler.stages.quotes.candidates import found_by
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
+from chronicler.stages.dating import Dates
 from chronicler.stages.temporal import find_dates
 
 
@@ -46,7 +51,7 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     for f in clauses:
         length = f.end - f.start
         words = ctx.text[f.start:f.end].split()
-        if len(words) < (1 if ctx.lex.scope == "all" else 3) or all(w.isupper() for w in words):
+        if len(words) < (1 if ctx.lex.scope == "all" or f.score is not None else 3) or all(w.isupper() for w in words):
             continue  # "they are", "READ MORE": no statement
         hits = [qi for qi, m in enumerate(ctx.marked) if _overlap(f.start, f.end, m.start, m.end)]
         in_direct = sum(_overlap(f.start, f.end, ctx.marked[qi].start, ctx.marked[qi].end)
@@ -165,7 +170,7 @@ def _focus_speaker(ctx: Context, start: int) -> Speaker | None:
     return speaker if actor is not None and actor.kind == "person" else None
 
 
-def _date(ctx: Context, f: Found, published) -> tuple | None:
+def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
     if f.cue_token is None:
         return None
     sent = f.cue_token.sent
@@ -174,14 +179,22 @@ def _date(ctx: Context, f: Found, published) -> tuple | None:
     if not dates:
         return None
     best = min(dates, key=lambda d: abs(d.start - f.cue[0]))
+    if best.date is None and published is not None:  # "comes a day after Trump claimed talks were underway"
+        best = dating.anchored(f.cue_token, best, dates) or best
     return best.date, best.text
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> list[Quote]:
+    """The quotes of a parsed doc; ``model`` is the attribution model ("default": the shipped one unless
+    switched off, None: the rules alone)."""
     ctx = build_context(doc)
     direct = direct_quotes(ctx) + label_quotes(ctx)
-    clauses, consumed = settle(ctx, direct, verb_quotes(ctx) + parenthetical_quotes(ctx) + noun_quotes(ctx)
-                                   + phrase_quotes(ctx) + passive_quotes(ctx))
+    named = found_by(ctx)
+    model = load_model() if model == "default" else model
+    rules = [f for f, _ in named]
+    if model is not None:
+        rules = model.prune(ctx, named) + model.keep(ctx, rules)
+    clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
@@ -189,11 +202,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
     published = doc._.article.published if doc._.article is not None else None
+    dating = Dates(doc, reporting_nouns())
     quotes: list[Quote] = []
     for f, speaker in zip(found, speakers):
         text = ctx.text[f.start:f.end]
         cue = Span(f.cue[0], f.cue[1], ctx.text[f.cue[0]:f.cue[1]]) if f.cue else None
-        dated = _date(ctx, f, published)
+        dated = _date(ctx, f, published, dating)
         quotes.append(Quote(id=f"Q{len(quotes) + 1}", start=f.start, end=f.end, text=text, kind=f.kind,
                             speaker=speaker, cue=cue, date=dated[0] if dated else None,
                             date_text=dated[1] if dated else None))

@@ -24,6 +24,7 @@ class Found:
     cue_token: Token | None = None
     speaker_head: Token | None = None
     marked: int | None = None  # index into Context.marked for quotes in marks
+    score: float | None = None  # the attribution model's probability, for a candidate beyond the rules
 
 
 @dataclass(slots=True)

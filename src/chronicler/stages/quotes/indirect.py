@@ -28,6 +28,10 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     kids = list(t.children)
     if "ccomp" in frames:
         c = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if c is None:
+            # "tweeted in the early hours that Machado was ...": a that-clause the parser hung on as advcl
+            c = next((c for c in kids if c.dep_ == "advcl" and c.i > t.i and c.left_edge.lower_ == "that"
+                      and c.left_edge.dep_ in ("mark", "advmod")), None)
         if c is not None:
             return c
     if "oprd" in frames or "as" in frames:
@@ -146,7 +150,7 @@ def verb_quotes(ctx: Context) -> list[Found]:
         start, end = _content_tokens(ctx, root, t)
         if end - start < (1 if ctx.lex.scope == "all" else 2) or not _joined(ctx, end, t):
             continue
-        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp":
+        if ctx.doc[start].lower_ in _QUESTION and root.dep_ == "ccomp" and not ctx.lex.questions:
             continue  # "asked whether ...": a question, not a statement
         quote = _cued(ctx, start, end, t)
         if quote is not None:

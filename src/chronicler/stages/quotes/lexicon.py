@@ -32,6 +32,8 @@ class QuoteLexicon:
     phrases: tuple[tuple[str, ...], ...]  # lower-cased word sequences: ("according", "to")
     documents: frozenset[str] = frozenset()  # statement, release: speak for their author
     scope: str = "speech"
+    questions: bool = False  # "asked whether ...", "explained how ...": a question as content
+
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -67,6 +69,16 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
     return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents, scope=scope)
 
 
+@lru_cache(maxsize=1)
+def verb_classes() -> dict[str, str]:
+    """Every listed reporting verb -> its class (speech, belief, intent, evidence, stance)."""
+    classes = {}
+    for line in _lines("verbs.tsv"):
+        lemma, cls, _ = (part.strip() for part in line.split("\t"))
+        classes.setdefault(lemma.lower(), cls)
+    return classes
+
+
 def current_scope() -> str:
     return os.environ.get(SCOPE_ENV, "").strip().lower() or "speech"
 
@@ -79,3 +91,9 @@ def _lexicon(scope: str) -> QuoteLexicon:
 def lexicon() -> QuoteLexicon:
     """The lexicon of the current attribution scope."""
     return _lexicon(current_scope())
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> frozenset[str]:
+    """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
+    return frozenset(w.lower() for w in _lines("nouns.txt"))

@@ -1,9 +1,7 @@
-"""Dates of events: the temporal expressions of an event's sentence, resolved against the published date,
-and "a day after X" against another dated expression."""
+"""Dates of events and quotes in a parsed doc: the temporal expressions of a word's sentence, resolved against
+the published date, and "a day after X" against another dated expression of the sentence or, for "The denial
+comes a day after X", of the sentence that tells the denial."""
 from __future__ import annotations
-
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -34,10 +32,10 @@ class Dates:
             return None
         best = min(found, key=lambda m: abs(m.start - token.idx))
         if best.date is None and self.published is not None:
-            best = self._anchored(token, best, found) or best
+            best = self.anchored(token, best, found) or best
         return best
 
-    def _anchored(self, token: Token, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+    def anchored(self, token: Token, mention: DateMention, found: list[DateMention]) -> DateMention | None:
         """"a day after X" resolved against another dated expression of the same sentence, or, when the
         sentence is about an event told next to it ("The denial comes a day after ..." beside "... stated on
         Monday"), against the date of the sentence before or after."""
@@ -75,9 +73,3 @@ class Dates:
                 return dated[0]
         return None
 
-
-@lru_cache(maxsize=1)
-def reporting_nouns() -> frozenset[str]:
-    """"The statement", "the announcement": the quotes stage's reporting nouns, events told in a word."""
-    text = resources.files("chronicler.stages.quotes").joinpath("nouns.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))

@@ -1,0 +1,140 @@
+"""Attribution candidates beyond the speech rules, and the features a learned model scores them by.
+
+The speech rules (scope "speech") make the quotes they always made. The same finders, run with an open
+lexicon -- every class of verbs.tsv, the object of a listed verb as content, stance nouns, passive cues, and
+any other verb with a content clause, infinitive or object ("realized that ...", "tried to ...", "admires
+Putin") -- give further candidates: beliefs, intentions, stances and the long tail of reporting verbs. Each one is described
+by a line of feature words (cue lemma and class, the shape of its content, its subject, negation, modality)
+for ``attribution.py`` to keep or drop.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from chronicler.stages.quotes.context import Context, Found
+from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
+                                               verb_quotes)
+from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, verb_classes
+
+OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj"})  # what an unlisted verb may take as content
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
+_FIRST_WORDS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "about", "for", "of",
+                          "on", "against", "the", "a", "an", "his", "her", "their", "its"})
+
+
+@dataclass(frozen=True)
+class OpenLexicon(QuoteLexicon):
+    """Scope "all", questions as content, and any verb is a cue: an unlisted one with a clause, infinitive or
+    object as content."""
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma.isalpha()
+
+    def frames(self, lemma: str) -> frozenset[str]:
+        return self.verbs.get(lemma.lower(), OPEN_FRAMES)
+
+
+@lru_cache(maxsize=1)
+def open_lexicon() -> OpenLexicon:
+    lex = build_lexicon(scope="all")
+    return OpenLexicon(verbs=lex.verbs, nouns=lex.nouns, phrases=lex.phrases, documents=lex.documents,
+                       scope="all", questions=True)
+
+
+FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),
+           ("phrase", phrase_quotes), ("passive", passive_quotes))
+
+
+def found_by(ctx: Context) -> list[tuple[Found, str]]:
+    """The clauses the finders make with the context's own lexicon, each with the name of its finder."""
+    return [(f, name) for name, finder in FINDERS for f in finder(ctx)]
+
+
+def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]]:
+    """Candidates of the open lexicon whose cue none of the rules' clauses has, each with its finder's name
+    (a direct quote's cue does not count: "called for compensation to be “clawed back”" holds the quote)."""
+    octx = replace(ctx, lex=open_lexicon())
+    cues = {f.cue for f in taken if f.cue is not None}
+    out: list[tuple[Found, str]] = []
+    seen: set[tuple[int, int, int]] = set()
+    for f, name in found_by(octx):
+        key = (f.cue[0] if f.cue else -1, f.start, f.end)
+        if f.cue in cues or key in seen:
+            continue
+        seen.add(key)
+        out.append((f, name))
+    return out
+
+
+def _bin(n: int) -> str:
+    for top, label in ((1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"), (20, "11-20"), (40, "21-40")):
+        if n <= top:
+            return label
+    return "40+"
+
+
+def _subject_kind(ctx: Context, head: Token | None) -> str:
+    if head is None:
+        return "none"
+    aid = (ctx.doc._.token_actor or {}).get(head.i)
+    if aid is not None:
+        kinds = {a.id: a.kind for a in ctx.doc._.actors or []}
+        return kinds.get(aid, "actor")
+    if head.lower_ in _PRONOUNS:
+        return "pron"
+    if head.lemma_.lower() in ctx.lex.documents:
+        return "document"
+    return head.ent_type_.lower() or head.pos_.lower()
+
+
+def features(ctx: Context, f: Found, finder: str) -> str:
+    """The feature words of one candidate (see ``attribution.py``)."""
+    cue = f.cue_token
+    doc = ctx.doc
+    if cue is None:
+        return f"finder={finder}"
+    lemma = cue.lemma_.lower()
+    cls = verb_classes().get(lemma, "noun" if lemma in ctx.lex.nouns else "none")
+    if cue.pos_ == "NOUN" and lemma in open_lexicon().nouns:
+        cls = "speechnoun" if lemma in ctx.lex.nouns else "stancenoun"
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    frame = root.dep_ if root is not None else "none"
+    if root is not None and root.head.i != cue.i:
+        frame += "~"
+    kids = list(cue.children)
+    words = [f"finder={finder}", f"lemma={lemma}", f"class={cls}", f"frame={frame}", f"lf={lemma}|{frame}",
+             f"cf={cls}|{frame}", f"ff={finder}|{frame}", f"pos={cue.pos_}", f"tag={cue.tag_}", f"dep={cue.dep_}",
+             f"subj={_subject_kind(ctx, f.speaker_head)}", f"cs={cls}|{_subject_kind(ctx, f.speaker_head)}",
+             f"len={_bin(len(span) if span is not None else 0)}"]
+    if any(c.dep_ == "neg" for c in kids):
+        words.append("neg")
+    modal = next((c.lower_ for c in kids if c.tag_ == "MD"), None)
+    if modal:
+        words.append(f"modal={modal}")
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        words.append("passive")
+    if span is not None and len(span):
+        first = span[0].lower_
+        words.append(f"first={first if first in _FIRST_WORDS else span[0].pos_}")
+        words.append(f"croot={root.pos_}")
+        if root.pos_ in ("NOUN", "PROPN"):  # what an object content is: "the deal", "Putin", "her plan"
+            words.append(f"clemma={root.lemma_.lower() if root.pos_ == 'NOUN' else root.ent_type_ or 'PROPN'}")
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "xcomp", "relcl", "acl", "advcl")
+               for t in span):
+            words.append("clausal")
+        if any(t.is_quote for t in span):
+            words.append("quotemark")
+        words.append("before" if f.end <= cue.idx else "after")
+    if f.speaker_head is None:
+        words.append(f"nosubj|{cls}")
+    elif f.speaker_head.pos_ == "NOUN":
+        words.append(f"subjlemma={f.speaker_head.lemma_.lower()}")
+    if cue.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "conj", "acl", "pcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        words.append(f"under={cue.dep_}|{cue.head.lemma_.lower()}")
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+        words.append("conditional")
+    return " ".join(words)
