@@ -88,7 +88,9 @@ def test_participle_after_a_comma_goes_with_the_reporting_verb(quotes_of):
     assert q.speaker is not None and q.speaker.name == "Hemming"
 
 
-def test_they_under_an_unnamed_group_is_that_group_not_an_organisation(quotes_of):
+def test_they_under_an_unnamed_group_is_that_group_not_an_organisation(quotes_of, monkeypatch):
+    # the naming is under test, not whether the attribution model keeps this candidate
+    monkeypatch.setenv("CHRONICLER_QUOTES_MODEL", "off")
     quotes = quotes_of("The Globe reported on the station in June. As news of the allegations began to surface, "
                        "members complained about what they said was a lack of transparency.")
     q = by_text(quotes, "lack of transparency")
