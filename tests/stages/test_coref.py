@@ -120,3 +120,56 @@ def test_the_country_and_the_regime_refer_to_the_state_in_focus(doc_of):
 def test_the_union_and_its_pronoun(doc_of):
     doc = doc_of("The Nigerian Union of Teachers called off the strike. The union said it had reached a deal.")
     assert actor_at(doc, "union").name == actor_at(doc, "it").name == "Nigerian Union of Teachers"
+
+
+def test_repeated_organisation_name_is_that_organisation(doc_of):
+    doc = doc_of("Apple closed off Facebook's efforts to sidestep the app store. Facebook said Apple was restoring "
+                 "its access to a key tool. In a memo, Facebook told employees it is working with Apple to "
+                 "reinstate access. It also told workers to install the public versions of apps.")
+    assert all(actor_at(doc, "Facebook", k).name == "Facebook" for k in range(3))
+    # the subject of the main clause before, not the name in a clause under it
+    assert actor_at(doc, "It").name == "Facebook"
+
+
+def test_bare_family_name_goes_to_the_person_named_first_and_most(doc_of):
+    doc = doc_of("North Korean leader Kim Jong-un met Xi Jinping in Beijing. Kim Jong-un arrived by train with "
+                 "Kim Yong-chol, a senior official. Kim said he was ready to meet Trump.")
+    assert actor_at(doc, "Kim").name == "Kim Jong-un"
+
+
+def test_organisation_noun_long_after_the_one_such_organisation(doc_of):
+    doc = doc_of("McCallum did not respond through City of Surrey staff, so reporters caught up with him on "
+                 "Thursday. Mayor Doug McCallum said debt was high. He spoke to reporters on Monday. He said the "
+                 "rinks were enough. He was upbeat. He praised the plan. He met parents on Friday. He thanked "
+                 "the coaches. He left early. The project will replace the arena, according to the city. Several clubs are "
+                 "now writing to Surrey City Council.")
+    # the council is named only later: "the city" is the one such organisation named so far
+    assert actor_at(doc, "city").name == "City of Surrey"
+
+
+def test_name_set_off_after_a_described_subject_is_that_subject(doc_of):
+    doc = doc_of("Sultan Muhammad V abdicated on Sunday after two years on the throne. The ruler resigned as the "
+                 "15th king. Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said the council will meet on "
+                 "Jan. 24. He said in a statement that the new king would be sworn in on Jan. 31.")
+    assert actor_at(doc, "Keeper").name == "Syed Danial Syed Ahmad"
+    assert actor_at(doc, "He").name == "Syed Danial Syed Ahmad"  # the one just named stays in focus
+
+
+def test_name_inside_a_subject_that_is_not_set_off_stays_its_own(doc_of):
+    doc = doc_of("The wife of Prime Minister Justin Trudeau said the trip was long.")
+    assert actor_at(doc, "wife") is None
+
+
+def test_organisation_noun_modifying_a_definite_noun_is_that_organisation(doc_of):
+    doc = doc_of("An American prosecutor questioned the Parole Board of Canada's logic on Tuesday. The parole board "
+                 "decision allowing his release was brief. However, it also said the factors were not enough.")
+    assert actor_at(doc, "board", 0).name == "Parole Board of Canada"
+    assert actor_at(doc, "it").name == "Parole Board of Canada"
+
+
+def test_author_of_a_statement_that_speaks_is_the_next_speaker_pronoun(doc_of):
+    doc = doc_of("Justice Sean Dunphy directed the station to provide the e-mail addresses. \"It needn't be so "
+                 "adversarial,\" he wrote in his decision. A statement e-mailed to The Globe by Reagan Ruslim, who "
+                 "joined the board last month, said \"the station will respect the order of the Court.\" When asked "
+                 "for comment, he replied the station would have a further statement next week.")
+    assert actor_at(doc, "he", 1).name == "Reagan Ruslim"

@@ -116,13 +116,14 @@ def actor_of(token: Token, actors: dict[str, Actor], index: dict[int, str]) -> A
 
 def resolve_collective(doc: Doc, t: Token, number: str, actors: dict[str, Actor], index: dict[int, str],
                        plural: set[str], previous: list[str], lex: CorefLexicon) -> str | None:
-    """The actor id a non-person pronoun stands for, or None."""
+    """The actor id a non-person pronoun stands for; None when nothing says; "" when the structure says it
+    is none of our collective actors ("members complained about what they said": they are the members)."""
     if expletive(t, lex) or (t.text[:1].isupper() and not t.is_sent_start) or t.ent_type_ == "WORK_OF_ART":
         return None  # "What It Means to Become a Man": a word of a title
     subj = governing_subject(t)
     if subj is not False:
         actor = actor_of(subj, actors, index)  # type: ignore[arg-type]
-        return actor.id if fits(actor, number, plural) else None
+        return actor.id if fits(actor, number, plural) else ""
     if t.dep_ in _OBJECTS:
         return None  # an object the structure says nothing about: too loose to guess
     sent = t.sent

@@ -9,9 +9,12 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
 from chronicler.nlp.spans import original_text
+from chronicler.stages.coref.appositions import link_displaced_appositions
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
 from chronicler.stages.coref.gender import Run, infer_genders, namelike
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
+from chronicler.stages.coref.repeats import (UNNAMED_SPEAKERS_KEY, anonymous_people, description_key, introduced_before, link_repeats,
+                                             unlink_described)
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.context import MARKS_KEY
 from chronicler.stages.quotes.marks import scan
@@ -70,7 +73,23 @@ def _weight(doc: Doc, start: int, end: int, quoted: bool) -> float:
     head = doc[start:end].root
     if head.dep_ in ("nsubj", "nsubjpass"):
         return 150.0 if quote_lexicon().is_cue(head.head.lemma_) else 100.0
+    if _author_speaking(head):
+        return 150.0
     return 50.0
+
+
+def _author_speaking(t: Token) -> bool:
+    """'A statement e-mailed to The Globe by Reagan Ruslim ... said': the author of a document that speaks."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("by", "from"):
+        return False
+    node = t.head.head
+    for _ in range(2):
+        if node.dep_ == "nsubj" and node.lemma_.lower() in quote_lexicon().documents:
+            return quote_lexicon().is_cue(node.head.lemma_)
+        if node.dep_ not in ("acl", "relcl"):
+            return False
+        node = node.head
+    return False
 
 
 def _link(doc: Doc, actor: Actor, index: dict[int, str], start: int, end: int) -> None:
@@ -85,6 +104,11 @@ def _main_owner(actors: dict[str, Actor], owners: set[str]) -> Actor | None:
     ranked = sorted((len(actors[a].mentions), a) for a in owners)
     if len(ranked) == 1 or ranked[-1][0] > 2 * ranked[-2][0]:
         return actors[ranked[-1][1]]
+    top = actors[ranked[-1][1]]
+    first = {a: min((m[0] for m in actors[a].mentions), default=-1) for a in owners}
+    if ranked[-1][0] > ranked[-2][0] and first[top.id] >= 0 and all(
+            first[top.id] < first[a] for a in owners if a != top.id and first[a] >= 0):
+        return top  # named more often and named first: the one the text is about
     return None
 
 
@@ -111,7 +135,8 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
             continue  # "Jordan" the country, unless it speaks or owns like the person "Jordan Stewart"
         # a bare surname, or a first name standing alone as its own one-word actor ("Jordan" after
         # "Jordan Stewart")
-        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None else None)
+        kin = t.dep_ == "appos" and t.head.lemma_.lower() in lexicon().kin_words  # "Spindler's father, Joseph"
+        owners = surnames.get(t.lower_) or (firsts.get(t.lower_) if own is not None and not kin else None)
         target = _main_owner(actors, owners) if owners else None
         if target is not None:
             if own is not None:
@@ -161,7 +186,11 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
         doc._.token_actor = {}
     index: dict[int, str] = doc._.token_actor
     in_quote = quote_flags(doc)
+    link_repeats(doc, actors, index)
     link_surnames(doc, actors, index)
+    link_displaced_appositions(doc, actors, index)
+    anonymous = anonymous_people(doc, index, in_quote)
+    unlink_described(doc, actors, index, anonymous)
     runs = actor_runs(index)
     genders = infer_genders(doc, actors, runs, lex, in_quote)
     roles = _roles(doc, actors, runs)
@@ -172,6 +201,9 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     previous: list[str] = []  # person subjects of the previous sentence (outside quotes)
     previous_collective: list[str] = []  # organisation, country and group subjects of the previous sentence
     previous_speakers: set[str] = set()
+    introductions = {i for seen in anonymous.values() for i in seen}
+    last_person: tuple[int, int | None] = (0, None)  # (sentence, unnamed speaker's token | None for an actor)
+    unnamed_speakers: dict[int, int] = doc.user_data.setdefault(UNNAMED_SPEAKERS_KEY, {})
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
             n += 1
@@ -191,12 +223,24 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 if number in ("n", "p") and i not in index:
                     aid = resolve_collective(doc, t, number, actors, index, plural, previous_collective, lex)
                     found = (i, i + 1, aid) if aid else None
-                if found is None:
+                    settled = aid == ""  # the clause above names someone else: no guessing by salience
+                else:
+                    settled = False
+                if found is None and not settled and _personal(t, lex) and not in_quote[i] and \
+                        last_person[1] is not None and \
+                        (n == last_person[0] or (_speaking(t) and n - last_person[0] <= 4)) and \
+                        _name_gender(doc[last_person[1]], lex) in (None, lex.pronouns[t.lower_]):
+                    # "..., a security professional told Reuters. ... , he said": the unnamed speaker
+                    unnamed_speakers[i] = last_person[1]
+                    settled = True
+                if found is None and not settled:
                     focus = [] if in_quote[i] else _focus(t, current[::-1] + previous[::-1], speakers)
-                    found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus)
+                    found = _resolve_token(doc, t, actors, index, genders, roles, lex, sal, n, focus, anonymous)
                 if found is not None:
                     _link(doc, actors[found[2]], index, found[0], found[1])
             if found is None:
+                if (i in introductions or _unlinked_name(t, index)) and _unnamed_speaker(t, lex):
+                    last_person = (n, i)
                 i += 1
                 continue
             s, e, aid = found
@@ -206,13 +250,50 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
                 current_collective.append(aid)
             if not in_quote[s] and root.dep_ in ("nsubj", "nsubjpass") and namelike(actors[aid]):
                 current.append(aid)
+                last_person = (n, None)
                 if quote_lexicon().is_cue(root.head.lemma_):
                     speakers.add(aid)
+            elif not in_quote[s] and namelike(actors[aid]) and _author_speaking(root):
+                current.append(aid)  # the author of a statement that speaks is a speaker
+                last_person = (n, None)
+                speakers.add(aid)
             i = max(e, i + 1)
         if content:
             previous = current
-            previous_collective = current_collective
+            # the subject of the main clause is the one a pronoun in the next sentence most likely takes up
+            main = {index.get(c.i) for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+            previous_collective = [a for a in current_collective if a not in main] + \
+                [a for a in current_collective if a in main]
             previous_speakers = speakers
+
+
+def _unnamed_speaker(t: Token, lex: CorefLexicon) -> bool:
+    """'a private security professional told Reuters', 'Lina Arafeh, a translator, said' (a name no actor
+    holds): one person, described or named, speaking."""
+    noun = t.lemma_.lower()
+    return t.tag_ in ("NN", "NNP") and t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_) and \
+        noun not in lex.nominals and noun not in lex.org_words and noun not in quote_lexicon().documents
+
+
+def _unlinked_name(t: Token, index: dict[int, str]) -> bool:
+    """A person's name the entity stage left without an actor: two or more capitalised words."""
+    parts = [c for c in t.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    return t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and bool(parts) and \
+        all(x.i not in index and x.is_title for x in parts + [t])
+
+
+def _name_gender(t: Token, lex: CorefLexicon) -> str | None:
+    first = next((c for c in t.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"), None)
+    return lex.first_names.get(first.lower_) if first is not None else None
+
+
+def _personal(t: Token, lex: CorefLexicon) -> bool:
+    return lex.pronouns.get(t.lower_) in ("m", "f") and t.pos_ == "PRON"
+
+
+def _speaking(t: Token) -> bool:
+    """'he said', 'she told reporters': the subject of a reporting verb."""
+    return t.dep_ == "nsubj" and quote_lexicon().is_cue(t.head.lemma_)
 
 
 def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:
@@ -224,7 +305,7 @@ def _focus(t: Token, subjects: list[str], speakers: set[str]) -> list[str]:
 
 def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int, str],
                    genders: dict[str, str | None], roles: dict[str, set[str]], lex: CorefLexicon,
-                   sal: Salience, n: int, focus: list[str]) -> Run | None:
+                   sal: Salience, n: int, focus: list[str], anonymous: dict[str, list[int]]) -> Run | None:
     if t.i in index:
         return None
     g = lex.pronouns.get(t.lower_)
@@ -248,6 +329,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
     if t.pos_ != "NOUN":
         return None
     det = _definite(t)
+    if det is None and t.dep_ == "compound" and t.i + 1 == t.head.i and t.lemma_.lower() in lex.nominals:
+        det = _definite(t.head)  # "the parole board decision": the article goes with the board too
+        det = det if det is not None and det.lower_ == "the" else None
     if det is None or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children):
         return None
     noun = t.lemma_.lower()
@@ -266,10 +350,14 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             # the one holder of that role in the text, also where a headline names the role first
             aid = next(iter(cands))
         return (start, t.i + 1, aid) if aid else None
-    if (det.lower_ == "the" and t.tag_ == "NN" and noun not in lex.nominals and noun not in lex.kin_words
+    hyphened = t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_  # "sergeant-at-arms"
+    if (det.lower_ == "the" and (t.tag_ == "NN" or hyphened) and noun not in lex.nominals and noun not in lex.kin_words
             and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
-        # "the affable proprietor said": a speaker described, not named, is the person in focus
+        # "the affable proprietor said": a speaker described, not named, is the person in focus -- unless
+        # the text brought in someone unnamed by that word ("a justice official said ... the official said")
+        if introduced_before(anonymous, description_key(t), t.i):
+            return None
         cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
         aid = sal.best(cands, n)
         return (start, t.i + 1, aid) if aid else None
@@ -288,5 +376,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 else None)
             return (start, t.i + 1, aid) if aid else None
         aid = sal.best(cands, n) or (next(iter(cands)) if len(cands) == 1 and how == "named" else None)
+        if aid is None and how == "named":
+            # "the city" long after "the City of Surrey": the one such organisation named so far
+            seen = [a for a in cands if a in sal.score]
+            aid = seen[0] if len(seen) == 1 else None
         return (start, t.i + 1, aid) if aid else None
     return None

@@ -3,10 +3,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from chronicler.model import Speaker
-from chronicler.nlp.spans import text_span
+from chronicler.model import Actor, Speaker
+from chronicler.nlp.spans import original_text, text_span
+from chronicler.stages.coref.collective import governing_subject
+from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
+from chronicler.stages.coref.repeats import (ANONYMOUS_KEY, UNNAMED_SPEAKERS_KEY, description_key,
+                                             introduced_before)
+from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our", "he", "she", "him", "her", "his"}
 _RIGHT_DEPS = {"prep", "amod", "acl"}
 _NAME_DEPS = {"compound", "flat", "flat:name"}
 # tokens that may stand left of a head noun inside the mention ("Cuba's President", "the ministry")
@@ -42,10 +48,17 @@ def subject_of(verb: Token) -> Token | None:
             t = t.head.head  # "claimed talks were underway and urged ...": urged goes with claimed
             continue
         if t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.dep_ != "acl"):
+            participle = t.dep_ == "advcl" and t.i > 0 and t.doc[t.i - 1].text == ","
             t = t.head
+            if participle and t.dep_ == "ccomp" and _is_cue(t.head):
+                t = t.head  # "X argued that the move hurt them, noting ...": noting goes with argued
             continue
         return None
     return None
+
+
+def _is_cue(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and quote_lexicon().is_cue(t.lemma_)
 
 
 def _quote_before(verb: Token) -> bool:
@@ -112,20 +125,173 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     index = doc._.token_actor or {}
     aid = next((index[i] for i in _name_tokens(head) if i in index), None)
     appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if aid is None and appos is not None:  # "a spokeswoman for Trudeau, Eleanore Catenaro, said"
+    if appos is not None and (aid is None or head.pos_ == "NOUN") and index.get(appos.i) is not None:
+        # "a spokeswoman for Trudeau, Eleanore Catenaro, said", "the British aid group Gatsby said": the
+        # name says who more exactly than the description
         aid = index.get(appos.i)
+    if aid is None and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+        aid = index.get(head.head.i)  # "Nunes, the ferocious brawler who calls herself ..."
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is not None and actor.kind == "country" and head.pos_ not in ("PROPN",) and head.i not in index:
         actor = None  # "Cuba's ministry": the country is not the speaker
-    name = actor.name if actor else span.text
-    if actor is not None and actor.kind == "person":
+    mention = (span.start, span.end)
+    if actor is None:
+        name, aid = _unresolved(doc, head, appos, span.text)
+        return Speaker(name=name, mention=mention, actor=aid)
+    name = actor.name
+    if actor.kind == "person":
         name = _with_partners(doc, appos if appos is not None else head, actor.name)
-    if actor is None and appos is not None and head.pos_ == "NOUN":
+    elif actor.kind == "group":
+        name = _group_name(doc, actor, span.start)
+    elif actor.kind == "organization":
+        name = _spelled_out(doc, name)
+    return Speaker(name=name, mention=mention, actor=actor.id)
+
+
+def _words_of(doc: Doc, head: Token) -> str | None:
+    """The text of the mention headed by ``head``."""
+    start, end = mention_bounds(head)
+    span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return span.text if span is not None else None
+
+
+def _unresolved(doc: Doc, head: Token, appos: Token | None, words: str) -> tuple[str, str | None]:
+    """Name (and actor, where one turns up) of a speaker coreference left unresolved; else its own words."""
+    index = doc._.token_actor or {}
+    if appos is not None:
         # "says Wise's dad, Darrin": the name in apposition, even when it is no actor of its own
-        a0, a1 = mention_bounds(appos)
-        named = text_span(doc, doc[a0].idx, doc[a1 - 1].idx + len(doc[a1 - 1].text))
-        name = named.text if named is not None else name
-    return Speaker(name=name, mention=(span.start, span.end), actor=actor.id if actor else None)
+        return (_words_of(doc, appos) or words) if head.pos_ == "NOUN" else words, None
+    if head.pos_ == "NOUN":
+        earlier = _named_relative(doc, head)
+        if earlier is not None:  # "Spindler's father, Joseph, says ... His father said": Joseph
+            who = next((a for a in doc._.actors or [] if a.id == index.get(earlier.i)), None)
+            if who is not None and who.kind == "person":
+                return who.name, who.id
+            return _words_of(doc, earlier) or words, who.id if who is not None else None
+        if doc[mention_bounds(head)[0]].lower_ == "the":
+            return _introduction(doc, head) or words, None  # "the person": "a person familiar with the talks"
+    unnamed = (doc.user_data.get(UNNAMED_SPEAKERS_KEY) or {}).get(head.i)
+    if unnamed is not None:  # "a security professional told Reuters. ... , he said"
+        return _words_of(doc, doc[unnamed]) or words, None
+    if head.lower_ == "they" and head.pos_ == "PRON":
+        pair = _partners_before(doc, head)
+        if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
+            return pair
+        return _governing_group(doc, head) or words, None
+    return words, None
+
+
+_KIN_WINDOW = 400  # tokens looked back for the same relative named before
+
+
+def _named_relative(doc: Doc, head: Token) -> Token | None:
+    """'His father said' after "Spindler's father, Joseph, says": the name given to the same relative of
+    the same person before (the possessor resolved to the same actor)."""
+    lemma = head.lemma_.lower()
+    if lemma not in coref_lexicon().kin_words:
+        return None
+    index = doc._.token_actor or {}
+    owner = next((index.get(c.i) for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    for t in reversed(doc[max(0, head.i - _KIN_WINDOW):head.i]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        if next((index.get(c.i) for c in t.children if c.dep_ == "poss"), None) != owner:
+            continue
+        return next((c for c in t.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return None
+
+
+def _introduction(doc: Doc, head: Token) -> str | None:
+    """The words that brought in, unnamed, the one a definite description takes up: 'the person' after
+    'a person familiar with the negotiations' (the coreference stage lists those introductions)."""
+    at = introduced_before(doc.user_data.get(ANONYMOUS_KEY) or {}, description_key(head), head.i)
+    return _words_of(doc, doc[at]) if at is not None else None
+
+
+_ACRONYMS_KEY = "chronicler.quotes.acronyms"
+_MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _spelled_out(doc: Doc, name: str) -> str:
+    """'PBO' after 'The Parliamentary Budget Officer ...': an organisation known by its initials, whose
+    full name the text spells out, is called by both: "Parliamentary Budget Officer (PBO)"."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return name
+    found = doc.user_data.setdefault(_ACRONYMS_KEY, {})
+    if name not in found:
+        found[name] = _expansion(doc, name)
+    full = found[name]
+    return f"{full} ({name})" if full else name
+
+
+def _expansion(doc: Doc, acronym: str) -> str | None:
+    """The first run of capitalised words (minor words allowed inside) whose initials spell the acronym."""
+    text = original_text(doc)
+    words: list[Token] = []
+    for t in doc:
+        if t.is_title and t.is_alpha and t.lower_ not in _MINOR:
+            words.append(t)
+        elif words and t.lower_ in _MINOR and t.is_lower:
+            words.append(t)
+        else:
+            words = []
+            continue
+        caps = [w for w in words if w.lower_ not in _MINOR or not w.is_lower]
+        if len(caps) >= len(acronym) and "".join(w.text[0] for w in caps[-len(acronym):]) == acronym:
+            first = caps[-len(acronym)]
+            return text[first.idx:t.idx + len(t.text)]
+    return None
+
+
+def _group_name(doc: Doc, actor: Actor, before: int) -> str:
+    """A group that has no proper name is called what the text last called it ("Protestors said ...
+    They called it ..."): its latest mention up to here that is not a pronoun, less a leading article."""
+    text = original_text(doc)
+    words = [text[s:e] for s, e in actor.mentions if s <= before and e - s > 0]
+    words = [w for w in words if w.lower() not in _PRONOUNS]
+    if not words or actor.name.split()[-1][:1].isupper():
+        return actor.name  # a proper name ("Bosnian Serbs") is the group's own
+    last = words[-1]
+    first, _, rest = last.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else last
+
+
+def _governing_group(doc: Doc, head: Token) -> str | None:
+    """'members complained about what they said was a lack of transparency': a 'they' under a clause
+    whose subject is an unnamed plural noun is that group, called as the text calls it."""
+    subj = governing_subject(head)
+    if subj is False or subj is None or subj.tag_ != "NNS" or subj.i in (doc._.token_actor or {}):
+        return None
+    return _words_of(doc, subj)
+
+
+def _partners_before(doc: Doc, head: Token) -> tuple[str, str] | None:
+    """'Tore Sohlberg and Lehla Abreder said ... . "...," they said.': an unresolved 'they' speaking right
+    after named people spoke together is those people: the subject of a reporting verb in this sentence
+    before the pronoun or in the sentence before, when it joins two or more named persons."""
+    sent = head.sent
+    start = sent.start
+    prev = start - 1
+    while prev >= 0 and not any(t.is_alpha for t in doc[prev].sent):
+        prev = doc[prev].sent.start - 1
+    lo = doc[prev].sent.start if prev >= 0 else start
+    index = doc._.token_actor or {}
+    actors = {a.id: a for a in doc._.actors or []}
+    for t in reversed(doc[lo:head.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or not quote_lexicon().is_cue(t.head.lemma_):
+            continue
+        appos = next((c for c in t.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        node = t if t.i in index else appos
+        if node is None:
+            node = next((t.doc[i] for i in _name_tokens(t) if i in index), None)
+        actor = actors.get(index.get(node.i, "")) if node is not None else None
+        if actor is None or actor.kind != "person":
+            return None  # the nearest speaker before is someone else
+        name = _with_partners(doc, appos if appos is not None else node, actor.name)
+        return (name, actor.id) if " and " in name else None
+    return None
 
 
 def _with_partners(doc: Doc, token: Token | None, name: str) -> str:
