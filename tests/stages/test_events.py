@@ -446,3 +446,10 @@ def test_a_decision_to_act_is_the_act_and_refugees_taken_in_are_aid(events_of):
 def test_a_passive_clause_of_its_own_has_no_doer_from_the_main_clause(events_of):
     events = events_of("Teachers have asserted that they will not end the strike until their demands have been met.")
     assert not any(e.type == "CONCEDE" and "Teachers" in e.source.name for e in events)
+
+
+def test_people_moved_or_restricted_are_the_target(events_of):
+    e = _only(events_of("Austria's immigration authorities have deported children to Georgia and Armenia."), "COERCE")
+    assert e.target is not None and e.target.name.endswith("children")
+    e = _only(events_of("Ireland annually provides 10 million euros in aid to the Palestinian people."), "AID")
+    assert e.target is not None and e.target.country == "PSE"

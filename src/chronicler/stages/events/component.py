@@ -51,6 +51,9 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
         p = resolver.participant(tok)
         if p is None or (exclude is not None and _same(p, exclude)):
             continue
+        if p.country is None and tok.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in people_nouns() \
+                and tok.head.pos_ == "VERB":  # "deported children to Georgia": the people, placed later
+            return p, tok
         if p.country is not None:
             return p, tok
         if actor is None and p.actor is not None:
@@ -64,6 +67,14 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
             if p is not None and p.actor is None and (exclude is None or not _same(p, exclude)):
                 return Participant(name=p.name, country=country, code=country), tok
     return actor or named or (None, None)
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause a token is in (the first verb above it)."""
+    cur = tok.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+        cur = cur.head
+    return cur
 
 
 def _path(token: Token, top: Token) -> list[int]:
@@ -142,6 +153,9 @@ class Extractor:
                 clauses += [x for x in head.children if x.dep_ == "ccomp" and x.i > noun.i]
             tgt_toks += [c for x in clauses for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
+        if target is None:  # "restrictions on millions of foreign workers": people, placed later
+            t_tok = next((t for t in tgt_toks if t.lemma_.lower() in people_nouns()), None)
+            target = self.resolver.participant(t_tok) if t_tok is not None else None
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
                      source_token=s_tok.i if s_tok is not None else None,
@@ -201,6 +215,10 @@ class Extractor:
             inner = [x for c in verb.children if c.dep_ == "xcomp" and c.i not in self.by_token
                      for x in object_candidates(c)]
             target, t_tok = _pick(self.resolver, inner, source)
+        if target is None and trig.code.type in ("AID", "COOPERATE", "SUPPORT"):  # "provides 10 million euros in
+            recipients = [x for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "to"  # aid to the Palestinian
+                          and _clause_of(t) is verb for x in prep_objects(t)]  # people": to whom, anywhere in the clause
+            target, t_tok = _pick(self.resolver, recipients, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
             target = self.resolver.participant(t_tok) if t_tok is not None else None
