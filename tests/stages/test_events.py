@@ -453,3 +453,10 @@ def test_people_moved_or_restricted_are_the_target(events_of):
     assert e.target is not None and e.target.name.endswith("children")
     e = _only(events_of("Ireland annually provides 10 million euros in aid to the Palestinian people."), "AID")
     assert e.target is not None and e.target.country == "PSE"
+
+
+def test_weapons_are_placed_by_the_town_they_went_off_in(events_of):
+    e = _only(events_of("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("IRQ", "USA")
+    e = _only(events_of("Three US servicemen were killed by an improvised explosive device outside Basra."), "ASSAULT")
+    assert (e.source.country, e.target.country) == ("IRQ", "USA")

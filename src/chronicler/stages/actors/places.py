@@ -76,11 +76,11 @@ def find_places(doc: Doc, lex: Lexicon | None = None) -> list[PlaceMention]:
     lex = lex or lexicon()
     found = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
         loc = location_of(ent.text, lex)
-        if loc is None:
-            continue
+        if loc is None or (ent.label_ == "NORP" and (loc.lat is None or ent.root.dep_ != "pobj")):
+            continue  # a town the model took for a nationality: "near the town of Samarra"
         found.append(PlaceMention(ent.start, ent.end, ent.start_char, ent.end_char, loc, _locative(ent)))
     return found
 

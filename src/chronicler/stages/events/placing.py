@@ -123,11 +123,10 @@ def _home_country(p: Participant | None) -> str | None:
 
 def _place_within(tok: Token) -> str | None:
     """The country of a place named inside a phrase: "a roadside bombing near the town of Samarra"."""
-    for ent in tok.doc.ents:
-        if ent.label_ == "GPE" and tok.left_edge.i <= ent.start and ent.end - 1 <= tok.right_edge.i and ent.root.i != tok.i:
-            place = location_of(ent.text)
-            if place is not None and place.country and place.country != "IGO":
-                return place.country
+    for p in tok.doc._.places or []:
+        if tok.left_edge.i <= p.start and p.end - 1 <= tok.right_edge.i and not (p.start <= tok.i < p.end):
+            if p.location.country and p.location.country != "IGO":
+                return p.location.country
     return None
 
 
