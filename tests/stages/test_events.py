@@ -460,3 +460,8 @@ def test_weapons_are_placed_by_the_town_they_went_off_in(events_of):
     assert (e.source.country, e.target.country) == ("IRQ", "USA")
     e = _only(events_of("Three US servicemen were killed by an improvised explosive device outside Basra."), "ASSAULT")
     assert (e.source.country, e.target.country) == ("IRQ", "USA")
+
+
+def test_artillery_fire_against_a_target(events_of):
+    e = _only(events_of("Government forces launched rocket fire against rebel camps in Cambodia on Monday."), "ASSAULT")
+    assert e.cameo == "194" and e.target is not None
