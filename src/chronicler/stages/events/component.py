@@ -15,18 +15,18 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.dating import Dates
-from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.arguments import (
     Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
+from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.placing import (
     PLACE_TARGET_TYPES, attached_place, event_location, people_nouns, place_domestic, place_target, venue,
 )
-from chronicler.stages.quotes.lexicon import reporting_nouns
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
+from chronicler.stages.quotes.lexicon import reporting_nouns
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
 
@@ -45,7 +45,9 @@ def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
 
 
 def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) -> tuple[Participant | None, Token | None]:
-    """The first candidate with a country; else the first resolved actor; else the first proper name; else None."""
+    """The argument among ``tokens`` (best first): people a verb acts on directly ("deported children to
+    Georgia"), else the first candidate with a country, else the first resolved actor, else the first proper
+    name, else a plain noun with a place inside it ("parties to the conflict in Iraq"), else None."""
     actor = named = None
     for tok in tokens:
         p = resolver.participant(tok)
@@ -99,6 +101,8 @@ def _same(a: Participant, b: Participant) -> bool:
 
 
 class Extractor:
+    """One document's events: a draft per trigger, then frames, mood and the last argument rules over all."""
+
     def __init__(self, doc: Doc, lex: EventLexicon) -> None:
         self.doc = doc
         self.lex = lex
