@@ -30,7 +30,8 @@ def test_data_files_are_consistent():
     assert lex.codes["040"].type == "CONSULT" and lex.codes["040"].quad_class == 1
     assert lex.codes["020"].quad_class == 0  # appeals are statements in the quad-class scheme
     assert lex.verbs["deny"].type == ""  # a denial alone is a statement (CAMEO 016)
-    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim", "fail"}
+    assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim", "fail",
+                                        "consider"}
 
 
 def _only(events, type_):
@@ -465,3 +466,10 @@ def test_weapons_are_placed_by_the_town_they_went_off_in(events_of):
 def test_artillery_fire_against_a_target(events_of):
     e = _only(events_of("Government forces launched rocket fire against rebel camps in Cambodia on Monday."), "ASSAULT")
     assert e.cameo == "194" and e.target is not None
+
+
+def test_an_option_under_consideration_is_not_an_event_yet(events_of):
+    assert not [e for e in events_of("Japan is considering sending aid to North Korea after the floods.")
+                if e.type in ("AID", "AGREE")]
+    e = _only(events_of("Shinzo Abe has pushed for the Constitution to be revised by 2020."), "REQUEST")
+    assert e.quad_class == 0  # an appeal (CAMEO 02), not a demand

@@ -312,6 +312,9 @@ class Extractor:
             d.dropped = True
             return
         holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
+        if frame.kind == "consider":  # "Japan is considering sending aid": a policy option, not yet an event
+            d.dropped = True
+            return
         if frame.kind == "deny":
             d.polarity = "negated"
             d.modality = "claimed"

@@ -29,7 +29,7 @@ class EventLexicon:
     codes: dict[str, Code]  # CAMEO code -> Code
     verbs: dict[str, Code]  # lemma or "lemma particle" -> Code
     nouns: dict[str, Code]  # noun lemma or two-word compound -> Code
-    frames: dict[str, str]  # lemma -> frame (intend, threaten, request, reject, deny, claim)
+    frames: dict[str, str]  # lemma -> frame (intend, threaten, request, reject, deny, claim, fail, consider)
     patient_nouns: frozenset[str] = frozenset()  # nouns whose possessor is the target ("Maduro's capture")
 
     def code(self, cameo: str, type_: str | None = None) -> Code:
