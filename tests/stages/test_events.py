@@ -31,7 +31,7 @@ def test_data_files_are_consistent():
     assert lex.codes["020"].quad_class == 0  # appeals are statements in the quad-class scheme
     assert lex.verbs["deny"].type == ""  # a denial alone is a statement (CAMEO 016)
     assert set(lex.frames.values()) <= {"intend", "threaten", "request", "reject", "deny", "claim", "fail",
-                                        "consider"}
+                                        "consider", "express"}
 
 
 def _only(events, type_):
@@ -473,3 +473,8 @@ def test_an_option_under_consideration_is_not_an_event_yet(events_of):
                 if e.type in ("AID", "AGREE")]
     e = _only(events_of("Shinzo Abe has pushed for the Constitution to be revised by 2020."), "REQUEST")
     assert e.quad_class == 0  # an appeal (CAMEO 02), not a demand
+
+
+def test_condolences_over_an_attack_do_not_make_it_an_offer(events_of):
+    events = events_of("Jordan's king offered his condolences over the attack by gunmen on the embassy in Kabul.")
+    assert not any(e.type in ("THREATEN", "AGREE") for e in events)

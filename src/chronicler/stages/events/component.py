@@ -312,6 +312,10 @@ class Extractor:
             d.dropped = True
             return
         holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
+        if frame.kind == "express":  # "offered condolences over the attack": the attack as it is
+            d.frame = None
+            d.tokens.remove(ftok.i)
+            return
         if frame.kind == "consider":  # "Japan is considering sending aid": a policy option, not yet an event
             d.dropped = True
             return
