@@ -289,6 +289,10 @@ class Extractor:
             return
         holder_tok = subject_of(ftok) if ftok.pos_ == "VERB" else subject_of(ftok.head) if ftok.dep_ == "acomp" \
             else None
+        felt = any(c.dep_ == "dobj" and self.lex.frames.get(c.lemma_.lower()) == "express" for c in ftok.children)
+        if frame.kind == "express" or felt:  # "offered condolences over the attack": the attack as it is
+            d.frame = None
+            return
         d.tokens.append(ftok.i)
         if framer is not None and frame.kind in _ABSORBING and not framer.dropped:
             root = {"intend": self._intent_root(d.code), "threaten": "13", "reject": "12"}.get(frame.kind)
@@ -312,10 +316,6 @@ class Extractor:
             d.dropped = True
             return
         holder = self.resolver.participant(holder_tok) if holder_tok is not None else None
-        if frame.kind == "express":  # "offered condolences over the attack": the attack as it is
-            d.frame = None
-            d.tokens.remove(ftok.i)
-            return
         if frame.kind == "consider":  # "Japan is considering sending aid": a policy option, not yet an event
             d.dropped = True
             return
