@@ -478,3 +478,11 @@ def test_an_option_under_consideration_is_not_an_event_yet(events_of):
 def test_condolences_over_an_attack_do_not_make_it_an_offer(events_of):
     events = events_of("Jordan's king offered his condolences over the attack by gunmen on the embassy in Kabul.")
     assert not any(e.type in ("THREATEN", "AGREE") for e in events)
+
+
+def test_returned_in_the_passive_and_doing_by_doing(events_of):
+    e = _only(events_of("An ancient Egyptian sarcophagus was returned to Egypt by US officials on March 10."),
+              "RETREAT")
+    assert (e.source.country, e.target.country) == ("USA", "EGY")
+    e = _only(events_of("China continues its humanitarian efforts in Africa by donating medical supplies."), "AID")
+    assert e.source.country == "CHN"

@@ -157,6 +157,8 @@ def subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "China continues its efforts by donating medical supplies"
     if verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "until their demands have been met": a passive clause of its own, its doer unnamed
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "ADJ", "AUX"):

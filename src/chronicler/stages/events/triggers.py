@@ -59,7 +59,7 @@ def _verb_keys(token: Token) -> list[str]:
     objects += [w for w in (whole_of(o) for o in objects) if w not in objects]  # "received a mission of observers"
     lemma = token.lemma_.lower()
     keys = [f"{lemma}+{o.lemma_.lower()}" for o in objects]
-    if any(o.dep_ == "dobj" for o in objects):
+    if any(o.dep_ in ("dobj", "nsubjpass") for o in objects):  # "returned the bookmark", "was returned"
         keys.append(f"{lemma}+*")
     return keys + _phrase_keys(token)
 
