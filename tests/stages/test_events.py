@@ -486,3 +486,12 @@ def test_returned_in_the_passive_and_doing_by_doing(events_of):
     assert (e.source.country, e.target.country) == ("USA", "EGY")
     e = _only(events_of("China continues its humanitarian efforts in Africa by donating medical supplies."), "AID")
     assert e.source.country == "CHN"
+
+
+def test_what_an_accusation_says_is_claimed_and_done_by_the_accused(events_of):
+    e = _only(events_of("Amnesty accused the army of torturing prisoners."), "ASSAULT")
+    assert e.source.name.endswith("army") and e.modality == "claimed"
+    text = ("The Guatemalan government Monday denied charges by Central American clergymen that it tortured and "
+            "drugged a Jesuit priest.")
+    e = _only(events_of(text), "ASSAULT")
+    assert (e.source.country, e.polarity, e.modality) == ("GTM", "negated", "claimed")

@@ -158,7 +158,10 @@ def subject_of(verb: Token) -> Token | None:
         if c.dep_ in ("nsubj", "csubj"):
             return c
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head.head)  # "China continues its efforts by donating medical supplies"
+        governor = verb.head.head
+        if verb.head.lower_ in ("of", "for"):  # "accused the army of torturing prisoners": the army did it
+            return next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return subject_of(governor)  # "China continues its efforts by donating medical supplies"
     if verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "until their demands have been met": a passive clause of its own, its doer unnamed
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "ADJ", "AUX"):

@@ -285,7 +285,11 @@ class Extractor:
         ftok = frame.token
         framer = self.drafts.get(ftok.i)
         if framer is not None and not framer.code.type and "+" in framer.trigger.key:
-            d.frame = None  # "denied the accusations": a statement about a claim, not a denial of an event
+            # "denied the accusations": a statement about a claim, not a denial of an event of its own; but what
+            # the accusation says happened ("denied charges that it tortured a priest") is denied by the denier
+            if frame.kind == "deny" and d.trigger.token.i > ftok.i:
+                d.polarity, d.modality = "negated", "claimed"
+            d.frame = None
             return
         holder_tok = subject_of(ftok) if ftok.pos_ == "VERB" else subject_of(ftok.head) if ftok.dep_ == "acomp" \
             else None

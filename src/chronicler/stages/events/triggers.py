@@ -101,6 +101,9 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
     cur = token
     for _ in range(limit):
         infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if _content_clause(cur, lex):  # "charges that it tortured a priest": what the charges say, not a relative
+            cur, chain = cur.head, _NOUN_CHAIN
+            continue
         if (cur.dep_ not in chain and not infinitive) or cur.head is cur or (
                 cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS):
             return None
@@ -114,13 +117,37 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
             if kind == "request" and _reported(cur):  # "a court was told soldiers beat detainees"
                 kind = "claim"
             if kind is not None and head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
-                if kind == "claim" and cur.dep_ not in ("ccomp", "xcomp"):
+                if kind == "claim" and cur.dep_ not in ("ccomp", "xcomp") and not (
+                        cur.dep_ == "prep" and cur.lower_ in ("of", "for")):  # "accused X of torturing"
                     break
                 return Frame(head, kind)
         if (head.i in triggers and head.pos_ == "VERB") or infinitive:
             return None
         cur = head
     return None
+
+
+def _claim_nouns(lex: EventLexicon) -> frozenset[str]:
+    """Nouns for what someone says happened: the reporting nouns, and what a denial can deny ("deny+charge")."""
+    from chronicler.stages.quotes.lexicon import reporting_nouns
+
+    found = _CLAIM_NOUNS.get(id(lex))
+    if found is None:
+        found = _CLAIM_NOUNS[id(lex)] = reporting_nouns() | frozenset(
+            k.split("+", 1)[1] for k in lex.verbs if k.startswith("deny+") and k != "deny+*")
+    return found
+
+
+_CLAIM_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _content_clause(clause: Token, lex: EventLexicon) -> bool:
+    """A clause with "that" and a subject of its own on a claim noun ("charges that it tortured"), which the
+    parser may attach as a relative clause."""
+    if clause.dep_ not in ("relcl", "acl") or clause.head.lemma_.lower() not in _claim_nouns(lex):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in clause.children)
 
 
 def _reported(complement: Token) -> bool:
