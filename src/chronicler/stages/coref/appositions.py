@@ -13,8 +13,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def link_displaced_appositions(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> None:
-    for t in doc:
-        if t.dep_ != "appos" or t.pos_ != "PROPN" or t.i not in index:
+    for i in sorted(index):  # only tokens that already name an actor can be such a name
+        t = doc[i]
+        if t.dep_ != "appos" or t.pos_ != "PROPN":
             continue
         person = actors.get(index[t.i])
         if person is None or person.kind != "person":
