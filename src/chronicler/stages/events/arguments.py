@@ -2,15 +2,14 @@
 arguments, relative clauses and nominal phrases ("the US military raid", "Trump's threats")."""
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.actors.component import actor_for_tokens
 from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
+from chronicler.stages.events.lexicon import word_set
+from chronicler.stages.quotes.lexicon import document_nouns
 
 _PHRASE_DEPS = {"compound", "flat", "amod", "poss", "nmod", "case"}
 _RELATIVE = {"that", "which", "who", "whom"}
@@ -25,10 +24,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-@lru_cache(maxsize=1)
 def partitives() -> frozenset[str]:
-    text = resources.files("chronicler.stages.events").joinpath("partitives.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("partitives.txt")
 
 
 def whole_of(token: Token) -> Token:
@@ -181,17 +178,10 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head  # a sentence parsed as a noun phrase: "The Iraqi air force carried out strikes ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head  # "students demanding reforms"; "issued a declaration demanding ...": its author
-        if noun.lemma_.lower() in documents() and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+        if noun.lemma_.lower() in document_nouns() and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
             return subject_of(noun.head) if noun.dep_ == "dobj" else None
         return noun
     return None
-
-
-@lru_cache(maxsize=1)
-def documents() -> frozenset[str]:
-    """Nouns for texts that speak for their authors (the quotes stage's list)."""
-    text = resources.files("chronicler.stages.quotes").joinpath("documents.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 _GRIEVANCE_PREPS = ("against", "over", "about", "at")  # "complained to the UN over Israeli raids"

@@ -24,6 +24,12 @@ def _rows(name: str) -> list[list[str]]:
     return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line data file of the events stage (people.txt, partitives.txt, instruments.txt)."""
+    return frozenset(row[0].strip() for row in _rows(name))
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     codes: dict[str, Code]  # CAMEO code -> Code

@@ -3,15 +3,13 @@
 named without their country, placed domestically as CAMEO/PLOVER coders place them."""
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Location, Participant
 from chronicler.stages.actors.places import dateline_location, locate, location_of
 from chronicler.stages.events.arguments import whole_of
 from chronicler.stages.events.draft import Draft
+from chronicler.stages.events.lexicon import word_set
 from chronicler.stages.events.triggers import ADJUNCT_PREPS
 
 
@@ -37,10 +35,8 @@ PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION", "T
                       "AID"}
 
 
-@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
-    text = resources.files("chronicler.stages.events").joinpath("people.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("people.txt")
 
 
 _ATTACH_DEPS = {"prep", "pobj", "dobj", "npadvmod", "compound", "amod", "nmod", "poss", "appos", "xcomp"}
@@ -92,10 +88,8 @@ def place_target(event: Event, d: Draft, location: Location | None, in_text: boo
 _HOME_SECTORS = ("GOV", "COP", "JUD")  # institutions that act at home: a government, its police, its courts
 
 
-@lru_cache(maxsize=1)
 def instruments() -> frozenset[str]:
-    text = resources.files("chronicler.stages.events").joinpath("instruments.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("instruments.txt")
 
 
 def _unplaced(doc: Doc, tok_i: int | None, p: Participant | None) -> bool:

@@ -61,12 +61,11 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
             else:
                 wanted.discard("dobj")
             verbs[lemma] = frozenset(wanted)
-    nouns = frozenset(w.strip().lower() for w in _lines("nouns.txt"))
+    nouns = reporting_nouns()
     if scope == "all":
         nouns |= frozenset(w.strip().lower() for w in _lines("stance_nouns.txt"))
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
-    documents = frozenset(w.strip().lower() for w in _lines("documents.txt"))
-    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=documents, scope=scope)
+    return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=document_nouns(), scope=scope)
 
 
 @lru_cache(maxsize=1)
@@ -96,4 +95,10 @@ def lexicon() -> QuoteLexicon:
 @lru_cache(maxsize=1)
 def reporting_nouns() -> frozenset[str]:
     """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
-    return frozenset(w.lower() for w in _lines("nouns.txt"))
+    return frozenset(w.strip().lower() for w in _lines("nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """"A statement from the ministry", "her letter": texts that speak for their author (documents.txt)."""
+    return frozenset(w.strip().lower() for w in _lines("documents.txt"))
