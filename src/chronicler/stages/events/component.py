@@ -71,6 +71,12 @@ def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) 
     return actor or named or (None, None)
 
 
+def _people(resolver: Resolver, tokens: list[Token]) -> tuple[Participant | None, Token | None]:
+    """The first people noun among ``tokens`` ("students", "demonstrators"), placed later by the event's place."""
+    tok = next((t for t in tokens if t.lemma_.lower() in people_nouns()), None)
+    return (resolver.participant(tok) if tok is not None else None), tok
+
+
 def _clause_of(tok: Token) -> Token:
     """The verb whose clause a token is in (the first verb above it)."""
     cur = tok.head
@@ -123,8 +129,7 @@ class Extractor:
                 tgt_toks.extend(object_candidates(c))
         source, s_tok = _pick(self.resolver, src_toks, None)
         if source is None:  # "the demonstration staged by students": people, placed later
-            s_tok = next((t for t in src_toks if t.lemma_.lower() in people_nouns()), None)
-            source = self.resolver.participant(s_tok) if s_tok is not None else None
+            source, s_tok = _people(self.resolver, src_toks)
         phrase = noun
         while phrase.head is not phrase and (
                 (phrase.dep_ in ("compound", "conj") and phrase.head.pos_ in ("NOUN", "PROPN"))
@@ -158,8 +163,7 @@ class Extractor:
             tgt_toks += [c for x in clauses for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
         target, t_tok = _pick(self.resolver, tgt_toks, source)
         if target is None:  # "restrictions on millions of foreign workers": people, placed later
-            t_tok = next((t for t in tgt_toks if t.lemma_.lower() in people_nouns()), None)
-            target = self.resolver.participant(t_tok) if t_tok is not None else None
+            target, t_tok = _people(self.resolver, tgt_toks)
         toks = [noun.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
                      source_token=s_tok.i if s_tok is not None else None,
@@ -224,8 +228,7 @@ class Extractor:
                           and _clause_of(t) is verb for x in prep_objects(t)]  # people": to whom, anywhere in the clause
             target, t_tok = _pick(self.resolver, recipients, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
-            t_tok = next((c for c in candidates if c.lemma_.lower() in people_nouns()), None)
-            target = self.resolver.participant(t_tok) if t_tok is not None else None
+            target, t_tok = _people(self.resolver, candidates)
         toks = [verb.i] + [t.i for t in (s_tok, t_tok) if t is not None]
         return Draft(trig, trig.code, source, target, toks, target_lemma=t_tok.lemma_.lower() if t_tok else "",
                      source_token=s_tok.i if s_tok is not None else None,
