@@ -30,6 +30,11 @@ class PlaceMention:
     locative: bool  # introduced by a locative preposition ("in Havana")
 
 
+def place_at(doc: Doc, i: int) -> Location | None:
+    """The located place the document names at token ``i`` (``doc._.places``, found once by the actors stage)."""
+    return next((p.location for p in doc._.places or () if p.start <= i < p.end), None)
+
+
 def location_of(text: str, lex: Lexicon | None = None) -> Location | None:
     """A Location for a place name ("Havana", "HAVANA", "Cuba"), or None when the gazetteer lacks it."""
     lex = lex or lexicon()

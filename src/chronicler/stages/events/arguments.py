@@ -8,6 +8,7 @@ from chronicler.model import Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.actors.component import actor_for_tokens
 from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
+from chronicler.stages.actors.places import place_at
 from chronicler.stages.events.lexicon import word_set
 from chronicler.stages.quotes.lexicon import document_nouns
 
@@ -50,7 +51,6 @@ class Resolver:
         self.quote_of_token = quote_of_token
         self.actors = {a.id: a for a in doc._.actors or []}
         self.countries = actor_lexicon()
-        self.ent_at = {e.start: e for e in doc.ents}
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         tokens = [token]
@@ -118,23 +118,16 @@ class Resolver:
             level = [g for t in level for g in t.children if g.dep_ in ("prep", "pobj")]
             for t in level:
                 if t.dep_ == "pobj" and t.ent_type_ == "GPE":
-                    ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
-                    if ent is not None:
-                        from chronicler.stages.actors.places import location_of
-
-                        place = location_of(ent.text)
-                        if place is not None and place.country:
-                            return place.country
+                    place = place_at(self.doc, t.i)
+                    if place is not None and place.country:
+                        return place.country
         return None
 
     def _country(self, start: int, end: int) -> str | None:
         """A country named inside an unresolved phrase: "Iraqi troops", "the Jordanian official", "Abidjan"."""
         for t in self.doc[start:end]:
             if t.ent_type_ in _PLACE_LABELS and t.ent_iob_ == "B":
-                from chronicler.stages.actors.places import location_of
-
-                ent = self.ent_at.get(t.i)
-                place = location_of(ent.text) if ent is not None else None
+                place = place_at(self.doc, t.i)
                 if place is not None and place.country:
                     return place.country
             if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
@@ -274,10 +267,7 @@ def _setting(tok: Token) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "EVENT", "FAC", "LOC"):
         return True
     if tok.ent_type_ == "GPE":
-        from chronicler.stages.actors.places import location_of
-
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        place = location_of(ent.text) if ent is not None else None
+        place = place_at(tok.doc, tok.i)
         return place is not None and place.lat is not None  # a town; a country may act ("the US raid")
     return False
 

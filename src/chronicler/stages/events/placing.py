@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Location, Participant
-from chronicler.stages.actors.places import dateline_location, locate, location_of
+from chronicler.stages.actors.places import dateline_location, locate, place_at
 from chronicler.stages.events.arguments import whole_of
 from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.lexicon import word_set
@@ -17,8 +17,7 @@ def venue(tok: Token) -> bool:
     """A town reached by "to/in/at" ("returned to Geneva"): where something happens, not whom it concerns."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "in", "at", "into") or tok.ent_type_ != "GPE":
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    place = location_of(ent.text) if ent is not None else None
+    place = place_at(tok.doc, tok.i)
     return place is not None and place.lat is not None  # a city has coordinates, a country does not
 
 
