@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -37,6 +37,15 @@ class EventLexicon:
     nouns: dict[str, Code]  # noun lemma or two-word compound -> Code
     frames: dict[str, str]  # lemma -> frame (intend, threaten, request, reject, deny, claim, fail, consider)
     patient_nouns: frozenset[str] = frozenset()  # nouns whose possessor is the target ("Maduro's capture")
+
+    @cached_property
+    def claim_nouns(self) -> frozenset[str]:
+        """Nouns for what someone says happened: the quotes' reporting nouns, and what a denial can deny
+        ("deny+charge")."""
+        from chronicler.stages.quotes.lexicon import reporting_nouns
+
+        return reporting_nouns() | frozenset(
+            k.split("+", 1)[1] for k in self.verbs if k.startswith("deny+") and k != "deny+*")
 
     def code(self, cameo: str, type_: str | None = None) -> Code:
         base = self.codes[cameo]

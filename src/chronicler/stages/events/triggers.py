@@ -127,24 +127,10 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
     return None
 
 
-def _claim_nouns(lex: EventLexicon) -> frozenset[str]:
-    """Nouns for what someone says happened: the reporting nouns, and what a denial can deny ("deny+charge")."""
-    from chronicler.stages.quotes.lexicon import reporting_nouns
-
-    found = _CLAIM_NOUNS.get(id(lex))
-    if found is None:
-        found = _CLAIM_NOUNS[id(lex)] = reporting_nouns() | frozenset(
-            k.split("+", 1)[1] for k in lex.verbs if k.startswith("deny+") and k != "deny+*")
-    return found
-
-
-_CLAIM_NOUNS: dict[int, frozenset[str]] = {}
-
-
 def _content_clause(clause: Token, lex: EventLexicon) -> bool:
     """A clause with "that" and a subject of its own on a claim noun ("charges that it tortured"), which the
     parser may attach as a relative clause."""
-    if clause.dep_ not in ("relcl", "acl") or clause.head.lemma_.lower() not in _claim_nouns(lex):
+    if clause.dep_ not in ("relcl", "acl") or clause.head.lemma_.lower() not in lex.claim_nouns:
         return False
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in clause.children)
