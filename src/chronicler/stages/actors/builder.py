@@ -23,8 +23,6 @@ Order of work (each step reads what the earlier ones found):
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +31,7 @@ from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.entities import (Rulers, fix_entities, join_country_names, knowledge_spans, role_spans,
                                                titled_names)
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
-from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.lexicon import Lexicon, fold, word_set
 from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
 from chronicler.stages.actors.inference import infer_office_countries, place_home_bodies
 from chronicler.stages.actors.people import add_people, finish_people
@@ -43,10 +41,8 @@ _STATE_LABELS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 
 
-@lru_cache(maxsize=1)
 def political_verbs() -> frozenset[str]:
-    text = resources.files("chronicler.stages.actors").joinpath("political_verbs.txt").read_text("utf-8")
-    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return word_set("political_verbs.txt")
 
 
 # ---------------------------------------------------------------- organisations

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
-from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, fold, key, lexicon, tokens
+from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, fold, key, lexicon, tokens, word_set
 
 _PREPS = frozenset("of in to from at for across on near within throughout inside outside based with , ; ( who which that".split())
 _DETS = frozenset("the a an some several two three four many most two-thirds dozens".split())
@@ -181,10 +179,8 @@ def code_items(words: list[str], items: list[Item], when: date | None = None) ->
     return Coding(country, sector, kind, person, org, title)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=1)
 def relation_words() -> frozenset[str]:
-    text = resources.files("chronicler.stages.actors").joinpath("relation_words.txt").read_text("utf-8")
-    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return word_set("relation_words.txt")
 
 
 def _partner(words: list[str], it: Item) -> bool:

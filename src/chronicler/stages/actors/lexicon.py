@@ -243,6 +243,12 @@ class Lexicon:
         return f"Government of {'the ' if the else ''}{name}"
 
 
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line data file of the actors stage (islands.txt, place_words.txt, ...)."""
+    return frozenset(row[0] for row in _rows(name, 1))
+
+
 def _rows(name: str, width: int) -> list[list[str]]:
     text = resources.files("chronicler.stages.actors").joinpath(name).read_text("utf-8")
     rows = []
@@ -378,8 +384,7 @@ def lexicon() -> Lexicon:
     lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
     _load_people(lex)
     _load_orgs(lex, acronyms)
-    text = resources.files("chronicler.stages.actors").joinpath("islands.txt").read_text("utf-8")
-    lex.islands = frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    lex.islands = word_set("islands.txt")
     lex.acronyms = frozenset(acronyms)
     longest = max(len(k.split()) for table in (lex.orgs, lex.people, lex.roles, lex.countries) for k in table)
     lex.max_words = min(longest, 9)

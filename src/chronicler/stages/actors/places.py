@@ -8,13 +8,11 @@ preferring one attached to the event's own words, else the dateline.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Location
-from chronicler.stages.actors.lexicon import Lexicon, lexicon
+from chronicler.stages.actors.lexicon import Lexicon, lexicon, word_set
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"})
@@ -52,10 +50,8 @@ def location_of(text: str, lex: Lexicon | None = None) -> Location | None:
     return location_of(core, lex) if core and core != name else None
 
 
-@lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    text = resources.files("chronicler.stages.actors").joinpath("place_words.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("place_words.txt")
 
 
 def _core_name(name: str) -> str:
