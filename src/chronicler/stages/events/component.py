@@ -26,7 +26,6 @@ from chronicler.stages.events.placing import (
 from chronicler.stages.events.triggers import (
     FUTURE_AUX, HEDGE_AUX, OBLIGATION_AUX, Trigger, aux_words, find_triggers, frame_of, is_negated,
 )
-from chronicler.stages.quotes.lexicon import reporting_nouns
 
 _ABSORBING = {"intend", "threaten", "request", "reject"}
 
@@ -491,7 +490,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
     lex = lex or event_lexicon()
     ex = Extractor(doc, lex)
     drafts = ex.drafts_in_order()
-    dates = Dates(doc, frozenset(lex.nouns) | reporting_nouns())
+    dates = Dates(doc, lex.event_nouns)
     places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
     for d in drafts:

@@ -47,6 +47,13 @@ class EventLexicon:
         return reporting_nouns() | frozenset(
             k.split("+", 1)[1] for k in self.verbs if k.startswith("deny+") and k != "deny+*")
 
+    @cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """Nouns that tell an event in a word ("the attack", "the denial"): ours and the quotes' reporting nouns."""
+        from chronicler.stages.quotes.lexicon import reporting_nouns
+
+        return frozenset(self.nouns) | reporting_nouns()
+
     def code(self, cameo: str, type_: str | None = None) -> Code:
         base = self.codes[cameo]
         return base if not type_ or type_ == base.type else Code(cameo, type_, base.quad_class, base.goldstein)
