@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python scripts/train_attribution.py [../shared/data/quotes/polnear/train.jsonl]
         [--threshold 0.85] [--rule-threshold 0.5] [--c 1.0] [--cache ROWS.json | --rows ROWS.json]
+        [--docs PARSED.pickle]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline; the speech rules make their
 quotes, and the open lexicon (stages/quotes/candidates.py) the candidates beyond them. A candidate is an
@@ -21,10 +22,12 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import sys
 from pathlib import Path
 
 os.environ["CHRONICLER_QUOTES_MODEL"] = "off"
+os.environ["CHRONICLER_QUOTE_SCOPE"] = "speech"  # the rules alone find speech; the model learns the rest
 
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -53,26 +56,35 @@ def make_model(c: float):
                          LogisticRegression(C=c, max_iter=3000))
 
 
-def candidates(gold_path: str):
+def parse(docs, cache: str | None):
+    """The gold articles parsed by the pipeline up to the quotes (pickled to ``cache`` to train again fast)."""
+    if cache and Path(cache).exists():
+        return pickle.loads(Path(cache).read_bytes())
+    analyzer = Analyzer()
+    with analyzer.nlp.select_pipes(disable=["chronicler_quotes", "chronicler_events", "chronicler_disputes"]):
+        parsed = list(analyzer.nlp.pipe((analyzer._doc(make_article(d.text)) for d in docs), batch_size=16))
+    if cache:
+        Path(cache).write_bytes(pickle.dumps(parsed))
+    return parsed
+
+
+def candidates(gold_path: str, cache: str | None = None):
     """(feature line, label, article index) of every candidate beyond the speech rules, and of the rules' own
     clauses (right when they match any gold attribution)."""
     docs = read_gold(gold_path)
-    analyzer = Analyzer()
     rows, rule_rows = [], []
-    with analyzer.nlp.select_pipes(disable=["chronicler_events", "chronicler_disputes"]):
-        parsed = analyzer.nlp.pipe((analyzer._doc(make_article(d.text)) for d in docs), batch_size=16)
-        for n, (gd, doc) in enumerate(zip(docs, parsed)):
-            # a candidate is worth keeping when it finds a gold attribution that the rules' quotes miss
-            ours = [(q.start, q.end) for q in extract_quotes(doc, model=None)]
-            found = {gi for gi, _ in match([(q.start, q.end) for q in gd.quotes], ours, [q.pieces for q in gd.quotes])}
-            missed = [q for gi, q in enumerate(gd.quotes) if gi not in found]
-            ctx = build_context(doc)
-            named = found_by(ctx)
-            for f, name in named:
-                rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
-            taken = [f for f, _ in named]
-            for f, name in extra_candidates(ctx, taken):
-                rows.append((features(ctx, f, name), int(_hits(f, missed)), n))
+    for n, (gd, doc) in enumerate(zip(docs, parse(docs, cache))):
+        # a candidate is worth keeping when it finds a gold attribution that the rules' quotes miss
+        ours = [(q.start, q.end) for q in extract_quotes(doc, model=None)]
+        found = {gi for gi, _ in match([(q.start, q.end) for q in gd.quotes], ours, [q.pieces for q in gd.quotes])}
+        missed = [q for gi, q in enumerate(gd.quotes) if gi not in found]
+        ctx = build_context(doc)
+        named = found_by(ctx)
+        for f, name in named:
+            rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
+        taken = [f for f, _ in named]
+        for f, name in extra_candidates(ctx, taken):
+            rows.append((features(ctx, f, name), int(_hits(f, missed)), n))
     return rows, rule_rows
 
 
@@ -122,10 +134,11 @@ def main(argv: list[str]) -> None:
     threshold = float(opt.get("threshold", 0.85))
     c = float(opt.get("c", 1.0))
     rule_threshold = float(opt.get("rule-threshold", 0.5))
+    other_threshold = float(opt.get("other-threshold", 0.4))
     if "rows" in opt:  # candidates written by an earlier run with --cache: train without parsing again
         rows, rule_rows = json.loads(Path(opt["rows"]).read_text())
     else:
-        rows, rule_rows = candidates(gold)
+        rows, rule_rows = candidates(gold, opt.get("docs"))
     if "cache" in opt:
         Path(opt["cache"]).write_text(json.dumps([rows, rule_rows]))
     cv = cross_validate(rows, c, sorted({0.5, 0.6, 0.7, 0.8, 0.9, threshold}))
@@ -135,7 +148,8 @@ def main(argv: list[str]) -> None:
     data, rules = fit_exported(rows, c), fit_exported(rule_rows, c)
     meta = {"trained_on": Path(gold).name, "c": c, "cv_grouped_5fold": cv, "cv_rules_grouped_5fold": cv_rules,
             "features": "stages/quotes/candidates.py:features"}
-    OUT.write_text(json.dumps({"model": data, "threshold": threshold, "rules": rules,
+    OUT.write_text(json.dumps({"model": data, "threshold": threshold, "other_threshold": other_threshold,
+                               "rules": rules,
                                "rule_threshold": rule_threshold, "meta": meta}, separators=(",", ":")))
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB), threshold {threshold}")
 

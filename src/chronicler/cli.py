@@ -9,6 +9,7 @@ from datetime import date
 
 from chronicler import __version__
 from chronicler.errors import ChroniclerError
+from chronicler.model import ATTRIBUTIONS
 
 DEFAULT_DB = "chronicler.duckdb"
 
@@ -67,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
         if name == "quotes":
             q.add_argument("--speaker", help="speaker name (substring)")
             q.add_argument("--kind", choices=["direct", "indirect", "mixed"])
+            q.add_argument("--attribution", choices=list(ATTRIBUTIONS),
+                           help="one attribution class (speech: quotations only)")
         if name == "actors":
             q.add_argument("--name", help="name (substring)")
             q.add_argument("--country", help="ISO3")

@@ -19,6 +19,8 @@ PLOVER_TYPES = (
 )
 ACTOR_KINDS = ("person", "organization", "country", "group")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# what a quote attributes: words said, a topic spoken of, or a view held (stages/quotes/candidates.py)
+ATTRIBUTIONS = ("speech", "topic", "belief", "intent", "evidence", "stance")
 POLARITIES = ("asserted", "negated")
 MODALITIES = ("actual", "claimed", "threatened", "intended", "hypothetical")
 
@@ -125,6 +127,7 @@ class Quote:
     cue: Span | None = None
     date: date | None = None
     date_text: str | None = None
+    attribution: str = "speech"  # one of ATTRIBUTIONS
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,6 +136,7 @@ class Quote:
             "end": self.end,
             "text": self.text,
             "kind": self.kind,
+            "attribution": self.attribution,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "date": self.date.isoformat() if self.date else None,

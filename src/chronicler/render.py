@@ -53,7 +53,7 @@ def render(result: dict[str, Any], width: int = 100) -> str:
             who += f" [{sp['actor']}]"
         cue = f" — {safe(q['cue']['text'], 30)}" if q["cue"] else ""
         when = f", {q['date'] or safe(q['date_text'])}" if (q["date"] or q["date_text"]) else ""
-        out.append(f"  {q['id']:<4} {who}{cue}{when} ({q['kind']})")
+        out.append(f"  {q['id']:<4} {who}{cue}{when} ({q['kind']}, {q.get('attribution', 'speech')})")
         for line in textwrap.wrap(safe(q["text"]), width - 8) or [""]:
             out.append(f"        {line}")
 

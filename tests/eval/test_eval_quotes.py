@@ -60,7 +60,8 @@ def test_ggt_dev_meets_the_span_target(analyzer):
     docs = [E._ggt_doc(json.loads(line)) for line in lines]
     from chronicler.sources.article import make_article
     results = analyzer.analyze_many(make_article(d.text) for d in docs)
-    per_doc = [E.score_doc(d, [q.to_dict() for q in r.quotes]) for d, r in zip(docs, results)]
+    per_doc = [E.score_doc(d, E._scored([q.to_dict() for q in r.quotes], E.SCORED_CLASSES["ggt"]))
+               for d, r in zip(docs, results)]
     figures = E.aggregate(per_doc, "ggt")
     assert figures["f1"] >= 0.8 and figures["speaker_accuracy"] >= 0.7, figures
 
@@ -77,3 +78,22 @@ def test_split_gold_quote_matches_by_a_piece_and_its_other_pieces_are_not_false(
     assert scored["pred"] == 2 and scored["false"] == [2]  # the second half is a part, not a false quote
     unsplit = E.GoldDoc("d", text, [E.GoldQuote(0, len(text), "direct", sources=[(20, 23)])], "polnear")
     assert E.score_doc(unsplit, preds[:1])["matched"] == 0  # 19 of 69 characters: under 30% of the hull
+
+
+def test_each_gold_set_is_scored_on_the_attribution_classes_it_annotates():
+    text = "Ann Lee said the plan works. Bo Chan believes it will fail."
+    said = {"start": 13, "end": 27, "attribution": "speech", "speaker": {"name": "Ann Lee", "mention": [0, 7]}}
+    belief = {"start": 46, "end": 58, "attribution": "belief", "speaker": {"name": "Bo Chan", "mention": [29, 36]}}
+    ggt = E.GoldDoc("d", text, [E.GoldQuote(13, 27, "indirect", "Ann Lee")], "ggt")  # GGT: quotations only
+    assert E.SCORED_CLASSES["ggt"] == {"speech"} and E.SCORED_CLASSES["polnear"] is None
+    assert E.score_doc(ggt, E._scored([said, belief], E.SCORED_CLASSES["ggt"]))["false"] == []
+    assert E.score_doc(ggt, [said, belief])["false"] == [1]  # the other reading counts the belief as false
+    polnear = E.GoldDoc("d", text, [E.GoldQuote(13, 27, "indirect", sources=[(0, 7)]),
+                                    E.GoldQuote(46, 58, "indirect", sources=[(29, 36)])], "polnear")
+    scored = E.score_doc(polnear, E._scored([said, belief], E.SCORED_CLASSES["polnear"]))
+    assert scored["matched"] == 2 and scored["speaker_right"] == 2
+    f = E.aggregate([scored], "polnear")
+    f["scored_classes"] = "all"
+    f["other_reading"] = dict(E.aggregate([E.score_doc(polnear, [said])], "polnear"), scored_classes=["speech"])
+    report = E.report(f)
+    assert "scored classes all" in report and "other reading, scored classes speech: precision 1.000  recall 0.500" in report

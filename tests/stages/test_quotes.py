@@ -172,22 +172,23 @@ def test_name_set_before_a_quote_with_a_dash_is_its_speaker(quotes_of):
 
 
 def only_in_scope_all(quotes_of, monkeypatch, text):
-    """The rules alone: no quote in the default "speech" scope; the quotes found in the "all" scope."""
+    """The rules alone: no quote in scope "speech" (quotations only); the quotes found in the default scope."""
     from chronicler.stages.quotes.attribution import MODEL_ENV
     from chronicler.stages.quotes.lexicon import SCOPE_ENV
 
     monkeypatch.setenv(MODEL_ENV, "off")
-    monkeypatch.delenv(SCOPE_ENV, raising=False)
+    monkeypatch.setenv(SCOPE_ENV, "speech")
     assert quotes_of(text) == []
-    monkeypatch.setenv(SCOPE_ENV, "all")
+    monkeypatch.delenv(SCOPE_ENV, raising=False)  # the default scope, "all"
     return quotes_of(text)
 
 
 def test_attribution_scope_all_adds_beliefs_and_object_contents(quotes_of, monkeypatch):
     text = ("Senator Maria Lopez opposed the new trade deal with Mexico.\n"
             "She believes that the plan will fail.")
-    qs = only_in_scope_all(quotes_of, monkeypatch, text)  # default scope "speech": no stance, no belief
-    assert {q["text"] for q in qs} == {"the new trade deal with Mexico", "that the plan will fail"}
+    qs = only_in_scope_all(quotes_of, monkeypatch, text)  # scope "speech": no stance, no belief
+    assert {q["text"]: q["attribution"] for q in qs} == {"the new trade deal with Mexico": "stance",
+                                                         "that the plan will fail": "belief"}
     assert all(q["speaker"] and "Lopez" in q["speaker"]["name"] for q in qs)
 
 

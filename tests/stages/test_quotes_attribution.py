@@ -7,9 +7,10 @@ from chronicler.sources.article import make_article
 from chronicler.stages.events.linear import LinearTextModel
 from chronicler.stages.quotes.attribution import (MODEL_ENV, AttributionModel, _shipped, export_binary, load_model,
                                                   model_from_json)
-from chronicler.stages.quotes.candidates import extra_candidates, features, found_by
+from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features, found_by
 from chronicler.stages.quotes.component import extract_quotes
 from chronicler.stages.quotes.context import build_context
+from chronicler.stages.quotes.lexicon import SCOPE_ENV, lexicon
 
 
 class _Always:
@@ -65,17 +66,40 @@ def test_verb_without_content_and_negation_modal_features(parse):
     assert [(f.cue_token.lemma_, n) for f, n in bought] == [("buy", "verb")]
 
 
-def test_model_keeps_candidates_by_threshold_and_switch(parse, monkeypatch):
+def test_model_keeps_candidates_by_class_threshold_scope_and_switch(parse, monkeypatch):
     text = "Senator Maria Lopez expects that the bill will pass before the summer recess."
     doc = parse(text)
+    monkeypatch.setenv(SCOPE_ENV, "speech")  # quotations only: a belief is none, whatever the model says
     assert extract_quotes(doc, model=None) == []
+    assert extract_quotes(doc, model=AttributionModel(_Always(0.9), threshold=0.8)) == []
+    monkeypatch.delenv(SCOPE_ENV)  # the default scope, every attribution
     kept = extract_quotes(doc, model=AttributionModel(_Always(0.9), threshold=0.8))
-    assert [q.text for q in kept] == ["that the bill will pass before the summer recess"]
+    assert [(q.text, q.attribution) for q in kept] == [("that the bill will pass before the summer recess", "belief")]
     assert text[kept[0].start:kept[0].end] == kept[0].text and kept[0].cue.text == "expects"
     assert "Lopez" in kept[0].speaker.name
     assert extract_quotes(doc, model=AttributionModel(_Always(0.7), threshold=0.8)) == []
+    # a view attributed is kept at its own threshold, a quotation beyond the rules only at the strict one
+    assert len(extract_quotes(doc, model=AttributionModel(_Always(0.7), threshold=0.8, other_threshold=0.6))) == 1
     monkeypatch.setenv(MODEL_ENV, "off")
     assert load_model() is None
+
+
+@pytest.mark.parametrize("text, cue, attribution", [
+    ("The minister said that the talks had failed.", "said", "speech"),
+    ("Retail is the best bet for youth, according to a study by Civic Action.", "according", "speech"),
+    ("The senator mentioned climate change twice in her speech.", "mentioned", "topic"),
+    ("The senator believes that the plan will fail.", "believes", "belief"),
+    ("The senator wants to cut taxes for small firms.", "wants", "intent"),
+    ("The senator opposed the new trade deal with Mexico.", "opposed", "stance"),
+    ("The governor realized that the budget had a hole in it.", "realized", "belief"),
+    ("The governor tried to stop the strike at the port.", "tried", "intent"),
+])
+def test_attribution_class_by_cue_and_content(parse, text, cue, attribution):
+    doc = parse(text)
+    ctx = build_context(doc, lexicon("all"))
+    found = [f for f, _ in found_by(ctx)] + [f for f, _ in extra_candidates(ctx, [])]
+    f = next(f for f in found if f.cue_token is not None and f.cue_token.text == cue)
+    assert attribution_class(ctx, f) == attribution
 
 
 def test_rules_model_drops_the_rule_clauses_below_its_threshold(parse):

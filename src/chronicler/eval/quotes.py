@@ -7,18 +7,18 @@ nor false, they are left out of the predicted count.
 Speaker, GGT: the gold ``reference`` person's last name is in our resolved speaker name.
 Speaker, PolNeAR: our speaker mention overlaps a gold source span (a gold attribution without a source
 is right only when we give no speaker). End-to-end counts a quote only when matched and speaker right.
-PolNeAR counts every attribution (beliefs, intentions, stances), so it is scored twice, clearly labelled: in
-the default attribution scope "speech" and in scope "all" (``CHRONICLER_QUOTE_SCOPE``, see
-``chronicler.stages.quotes.lexicon``). GGT is scored in the scope the environment sets (default "speech").
-The learned attribution model (``chronicler.stages.quotes.attribution``) is on unless
+Each gold set is scored on the attribution classes it annotates (``Quote.attribution``): GGT annotates
+quotations -- what was said --, so only our "speech" quotes are scored against it; PolNeAR annotates every
+attribution (beliefs, intentions, stances), so all of ours are. The other reading (GGT against every class,
+PolNeAR against quotations only) is reported beside it, labelled. One analysis run serves both, in the
+attribution scope the environment sets (``CHRONICLER_QUOTE_SCOPE``, default "all"; see
+``chronicler.stages.quotes.lexicon``). The learned attribution model (``chronicler.stages.quotes.attribution``) is on unless
 ``CHRONICLER_QUOTES_MODEL=off``; the report says which.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,52 +184,40 @@ def aggregate(per_doc: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
             "end_to_end_f1": _f1(e2e_p, e2e_r), "recall_by_kind": kinds, "strict_hull": strict}
 
 
-@contextmanager
-def _scope(scope: str | None):
-    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+# the attribution classes each gold set annotates: GGT quotations (what was said), PolNeAR every attribution
+SCORED_CLASSES: dict[str, frozenset[str] | None] = {"ggt": frozenset({"speech"}), "polnear": None}
 
-    old = os.environ.get(SCOPE_ENV)
-    if scope is not None:
-        os.environ[SCOPE_ENV] = scope
-    try:
-        yield
-    finally:
-        if scope is not None:
-            if old is None:
-                os.environ.pop(SCOPE_ENV, None)
-            else:
-                os.environ[SCOPE_ENV] = old
+
+def _scored(quotes: list[dict[str, Any]], classes: frozenset[str] | None) -> list[dict[str, Any]]:
+    return [q for q in quotes if classes is None or q.get("attribution", "speech") in classes]
 
 
 def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, Any]:
-    docs = read_gold(gold_path)
-    if docs and docs[0].fmt == "polnear":
-        with _scope("speech"):
-            figures = _evaluate(gold_path, docs, analyzer, details)
-        with _scope("all"):
-            figures["scope_all"] = _evaluate(gold_path, docs, analyzer, False)
-        return figures
-    return _evaluate(gold_path, docs, analyzer, details)
-
-
-def _evaluate(gold_path: str, docs: list[GoldDoc], analyzer: Any, details: bool) -> dict[str, Any]:
+    """Score one analysis run on a gold file, on the attribution classes that gold annotates; the other
+    reading (GGT against every attribution, PolNeAR against quotations only) is reported beside it."""
     from chronicler.sources.article import make_article
     from chronicler.stages.quotes.attribution import load_model
     from chronicler.stages.quotes.lexicon import current_scope
 
-    per_doc = []
-    results = analyzer.analyze_many(make_article(d.text) for d in docs)
-    for doc, result in zip(docs, results):
-        quotes = [q.to_dict() for q in result.quotes]
-        scored = score_doc(doc, quotes)
-        if details:
-            scored["quotes"] = quotes
-        per_doc.append(scored)
+    docs = read_gold(gold_path)
     fmt = docs[0].fmt if docs else "ggt"
+    classes = SCORED_CLASSES[fmt]
+    other_classes = None if classes is not None else frozenset({"speech"})
+    per_doc, other = [], []
+    for doc, result in zip(docs, analyzer.analyze_many(make_article(d.text) for d in docs)):
+        quotes = [q.to_dict() for q in result.quotes]
+        scored = score_doc(doc, _scored(quotes, classes))
+        if details:
+            scored["quotes"] = _scored(quotes, classes)
+        per_doc.append(scored)
+        other.append(score_doc(doc, _scored(quotes, other_classes)))
     figures = aggregate(per_doc, fmt)
     figures["gold_path"] = str(gold_path)
     figures["scope"] = current_scope()
     figures["model"] = "on" if load_model() is not None else "off"
+    figures["scored_classes"] = sorted(classes) if classes is not None else "all"
+    figures["other_reading"] = aggregate(other, fmt)
+    figures["other_reading"]["scored_classes"] = sorted(other_classes) if other_classes is not None else "all"
     if details:
         figures["per_doc"] = per_doc
     return figures
@@ -237,9 +225,11 @@ def _evaluate(gold_path: str, docs: list[GoldDoc], analyzer: Any, details: bool)
 
 def report(figures: dict[str, Any]) -> str:
     kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in figures["recall_by_kind"].items())
+    classes = figures.get("scored_classes", "all")
     lines = "\n".join([
         f"quotes ({figures['format']}, {figures['documents']} documents, attribution scope "
-        f"{figures.get('scope', 'speech')!r}, attribution model {figures.get('model', 'off')}): gold {figures['gold']}, "
+        f"{figures.get('scope', 'all')!r}, attribution model {figures.get('model', 'off')}, scored classes "
+        f"{classes if isinstance(classes, str) else '+'.join(classes)}): gold {figures['gold']}, "
         f"predicted {figures['predicted']}, matched {figures['matched']}",
         f"  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}",
         f"  speaker accuracy {figures['speaker_accuracy']:.3f}  end-to-end F1 {figures['end_to_end_f1']:.3f}",
@@ -249,8 +239,12 @@ def report(figures: dict[str, Any]) -> str:
     if figures["format"] == "polnear" and strict:
         lines += (f"\n  strict (a split gold quote is only its hull; every prediction counts): precision "
                   f"{strict['precision']:.3f}  recall {strict['recall']:.3f}  F1 {strict['f1']:.3f}")
-    if "scope_all" in figures:
-        lines += "\n" + report(figures["scope_all"])
+    other = figures.get("other_reading")
+    if other:
+        oc = other["scored_classes"]
+        lines += (f"\n  other reading, scored classes {oc if isinstance(oc, str) else '+'.join(oc)}: precision "
+                  f"{other['precision']:.3f}  recall {other['recall']:.3f}  F1 {other['f1']:.3f}  speaker "
+                  f"{other['speaker_accuracy']:.3f}")
     return lines
 
 

@@ -96,10 +96,13 @@ class Store:
                     [did, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["code"], a["title"],
                      len(a["mentions"])] for a in result["actors"]])
             if result["quotes"]:
-                self._executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    [did, q["id"], q["start"], q["end"], q["text"], q["kind"],
-                     (q["speaker"] or {}).get("actor"), (q["speaker"] or {}).get("name"),
-                     (q["cue"] or {}).get("text"), q["date"], q["date_text"]] for q in result["quotes"]])
+                self._executemany(
+                    "INSERT INTO quotes (doc_id, id, start_char, end_char, text, kind, speaker_actor, speaker_name, "
+                    "cue, date, date_text, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                        [did, q["id"], q["start"], q["end"], q["text"], q["kind"],
+                         (q["speaker"] or {}).get("actor"), (q["speaker"] or {}).get("name"),
+                         (q["cue"] or {}).get("text"), q["date"], q["date_text"], q.get("attribution")]
+                        for q in result["quotes"]])
             if result["events"]:
                 self._executemany("INSERT INTO events VALUES (" + ", ".join(["?"] * 27) + ")", [
                     self._event_row(did, e) for e in result["events"]])
@@ -168,14 +171,17 @@ class Store:
         return self._select(sql, w, "coalesce(e.date, d.published) NULLS LAST, e.doc_id, e.id", limit)
 
     def quotes(self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None,
-               until: date | None = None, doc: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+               until: date | None = None, doc: str | None = None, attribution: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Quotes across documents; ``attribution`` keeps one class ("speech": quotations only)."""
         w = _Where()
         w.add(speaker, "lower(q.speaker_name) LIKE ?", f"%{(speaker or '').lower()}%")
         w.add(kind, "q.kind = ?", kind)
+        w.add(attribution, "q.attribution = ?", attribution)
         w.dated("q", since, until)
         w.add(doc, "q.doc_id LIKE ?", f"{doc}%")
-        sql = ("SELECT q.doc_id, q.id, q.kind, q.speaker_name, q.cue, q.text, q.start_char, q.end_char, q.date, "
-               "q.date_text, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id")
+        sql = ("SELECT q.doc_id, q.id, q.kind, q.attribution, q.speaker_name, q.cue, q.text, q.start_char, "
+               "q.end_char, q.date, q.date_text, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id")
         return self._select(sql, w, "q.doc_id, q.start_char", limit)
 
     def actors(self, *, name: str | None = None, country: str | None = None, sector: str | None = None,

@@ -79,8 +79,8 @@ function show(text, data) {
   data.events.forEach((e) => spans.push({ start: e.evidence.start, end: e.evidence.end, kind: "event",
     label: e.id + " " + e.type }));
   renderArticle(text, spans);
-  table("quotes", ["id", "speaker", "cue", "kind", "date", "quote"], data.quotes.map((q) => ({
-    values: [q.id, q.speaker ? q.speaker.name : "(unknown)", q.cue ? q.cue.text : "", q.kind,
+  table("quotes", ["id", "speaker", "cue", "kind", "attribution", "date", "quote"], data.quotes.map((q) => ({
+    values: [q.id, q.speaker ? q.speaker.name : "(unknown)", q.cue ? q.cue.text : "", q.kind, q.attribution,
              q.date || q.date_text || "", q.text], span: [q.start, q.end] })));
   table("events", ["id", "type", "source", "target", "polarity", "modality", "date", "conf", "evidence"],
     data.events.map((e) => ({ values: [e.id, e.type + (e.cameo ? " (" + e.cameo + ")" : ""), party(e.source),

@@ -111,7 +111,8 @@ class Extractor:
     def __init__(self, doc: Doc, lex: EventLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.quotes = doc._.quotes or []
+        # quotations only: an event inside a view attributed ("opposed the deal") is not reported speech
+        self.quotes = [q for q in doc._.quotes or [] if q.attribution == "speech"]
         self.quote_of = _quote_index(doc, self.quotes)
         self.resolver = Resolver(doc, self.quote_of)
         self.triggers = find_triggers(doc, lex)

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from chronicler.stages.events.linear import LinearTextModel
-from chronicler.stages.quotes.candidates import extra_candidates, features
+from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features
 from chronicler.stages.quotes.context import Context, Found
 
 MODEL_FILE = "attribution.json"
@@ -30,6 +30,7 @@ class AttributionModel:
     meta: dict[str, Any] = field(default_factory=dict)
     rules: Any = None  # the same for the rules' own clauses; None keeps them all
     rule_threshold: float = 0.0
+    other_threshold: float | None = None  # for beliefs, intents, evidence and stances; None: ``threshold``
 
     def probabilities(self, lines: list[str], model: Any = None) -> list[float]:
         model = model or self.model
@@ -45,13 +46,20 @@ class AttributionModel:
         probs = self.probabilities([features(ctx, f, name) for f, name in named], self.rules)
         return [f for (f, _), p in zip(named, probs) if p >= self.rule_threshold]
 
-    def keep(self, ctx: Context, taken: list[Found]) -> list[Found]:
-        """The open-lexicon candidates beyond ``taken`` that the model calls attributions."""
+    def keep(self, ctx: Context, taken: list[Found], others: bool = True) -> list[Found]:
+        """The open-lexicon candidates beyond ``taken`` that the model calls attributions: quotations at the
+        (strict) ``threshold``, other attributions (topics, beliefs, intents, evidence, stances; none unless
+        ``others``) at ``other_threshold``."""
         cands = extra_candidates(ctx, taken)
+        for f, _ in cands:
+            f.attribution = attribution_class(ctx, f)
+        if not others:
+            cands = [(f, name) for f, name in cands if f.attribution == "speech"]
         probs = self.probabilities([features(ctx, f, name) for f, name in cands])
+        other = self.threshold if self.other_threshold is None else self.other_threshold
         kept = []
         for (f, _), p in zip(cands, probs):
-            if p >= self.threshold:
+            if p >= (self.threshold if f.attribution == "speech" else other):
                 f.score = p
                 kept.append(f)
         return kept
@@ -73,7 +81,8 @@ def model_from_json(data: dict[str, Any]) -> AttributionModel:
     rules = data.get("rules")
     return AttributionModel(model=LinearTextModel(data["model"]), threshold=float(data["threshold"]),
                             meta=data.get("meta", {}), rules=LinearTextModel(rules) if rules else None,
-                            rule_threshold=float(data.get("rule_threshold", 0.0)))
+                            rule_threshold=float(data.get("rule_threshold", 0.0)),
+                            other_threshold=data.get("other_threshold"))
 
 
 @lru_cache(maxsize=1)

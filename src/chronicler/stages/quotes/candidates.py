@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
                                                verb_quotes)
-from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, verb_classes
+from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, reporting_nouns, verb_classes
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
@@ -67,6 +67,36 @@ def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]
         seen.add(key)
         out.append((f, name))
     return out
+
+
+def attribution_class(ctx: Context, f: Found) -> str:
+    """What kind of attribution a clause is, by its cue: speech (said, the statement, according to), topic (what
+    was spoken of: "mentioned climate change"), belief (thinks), intent (wants to), evidence (a poll shows) or
+    stance (opposes the deal); a direct quote is speech.
+    A verb outside verbs.tsv goes by its content: a clause is believed, an infinitive intended, an object a
+    stance ("realized that ...", "tried to ...", "admires Putin")."""
+    cue = f.cue_token
+    if cue is None or f.kind != "indirect":
+        return "speech"
+    lemma = cue.lemma_.lower()
+    if any(tuple(w.lower_ for w in ctx.doc[cue.i:cue.i + len(p)]) == p for p in ctx.lex.phrases):
+        return "speech"  # "according to"
+    if cue.pos_ in ("NOUN", "PROPN"):
+        if lemma in ctx.lex.documents or lemma in reporting_nouns():
+            return "speech"
+        if lemma in open_lexicon().nouns:
+            return "stance"
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    cls = verb_classes().get(lemma)
+    if cls == "speech" and f.start > cue.idx and span is not None and not any(
+            t.pos_ in ("VERB", "AUX") for t in span) and not any(
+            c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return "topic"  # what was spoken of, not what was said: "mentioned climate change" (no verb in it)
+    if cls is not None:
+        return cls
+    # an unlisted verb: by the clause it takes ("realized that ...", "tried to ..."), else a stance
+    verbs = {c.dep_ for c in cue.children if f.start <= c.idx < f.end and c.pos_ in ("VERB", "AUX")}
+    return "belief" if "ccomp" in verbs else "intent" if "xcomp" in verbs else "stance"
 
 
 def _bin(n: int) -> str:
@@ -137,4 +167,21 @@ def features(ctx: Context, f: Found, finder: str) -> str:
         words.append(f"under={cue.dep_}|{cue.head.lemma_.lower()}")
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
         words.append("conditional")
+    subj = _subject_kind(ctx, f.speaker_head)
+    first = span[0].lower_ if span is not None and len(span) else "none"
+    words += [f"ls={lemma}|{subj}", f"lfirst={lemma}|{first if first in _FIRST_WORDS else 'x'}",
+              f"lneg={lemma}|{any(c.dep_ == 'neg' for c in kids)}"]
+    if ctx.tok_quote[cue.i] >= 0:
+        words.append("cue_in_quote")
+    sent = cue.sent
+    if sent.start == 0 or doc[sent.start - 1].is_space and "\n" in doc[sent.start - 1].text and sent.start < 40:
+        words.append("first_line")
+    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
+    if alpha and sum(t.text[0].isupper() for t in alpha) >= 0.7 * len(alpha):
+        words.append("titlecase")
+    if span is not None and len(span):
+        ents = {t.ent_type_ for t in span if t.ent_type_}
+        words += [f"cent={e}" for e in sorted(ents & {"PERSON", "ORG", "GPE", "NORP", "CARDINAL", "PERCENT"})]
+    if f.speaker_head is not None:
+        words.append(f"sdep={f.speaker_head.dep_}")
     return " ".join(words)

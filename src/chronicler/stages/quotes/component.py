@@ -1,11 +1,12 @@
 """The quotes component: direct, indirect and mixed quotes -> Quote records with cue, speaker and date.
 
 Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
-reporting verbs, cues set off by commas, reporting nouns, source phrases ("according to") and, in attribution
-scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution model
-(attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no attribution and adds
-the candidates of an open lexicon it reads as attributions (beliefs, stances, the long tail of reporting
-verbs; candidates.py). Then overlaps
+reporting verbs, cues set off by commas, reporting nouns, source phrases ("according to") and, with the rules
+of attribution scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution
+model (attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no attribution and
+adds the candidates of an open lexicon it reads as attributions (the long tail of reporting verbs, and in scope
+"all" beliefs, intents, evidence and stances; candidates.py). Each quote has its attribution class
+(candidates.attribution_class); scope "speech" keeps the quotations only. Then overlaps
 are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
 inside another quote's content is nested and dropped unless it has a clause and subject of its own) and
 speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
@@ -22,8 +23,8 @@ from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
-from chronicler.stages.quotes.lexicon import reporting_nouns
-from chronicler.stages.quotes.candidates import found_by
+from chronicler.stages.quotes.lexicon import current_scope, lexicon, reporting_nouns
+from chronicler.stages.quotes.candidates import attribution_class, found_by
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.dating import Dates
 from chronicler.stages.temporal import find_dates
@@ -68,7 +69,12 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
             consumed.update(fragments)
         kept.append(f)
     # nested: a cue inside another clause's content belongs to reported speech, not to the article
-    outer = [f for f in kept if _own_clause(f) or not any(g is not f and g.start <= f.cue[0] < g.end for g in kept)]
+    # (a view attributed that holds a quotation -- "cheered for Collins, who said ..." -- gives way to it)
+    outer = [f for f in kept if _own_clause(f) or not any(
+        g is not f and g.start <= f.cue[0] < g.end and (g.attribution == "speech" or f.attribution != "speech")
+        for g in kept)]
+    outer = [f for f in outer if f.attribution == "speech" or not any(
+        g is not f and g.attribution == "speech" and f.start <= g.cue[0] < f.end for g in outer)]
     seen: set[tuple[int, int]] = set()
     unique = []
     for f in sorted(outer, key=lambda f: (f.start, -f.end)):
@@ -187,15 +193,21 @@ def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
 def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> list[Quote]:
     """The quotes of a parsed doc; ``model`` is the attribution model ("default": the shipped one unless
     switched off, None: the rules alone)."""
-    ctx = build_context(doc)
+    scope = current_scope()
+    model = load_model() if model == "default" else model
+    # the rules find speech; beyond it the model decides, or without it the rules of scope "all"
+    ctx = build_context(doc, lexicon("all" if model is None and scope == "all" else "speech"))
     direct = direct_quotes(ctx) + label_quotes(ctx)
     named = found_by(ctx)
-    model = load_model() if model == "default" else model
     rules = [f for f, _ in named]
+    for f in rules:
+        f.attribution = attribution_class(ctx, f)
     if model is not None:
-        rules = model.prune(ctx, named) + model.keep(ctx, rules)
+        rules = model.prune(ctx, named) + model.keep(ctx, rules, others=scope == "all")
     clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
+    if scope == "speech":
+        found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
     _introduced_speakers(ctx, doc, found, speakers)
@@ -210,7 +222,8 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
         dated = _date(ctx, f, published, dating)
         quotes.append(Quote(id=f"Q{len(quotes) + 1}", start=f.start, end=f.end, text=text, kind=f.kind,
                             speaker=speaker, cue=cue, date=dated[0] if dated else None,
-                            date_text=dated[1] if dated else None))
+                            date_text=dated[1] if dated else None,
+                            attribution="speech" if f.kind != "indirect" else f.attribution))
     return quotes
 
 

@@ -25,6 +25,7 @@ class Found:
     speaker_head: Token | None = None
     marked: int | None = None  # index into Context.marked for quotes in marks
     score: float | None = None  # the attribution model's probability, for a candidate beyond the rules
+    attribution: str = "speech"  # speech | belief | intent | evidence | stance (candidates.attribution_class)
 
 
 @dataclass(slots=True)

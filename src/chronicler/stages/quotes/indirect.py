@@ -16,6 +16,7 @@ _TRAIL = " \t\n\u00a0,;:.—–-"
 _BARE_CUE_DEPS = frozenset({"mark", "nsubj", "aux", "advmod", "neg", "punct"})
 _OBJECT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
+_OBJECT_TAIL = frozenset({"prep", "advmod", "npadvmod", "dative", "acomp", "oprd"})
 _QUOTE_CHARS = "\"“”«»"
 
 
@@ -68,11 +69,15 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
+    noun = root.dep_ in ("dobj", "pobj") and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
     if root.dep_ in ("dobj", "pobj", "xcomp"):
         # the object and what completes it: "the charges unsubstantiated", "Trump for taking advantage of ...",
-        # "remarks Trump had made about Machado as examples of ..."
+        # "remarks Trump had made about Machado as examples of ...", a thing likened to another, a poll showing
+        # her ahead 3 points
         end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
-                   (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS)]
+                   (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS
+                    or noun and ctx.lex.scope == "all" and c.dep_ in _OBJECT_TAIL and (
+                        c.dep_ != "prep" or c.i == root.right_edge.i + 1))]
                   + [end])
     for c in root.subtree:
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
@@ -86,7 +91,10 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
             end = min(end, cut)
     for c in root.subtree:
         # ", which makes him an outlier", ", including Mitt Romney", ", contradicting the police": an aside set
-        # off by a comma is the writer's, not the content
+        # off by a comma is the writer's, not the content (a thing held in view keeps its description: "polls,
+        # including ones showing Trump leading")
+        if noun and ctx.lex.scope == "all":
+            break
         if c.i <= root.i or c.left_edge.i < 1 or ctx.doc[c.left_edge.i - 1].text != ",":
             continue
         if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \

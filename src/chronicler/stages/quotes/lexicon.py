@@ -1,11 +1,14 @@
 """Language data for quotes: reporting verbs with their frames, reporting nouns, source phrases (data files).
 
-One setting, the attribution scope: ``CHRONICLER_QUOTE_SCOPE`` (environment), read per document.
-``speech`` (the default): quotations in the news sense -- what someone said, wrote or announced; the verb
-classes listed in classes.txt. ``all``: every attribution as PolNeAR annotates it -- beliefs, intentions,
-evidence and stances too ("believes that ...", "wants to ...", "poll shows ...", "opposed the deal"), the
-direct object of a reporting verb is its content ("noted the clot's existence", "called for new tariffs"), and
-so is what follows a noun of view or decision with its owner ("Obama's decision to ...", stance_nouns.txt).
+Every quote carries its attribution class (``Quote.attribution``): speech -- a quotation in the news sense, what
+someone said, wrote or announced (the verb classes listed in classes.txt) --, topic (what was spoken of:
+"mentioned climate change"), belief ("believes that ..."), intent ("wants to ..."), evidence ("poll shows ...")
+or stance ("opposed the deal"). One setting, the attribution scope: ``CHRONICLER_QUOTE_SCOPE`` (environment),
+read per document. ``all`` (the default): every attribution, as PolNeAR annotates them; ``speech``: quotations
+only. The rules find speech with the speech lexicon; beyond it, the learned attribution model decides
+(attribution.py). With the model switched off, scope ``all`` runs the rules with every class, the direct object
+of a reporting verb as its content ("noted the clot's existence", "called for new tariffs") and what follows a
+noun of view or decision with its owner ("Obama's decision to ...", stance_nouns.txt).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-SCOPES = ("speech", "all")
+SCOPES = ("all", "speech")
 SCOPE_ENV = "CHRONICLER_QUOTE_SCOPE"
 ALL_CLASSES = frozenset({"speech", "belief", "intent", "evidence", "stance"})
 
@@ -79,17 +82,17 @@ def verb_classes() -> dict[str, str]:
 
 
 def current_scope() -> str:
-    return os.environ.get(SCOPE_ENV, "").strip().lower() or "speech"
+    """The attribution scope the environment sets: "all" (the default) or "speech"."""
+    scope = os.environ.get(SCOPE_ENV, "").strip().lower() or "all"
+    if scope not in SCOPES:
+        raise ValueError(f"attribution scope {scope!r} is not one of {SCOPES} ({SCOPE_ENV})")
+    return scope
 
 
 @lru_cache(maxsize=len(SCOPES))
-def _lexicon(scope: str) -> QuoteLexicon:
+def lexicon(scope: str = "speech") -> QuoteLexicon:
+    """The rules' lexicon: speech (what the quote rules, coreference and speakers read) unless asked for "all"."""
     return build_lexicon(scope=scope)
-
-
-def lexicon() -> QuoteLexicon:
-    """The lexicon of the current attribution scope."""
-    return _lexicon(current_scope())
 
 
 @lru_cache(maxsize=1)
