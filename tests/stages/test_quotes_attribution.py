@@ -142,3 +142,17 @@ def test_shipped_model_loads_with_threshold_and_cv_figures():
         cv = model.meta[key]
         assert cv["auc"] > 0.7 and cv["candidates"] > 1000
     assert model.meta["trained_on"] == "train.jsonl"  # never dev
+
+
+def test_open_candidates_take_views_held_in_adjectives_and_objects_of_wider_prepositions(parse):
+    doc = parse("The governor is upbeat about the new budget.")
+    ctx, cands = _candidates(doc)
+    adj = [(ctx.text[f.start:f.end], f.cue_token.text, n) for f, n in cands if n == "adj"]
+    assert adj == [("the new budget", "upbeat", "adj")]
+    assert attribution_class(ctx, next(f for f, n in cands if n == "adj")) == "stance"
+    assert next(f for f, n in cands if n == "adj").speaker_head.text == "governor"
+    doc = parse("The mayor kept pointing to the crime figures from last year.")
+    ctx, cands = _candidates(doc)
+    assert ("the crime figures from last year", "pointing") in {(ctx.text[f.start:f.end], f.cue_token.text)
+                                                                for f, _ in cands}
+    assert _candidates(parse("The governor is upbeat."))[1] == []  # an adjective with nothing held in view

@@ -1,9 +1,11 @@
 """Attribution candidates beyond the speech rules, and the features a learned model scores them by.
 
 The speech rules (scope "speech") make the quotes they always made. The same finders, run with an open
-lexicon -- every class of verbs.tsv, the object of a listed verb as content, stance nouns, passive cues, and
-any other verb with a content clause, infinitive or object ("realized that ...", "tried to ...", "admires
-Putin") -- give further candidates: beliefs, intentions, stances and the long tail of reporting verbs. Each one is described
+lexicon -- every class of verbs.tsv, the object of a listed verb as content, stance nouns, passive cues, views
+held in adjectives ("upbeat about X"), and any other verb with a content clause, infinitive, object or
+prepositional object ("realized that ...", "tried to ...", "admires Putin", "referring to X") -- give further
+candidates: beliefs, intentions, stances and the long tail of reporting verbs. Each one has its attribution class
+(``attribution_class``) and is described
 by a line of feature words (cue lemma and class, the shape of its content, its subject, negation, modality)
 for ``attribution.py`` to keep or drop.
 """
@@ -15,11 +17,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from chronicler.stages.quotes.context import Context, Found
-from chronicler.stages.quotes.indirect import (noun_quotes, parenthetical_quotes, passive_quotes, phrase_quotes,
-                                               verb_quotes)
+from chronicler.stages.quotes.indirect import (adjective_quotes, noun_quotes, parenthetical_quotes, passive_quotes,
+                                               phrase_quotes, verb_quotes)
 from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, reporting_nouns, verb_classes
 
-OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj"})  # what an unlisted verb may take as content
+OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
 _FIRST_WORDS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "about", "for", "of",
                           "on", "against", "the", "a", "an", "his", "her", "their", "its"})
@@ -34,18 +36,19 @@ class OpenLexicon(QuoteLexicon):
         return lemma.isalpha()
 
     def frames(self, lemma: str) -> frozenset[str]:
-        return self.verbs.get(lemma.lower(), OPEN_FRAMES)
+        listed = self.verbs.get(lemma.lower())
+        return OPEN_FRAMES if listed is None else listed | {"prep"} if "dobj" in listed else listed
 
 
 @lru_cache(maxsize=1)
 def open_lexicon() -> OpenLexicon:
     lex = build_lexicon(scope="all")
     return OpenLexicon(verbs=lex.verbs, nouns=lex.nouns, phrases=lex.phrases, documents=lex.documents,
-                       scope="all", questions=True)
+                       scope="all", questions=True, adjectives=True)
 
 
 FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),
-           ("phrase", phrase_quotes), ("passive", passive_quotes))
+           ("phrase", phrase_quotes), ("passive", passive_quotes), ("adj", adjective_quotes))
 
 
 def found_by(ctx: Context) -> list[tuple[Found, str]]:

@@ -15,6 +15,7 @@ from chronicler.stages.quotes.speaker import subject_of
 _TRAIL = " \t\n\u00a0,;:.—–-"
 _BARE_CUE_DEPS = frozenset({"mark", "nsubj", "aux", "advmod", "neg", "punct"})
 _OBJECT_PREPS = frozenset({"about", "of", "on", "against", "for"})
+_OPEN_PREPS = _OBJECT_PREPS | {"to", "at", "over", "with"}
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
 _OBJECT_TAIL = frozenset({"prep", "advmod", "npadvmod", "dative", "acomp", "oprd"})
 _QUOTE_CHARS = "\"“”«»"
@@ -59,7 +60,8 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
-        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > t.i), None)
+        preps = _OPEN_PREPS if "prep" in frames else _OBJECT_PREPS  # "referring to X", "angry at X"
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > t.i), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if pobj is not None:
             return pobj
@@ -245,6 +247,26 @@ def parenthetical_quotes(ctx: Context) -> list[Found]:
         quote = _cued(ctx, start, end, t)
         if quote is not None:
             found.append(quote)
+    return found
+
+
+def adjective_quotes(ctx: Context) -> list[Found]:
+    """Open lexicon only: a view held in an adjective -- "is upbeat about Cruz's chances", "critical of the
+    deal", "confident that ..." -- the subject of the verb it completes holds it."""
+    found = []
+    if not ctx.lex.adjectives:
+        return found
+    for t in ctx.doc:
+        if t.pos_ != "ADJ" or t.dep_ not in ("acomp", "oprd") or not ctx.outside_quotes(t):
+            continue
+        root = content_root(t, frozenset({"ccomp", "dobj", "prep"}))
+        if root is None:
+            continue
+        start, end = _content_tokens(ctx, root, t)
+        bounds = _char_bounds(ctx, start, end)
+        if bounds is not None:
+            found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                               speaker_head=subject_of(t.head)))
     return found
 
 

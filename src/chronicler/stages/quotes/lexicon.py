@@ -36,6 +36,7 @@ class QuoteLexicon:
     documents: frozenset[str] = frozenset()  # statement, release: speak for their author
     scope: str = "speech"
     questions: bool = False  # "asked whether ...", "explained how ...": a question as content
+    adjectives: bool = False  # "upbeat about X", "critical of X": views held in an adjective
 
 
     def is_cue(self, lemma: str) -> bool:
