@@ -81,3 +81,15 @@ def test_seed_relative_dates_stay_unresolved_without_a_publication_date(analyzer
     assert monday and all(q["date"] is None for q in monday)
     january = [q for q in result["quotes"] if q["date_text"] and "January 3" in q["date_text"]]
     assert january and all(q["date"] is None for q in january)
+
+
+def test_seed_every_attribution_has_a_resolved_speaker_and_a_class(seed_result):
+    """Quotations and the views attributed beside them alike: each to a person of the article, not to a place
+    or a phrase ("Aboard Air Force One, Trump referred to ..." is Trump's)."""
+    quotes = seed_result["quotes"]
+    assert {q["attribution"] for q in quotes} >= {"speech"}
+    for q in quotes:
+        if q["speaker"] is not None and q["speaker"]["actor"] is None:
+            assert q["speaker"]["name"].lower().startswith(("a ", "the ")), q  # an unnamed source, said as such
+    referred = next(q for q in quotes if q["cue"] and q["cue"]["text"] == "referred")
+    assert "trump" in plain(referred["speaker"]["name"]) and referred["attribution"] != "speech"

@@ -27,7 +27,9 @@ def subject_of(verb: Token) -> Token | None:
     """
     t = verb
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # two subjects are a misparse ("Aboard Air Force One, Trump referred"): the one nearer the verb
+        subj = min((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - t.i),
+                   default=None)
         if subj is None and t.i == verb.i and _quote_before(t):
             # '"...," said the minister': some parses leave the inverted subject as dobj/attr
             subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
