@@ -18,6 +18,7 @@ _OBJECT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 _OPEN_PREPS = _OBJECT_PREPS | {"to", "at", "over", "with"}
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
 _OBJECT_TAIL = frozenset({"prep", "advmod", "npadvmod", "dative", "acomp", "oprd"})
+_TAIL_PREPS = frozenset({"to", "as", "for", "of", "about", "against", "with", "from", "into", "by"})  # not when/where
 _QUOTE_CHARS = "\"“”«»"
 
 
@@ -79,7 +80,7 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
         end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
                    (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS
                     or noun and ctx.lex.scope == "all" and c.dep_ in _OBJECT_TAIL and (
-                        c.dep_ != "prep" or c.i == root.right_edge.i + 1))]
+                        c.dep_ != "prep" or c.i == root.right_edge.i + 1 and c.lower_ in _TAIL_PREPS))]
                   + [end])
     for c in root.subtree:
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
@@ -93,14 +94,12 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
             end = min(end, cut)
     for c in root.subtree:
         # ", which makes him an outlier", ", including Mitt Romney", ", contradicting the police": an aside set
-        # off by a comma is the writer's, not the content (a thing held in view keeps its description: "polls,
+        # off by a comma is the writer's, not the content (a thing held in view keeps what it includes: "polls,
         # including ones showing Trump leading")
-        if noun and ctx.lex.scope == "all":
-            break
         if c.i <= root.i or c.left_edge.i < 1 or ctx.doc[c.left_edge.i - 1].text != ",":
             continue
         if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \
-                (c.dep_ == "prep" and c.lower_ == "including") or (c.dep_ == "advcl" and c.tag_ == "VBG"
+                (c.dep_ == "prep" and c.lower_ == "including" and not (noun and ctx.lex.scope == "all")) or (c.dep_ == "advcl" and c.tag_ == "VBG"
                                                                    and c.left_edge.i == c.i):
             end = min(end, c.left_edge.i - 1)
     if start <= cue.i < end:  # never let the content hold its own cue
