@@ -271,3 +271,15 @@ def test_as_cue_attributes_the_clause_it_hangs_on(quotes_of):
     assert q["text"] == "The video does not answer whether Scott had a gun"
     assert q["speaker"] and q["speaker"]["name"].lower() == "police"
     assert quotes_of("Shares rose on Monday as the index added 0.2 per cent to 7,108 points.") == []
+
+
+def test_calls_for_and_calls_on_are_attributions(quotes_of):
+    text = ("Senator Bernie Sanders called on President Obama to retaliate against Russia. "
+            "Hillary Clinton called for big tax hikes on the rich.")
+    qs = quotes_of(text)
+    on = by_text(qs, "retaliate")
+    assert on["text"] == "President Obama to retaliate against Russia" and on["attribution"] == "speech"
+    assert "Sanders" in on["speaker"]["name"]
+    hikes = by_text(qs, "tax hikes")
+    assert hikes["text"].startswith("big tax hikes") and hikes["attribution"] == "stance"
+    assert "Clinton" in hikes["speaker"]["name"]

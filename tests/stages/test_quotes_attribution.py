@@ -93,6 +93,9 @@ def test_model_keeps_candidates_by_class_threshold_scope_and_switch(parse, monke
     ("The senator opposed the new trade deal with Mexico.", "opposed", "stance"),
     ("The governor realized that the budget had a hole in it.", "realized", "belief"),
     ("The governor tried to stop the strike at the port.", "tried", "intent"),
+    ("The union agreed to end the strike at the port.", "agreed", "intent"),
+    ("The president urged Havana to make a deal soon.", "urged", "speech"),
+    ("The minister accused the army of torturing prisoners.", "accused", "speech"),
 ])
 def test_attribution_class_by_cue_and_content(parse, text, cue, attribution):
     doc = parse(text)

@@ -94,7 +94,17 @@ def attribution_class(ctx: Context, f: Found) -> str:
     if cls == "speech" and f.start > cue.idx and span is not None and not any(
             t.pos_ in ("VERB", "AUX") for t in span) and not any(
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-        return "topic"  # what was spoken of, not what was said: "mentioned climate change" (no verb in it)
+        # what was spoken of, not what was said: "mentioned climate change" (no verb in it); what was called
+        # or asked for is a position taken
+        if any(c.dep_ == "prep" and c.lower_ == "for" and c.i == cue.i + 1 for c in cue.children):
+            return "stance"
+        return "topic"
+    if cls == "speech" and not any(c.dep_ == "dobj" for c in cue.children) and any(
+            c.dep_ == "xcomp" and c.left_edge.idx == f.start and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in cue.children):
+        # a commitment to act, not a statement: "agreed to pay", "vowed to cut off all oil" (a call on
+        # someone else to act -- "urged Havana to", "called on Obama to" -- stays speech)
+        return "intent"
     if cls is not None:
         return cls
     # an unlisted verb: by the clause it takes ("realized that ...", "tried to ..."), else a stance

@@ -44,10 +44,22 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
                      or c.dep_ == "prep" and c.lower_ == "as" and "as" in frames), None)
         if obj is not None and pred is not None and obj.i < pred.i:
             return obj
-    if "for" in frames:  # "called for an inquiry"
+    if "for" in frames:  # "called for an inquiry", "called for the successor to be named"
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for" and c.i == t.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is None:
+            pobj = next((c for c in kids if c.dep_ == "advcl" and c.left_edge.i == t.i + 1
+                         and c.left_edge.lower_ == "for"), None)
         if pobj is not None:
+            return pobj
+    if "of" in frames:  # "accused Clinton of lying": who is accused, and of what
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i for c in kids):
+            return obj
+    if "on" in frames:  # "called on Obama to retaliate": who is called on, and to do what
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i == t.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and any(c.dep_ == "xcomp" and c.i > pobj.i for c in kids):
             return pobj
     if "xcomp" in frames or "objxcomp" in frames:
         has_obj = any(c.dep_ == "dobj" for c in kids)
