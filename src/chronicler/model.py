@@ -19,8 +19,8 @@ PLOVER_TYPES = (
 )
 ACTOR_KINDS = ("person", "organization", "country", "group")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
-# what a quote attributes: words said, a topic spoken of, or a view held (stages/quotes/candidates.py)
-ATTRIBUTIONS = ("speech", "topic", "belief", "intent", "evidence", "stance")
+# what a quote attributes: words said, a question asked, a topic spoken of, or a view held (quotes/candidates.py)
+ATTRIBUTIONS = ("speech", "question", "topic", "belief", "intent", "evidence", "stance")
 POLARITIES = ("asserted", "negated")
 MODALITIES = ("actual", "claimed", "threatened", "intended", "hypothetical")
 

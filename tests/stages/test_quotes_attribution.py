@@ -94,6 +94,7 @@ def test_model_keeps_candidates_by_class_threshold_scope_and_switch(parse, monke
     ("The governor realized that the budget had a hole in it.", "realized", "belief"),
     ("The governor tried to stop the strike at the port.", "tried", "intent"),
     ("The union agreed to end the strike at the port.", "agreed", "intent"),
+    ("The reporter asked whether the talks would resume soon.", "asked", "question"),
     ("The president urged Havana to make a deal soon.", "urged", "speech"),
     ("The minister accused the army of torturing prisoners.", "accused", "speech"),
 ])

@@ -94,7 +94,8 @@ def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
 
     @app.get("/v1/quotes")
     def quotes(speaker: str | None = None, kind: Literal["direct", "indirect", "mixed"] | None = None,
-               attribution: Literal["speech", "topic", "belief", "intent", "evidence", "stance"] | None = None,
+               attribution: Literal["speech", "question", "topic", "belief", "intent", "evidence", "stance"]
+               | None = None,
                since: date | None = None, until: date | None = None, doc: str | None = None,
                limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         return query("quotes", speaker=speaker, kind=kind, attribution=attribution, since=since, until=until,

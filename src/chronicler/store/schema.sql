@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR, id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, kind VARCHAR,
     speaker_actor VARCHAR, speaker_name VARCHAR, cue VARCHAR, date DATE, date_text VARCHAR,
-    attribution VARCHAR,               -- speech | topic | belief | intent | evidence | stance
+    attribution VARCHAR,               -- speech | question | topic | belief | intent | evidence | stance
     PRIMARY KEY (doc_id, id)
 );
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS attribution VARCHAR;  -- stores written before the column

@@ -23,6 +23,7 @@ from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, report
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})
 _FIRST_WORDS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "about", "for", "of",
                           "on", "against", "the", "a", "an", "his", "her", "their", "its"})
 
@@ -73,9 +74,9 @@ def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]
 
 
 def attribution_class(ctx: Context, f: Found) -> str:
-    """What kind of attribution a clause is, by its cue: speech (said, the statement, according to), topic (what
-    was spoken of: "mentioned climate change"), belief (thinks), intent (wants to), evidence (a poll shows) or
-    stance (opposes the deal); a direct quote is speech.
+    """What kind of attribution a clause is, by its cue: speech (said, the statement, according to), question
+    (asked whether ...), topic (what was spoken of: "mentioned climate change"), belief (thinks), intent (wants
+    to, agreed to), evidence (a poll shows) or stance (opposes the deal); a direct quote is speech.
     A verb outside verbs.tsv goes by its content: a clause is believed, an infinitive intended, an object a
     stance ("realized that ...", "tried to ...", "admires Putin")."""
     cue = f.cue_token
@@ -91,6 +92,9 @@ def attribution_class(ctx: Context, f: Found) -> str:
             return "stance"
     span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
     cls = verb_classes().get(lemma)
+    if cls == "speech" and span is not None and len(span) and span[0].lower_ in _QUESTION_WORDS \
+            and f.start > cue.idx:
+        return "question"  # "asked whether the talks would resume": asked, not asserted
     if cls == "speech" and f.start > cue.idx and span is not None and not any(
             t.pos_ in ("VERB", "AUX") for t in span) and not any(
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
