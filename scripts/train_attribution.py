@@ -41,7 +41,7 @@ from chronicler.nlp.analyzer import Analyzer  # noqa: E402
 from chronicler.sources.article import make_article  # noqa: E402
 from chronicler.stages.events.linear import LinearTextModel  # noqa: E402
 from chronicler.stages.quotes.attribution import MODEL_FILE, export_binary  # noqa: E402
-from chronicler.stages.quotes.candidates import extra_candidates, features, found_by  # noqa: E402
+from chronicler.stages.quotes.candidates import extra_candidates, features, found_by, signals  # noqa: E402
 from chronicler.stages.quotes.component import extract_quotes  # noqa: E402
 from chronicler.stages.quotes.context import build_context  # noqa: E402
 
@@ -84,8 +84,9 @@ def candidates(gold_path: str, cache: str | None = None):
         for f, name in named:
             rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
         taken = [f for f, _ in named]
+        sig = signals(ctx, taken)
         for f, name in extra_candidates(ctx, taken):
-            rows.append((features(ctx, f, name), int(_hits(f, missed)), n))
+            rows.append((features(ctx, f, name, sig), int(_hits(f, missed)), n))
     return rows, rule_rows
 
 

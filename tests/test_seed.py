@@ -83,13 +83,15 @@ def test_seed_relative_dates_stay_unresolved_without_a_publication_date(analyzer
     assert january and all(q["date"] is None for q in january)
 
 
-def test_seed_every_attribution_has_a_resolved_speaker_and_a_class(seed_result):
-    """Quotations and the views attributed beside them alike: each to a person of the article, not to a place
-    or a phrase ("Aboard Air Force One, Trump referred to ..." is Trump's)."""
+def test_seed_every_quotation_has_a_resolved_speaker_and_views_have_their_class(seed_result):
+    """Quotations to a person of the article, not to a place or a phrase; the views attributed beside them
+    ("Aboard Air Force One, Trump referred to ..." is Trump's) carry a class of their own."""
     quotes = seed_result["quotes"]
     assert {q["attribution"] for q in quotes} >= {"speech"}
     for q in quotes:
-        if q["speaker"] is not None and q["speaker"]["actor"] is None:
+        if q["attribution"] == "speech" and q["speaker"] is not None and q["speaker"]["actor"] is None:
             assert q["speaker"]["name"].lower().startswith(("a ", "the ")), q  # an unnamed source, said as such
+    vowed = next(q for q in quotes if q["cue"] and q["cue"]["text"] == "vowed" and q["kind"] == "indirect")
+    assert vowed["attribution"] == "intent" and "trump" in plain(vowed["speaker"]["name"])
     referred = next(q for q in quotes if q["cue"] and q["cue"]["text"] == "referred")
     assert "trump" in plain(referred["speaker"]["name"]) and referred["attribution"] != "speech"

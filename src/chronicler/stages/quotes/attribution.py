@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from chronicler.stages.events.linear import LinearTextModel
-from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features
+from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features, signals
 from chronicler.stages.quotes.context import Context, Found
 
 MODEL_FILE = "attribution.json"
@@ -55,7 +55,8 @@ class AttributionModel:
             f.attribution = attribution_class(ctx, f)
         if not others:
             cands = [(f, name) for f, name in cands if f.attribution == "speech"]
-        probs = self.probabilities([features(ctx, f, name) for f, name in cands])
+        sig = signals(ctx, taken)
+        probs = self.probabilities([features(ctx, f, name, sig) for f, name in cands])
         other = self.threshold if self.other_threshold is None else self.other_threshold
         kept = []
         for (f, _), p in zip(cands, probs):

@@ -137,8 +137,32 @@ def _subject_kind(ctx: Context, head: Token | None) -> str:
     return head.ent_type_.lower() or head.pos_.lower()
 
 
-def features(ctx: Context, f: Found, finder: str) -> str:
-    """The feature words of one candidate (see ``attribution.py``)."""
+@dataclass(frozen=True)
+class Signals:
+    """What the rules' quotes tell of a document: who speaks in it, and where quotes are."""
+
+    speakers: dict[str, int]  # actor id -> how many of the rules' quotes it speaks
+    cue_sents: frozenset[int]  # start tokens of the sentences holding a rule cue
+    contents: tuple[tuple[int, int], ...]  # the rules' content spans
+    paras: frozenset[int]  # paragraphs holding a rule quote
+    density: str  # rule quotes per 1,000 characters, binned
+
+
+def signals(ctx: Context, taken: list[Found]) -> Signals:
+    token_actor = ctx.doc._.token_actor or {}
+    speakers: dict[str, int] = {}
+    for f in taken:
+        aid = token_actor.get(f.speaker_head.i) if f.speaker_head is not None else None
+        if aid:
+            speakers[aid] = speakers.get(aid, 0) + 1
+    per_k = 1000 * len(taken) / max(1, len(ctx.text))
+    return Signals(speakers, frozenset(f.cue_token.sent.start for f in taken if f.cue_token is not None),
+                   tuple((f.start, f.end) for f in taken), frozenset(ctx.para_of(f.start) for f in taken),
+                   "0" if per_k == 0 else "low" if per_k < 1 else "mid" if per_k < 2 else "high")
+
+
+def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) -> str:
+    """The feature words of one candidate (see ``attribution.py``); ``sig``: what the rules' quotes tell."""
     cue = f.cue_token
     doc = ctx.doc
     if cue is None:
@@ -201,4 +225,18 @@ def features(ctx: Context, f: Found, finder: str) -> str:
         words += [f"cent={e}" for e in sorted(ents & {"PERSON", "ORG", "GPE", "NORP", "CARDINAL", "PERCENT"})]
     if f.speaker_head is not None:
         words.append(f"sdep={f.speaker_head.dep_}")
+    if sig is not None:
+        aid = (doc._.token_actor or {}).get(f.speaker_head.i) if f.speaker_head is not None else None
+        if aid is not None and aid in sig.speakers:
+            words += ["subj_speaks", f"cls_speaks={cls}", f"speaks_n={_bin(sig.speakers[aid])}"]
+        if sent.start in sig.cue_sents:
+            words.append("sent_quoted")
+        if ctx.para_of(f.start) in sig.paras:
+            words.append("para_quoted")
+        if any(s0 <= cue.idx < s1 for s0, s1 in sig.contents):
+            words += ["in_quote_content", f"cls_inq={cls}"]
+        if any(f.start <= s0 and s1 <= f.end for s0, s1 in sig.contents):
+            words.append("holds_quote")
+        words += [f"density={sig.density}", f"cls_density={cls}|{sig.density}",
+                  f"place={min(4, 5 * cue.idx // max(1, len(ctx.text)))}"]
     return " ".join(words)
