@@ -7,7 +7,7 @@ from chronicler.sources.article import make_article
 from chronicler.stages.events.linear import LinearTextModel
 from chronicler.stages.quotes.attribution import (MODEL_ENV, AttributionModel, _shipped, export_binary, load_model,
                                                   model_from_json)
-from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features, found_by
+from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features, found_by, signals
 from chronicler.stages.quotes.component import extract_quotes
 from chronicler.stages.quotes.context import build_context
 from chronicler.stages.quotes.lexicon import SCOPE_ENV, lexicon
@@ -160,3 +160,24 @@ def test_open_candidates_take_views_held_in_adjectives_and_objects_of_wider_prep
     assert ("the crime figures from last year", "pointing") in {(ctx.text[f.start:f.end], f.cue_token.text)
                                                                 for f, _ in cands}
     assert _candidates(parse("The governor is upbeat."))[1] == []  # an adjective with nothing held in view
+
+
+def test_open_candidates_take_owned_nouns_of_view_and_nouns_with_a_that_clause(parse):
+    ctx, cands = _candidates(parse("Senator Warren renewed her critique of the bank's sales practices."))
+    assert ("the bank's sales practices", "critique") in {(ctx.text[f.start:f.end], f.cue_token.text)
+                                                          for f, n in cands if n == "noun"}
+    ctx, cands = _candidates(parse("There is a growing sense that violence is becoming normal in the city."))
+    assert any(ctx.text[f.start:f.end].startswith("that violence") and f.cue_token.text == "sense"
+               for f, n in cands if n == "noun")
+    assert not [f for f, n in _candidates(parse("The bank's sales grew by a third."))[1] if n == "noun"]
+
+
+def test_document_signals_are_features(parse):
+    doc = parse("Senator Elizabeth Warren said the bank had failed. She criticized the bank's chief executive.")
+    ctx = build_context(doc)
+    taken = [f for f, _ in found_by(ctx)]
+    sig = signals(ctx, taken)
+    assert sum(sig.speakers.values()) == 1 and sig.density in ("mid", "high")
+    f, n = next((f, n) for f, n in extra_candidates(ctx, taken) if f.cue_token.text == "criticized")
+    line = features(ctx, f, n, sig).split()
+    assert "subj_speaks" in line and "para_quoted" in line and "sent_quoted" not in line

@@ -285,8 +285,17 @@ def noun_quotes(ctx: Context) -> list[Found]:
     """'his claim that ...', 'the ministry's statement that ...'."""
     found = []
     for t in ctx.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in ctx.lex.nouns or not ctx.outside_quotes(t):
+        if t.pos_ != "NOUN" or not ctx.outside_quotes(t):
             continue
+        if t.lemma_.lower() not in ctx.lex.nouns:
+            # open lexicon: any noun with a named or pronoun owner and a view in it ("his critique of X"), or
+            # with a that-clause ("the sense that violence is becoming normal")
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            that = any(c.dep_ in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that"
+                       and c.left_edge.i == t.i + 1 for c in t.rights)
+            if not (ctx.lex.adjectives and (that or owner is not None and (owner.pos_ in ("PROPN", "PRON")
+                                                                             or owner.ent_type_))):
+                continue
         clause = next((c for c in t.rights if c.dep_ in ("acl", "ccomp", "appos", "relcl")
                        and c.left_edge.lower_ == "that" and c.left_edge.i == t.i + 1
                        and not any(x.dep_ == "nsubj" and x.lower_ == "that" for x in c.children)), None)
