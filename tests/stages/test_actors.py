@@ -291,3 +291,12 @@ def test_leaders_of_a_home_body_take_its_country(parse):
 def test_transnational_bodies_and_their_members_stay_without_a_country(parse):
     doc = parse("Islamic State militants attacked a checkpoint in Mosul, the Iraqi government said.")
     assert all(a.country is None for a in doc._.actors if "Islamic State" in a.name)
+
+
+def test_a_titled_name_is_that_person_where_it_stands_alone(parse):
+    """"Warren" is also a town; once the article says "Senator Warren", a bare "Warren" is the senator."""
+    doc = parse("Senator Warren said the bank had failed. Warren criticized the bank's chief executive.")
+    people = [a for a in doc._.actors if a.kind == "person"]
+    assert len(people) == 1 and _texts(doc, people[0]) == ["Warren", "Warren"]
+    towns = parse("Flights from Manchester were cancelled. Manchester airport was closed.")._.actors
+    assert all(a.kind != "person" for a in towns)  # a town named twice, never titled, stays a town

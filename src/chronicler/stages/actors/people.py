@@ -120,6 +120,8 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
         full.setdefault(sk, []).append((ent.start, actor))
         _add_person_mention(table, lex, actor, ent, person, when, consumed)
+    # a name the article gives a title once ("Senator Warren") is that person's wherever it stands alone
+    titled_names = {sk for ent, _, sk in singles if _title_from(_prefix_tokens(ent), lex, when) is not None}
     for ent, person, sk in singles:
         candidates = {a.id: (start, a) for start, a in full.get(sk, [])}
         if len(candidates) > 1:
@@ -128,7 +130,7 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
         elif candidates:
             actor = next(iter(candidates.values()))[1]
         else:
-            titled = _title_from(_prefix_tokens(ent), lex, when) is not None
+            titled = sk in titled_names
             if person is None and _looks_like_place(ent, lex) and not titled:
                 continue  # "Manchester" tagged PERSON; but "King Hassan" is a person whatever towns share the name
             k = ("person", person.name) if person else ("person", sk)
