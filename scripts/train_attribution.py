@@ -81,10 +81,10 @@ def candidates(gold_path: str, cache: str | None = None):
         missed = [q for gi, q in enumerate(gd.quotes) if gi not in found]
         ctx = build_context(doc)
         named = found_by(ctx)
-        for f, name in named:
-            rule_rows.append((features(ctx, f, name), int(_hits(f, gd.quotes)), n))
         taken = [f for f, _ in named]
         sig = signals(ctx, taken)
+        for f, name in named:
+            rule_rows.append((features(ctx, f, name, sig), int(_hits(f, gd.quotes)), n))
         for f, name in extra_candidates(ctx, taken):
             rows.append((features(ctx, f, name, sig), int(_hits(f, missed)), n))
     return rows, rule_rows

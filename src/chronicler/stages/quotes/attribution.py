@@ -43,7 +43,8 @@ class AttributionModel:
         """The rules' clauses less those the rules model calls no attribution ("what he", "READ MORE")."""
         if self.rules is None:
             return [f for f, _ in named]
-        probs = self.probabilities([features(ctx, f, name) for f, name in named], self.rules)
+        sig = signals(ctx, [f for f, _ in named])
+        probs = self.probabilities([features(ctx, f, name, sig) for f, name in named], self.rules)
         return [f for (f, _), p in zip(named, probs) if p >= self.rule_threshold]
 
     def keep(self, ctx: Context, taken: list[Found], others: bool = True) -> list[Found]:
