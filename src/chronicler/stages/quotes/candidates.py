@@ -64,13 +64,26 @@ def extra_candidates(ctx: Context, taken: list[Found]) -> list[tuple[Found, str]
     cues = {f.cue for f in taken if f.cue is not None}
     out: list[tuple[Found, str]] = []
     seen: set[tuple[int, int, int]] = set()
+    contents = [(f.start, f.end) for f in taken]
     for f, name in found_by(octx):
         key = (f.cue[0] if f.cue else -1, f.start, f.end)
         if f.cue in cues or key in seen:
             continue
+        if f.cue and any(s <= f.cue[0] < e for s, e in contents) and not own_clause(f):
+            continue  # inside a quotation's content: reported within the report, dropped when settled anyway
         seen.add(key)
         out.append((f, name))
     return out
+
+
+def own_clause(f: Found) -> bool:
+    """A cue in a clause of its own, with its own named subject, joined to the content it sits in
+    ("..., though she acknowledged it was unlikely"): an attribution of its own, not reported speech."""
+    t = f.cue_token
+    if t is None or t.dep_ not in ("advcl", "conj"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in ("who", "that", "which", "i", "we", "you")
 
 
 def attribution_class(ctx: Context, f: Found) -> str:

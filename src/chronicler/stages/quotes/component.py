@@ -24,7 +24,7 @@ from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
 from chronicler.stages.quotes.lexicon import current_scope, lexicon, reporting_nouns
-from chronicler.stages.quotes.candidates import attribution_class, found_by
+from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.dating import Dates
 from chronicler.stages.temporal import find_dates
@@ -32,16 +32,6 @@ from chronicler.stages.temporal import find_dates
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
-
-
-def _own_clause(f: Found) -> bool:
-    """A cue in a clause of its own, with its own named subject, joined to the content it sits in
-    ("..., though she acknowledged it was unlikely"): an attribution of its own, not reported speech."""
-    t = f.cue_token
-    if t is None or t.dep_ not in ("advcl", "conj"):
-        return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lower_ not in ("who", "that", "which", "i", "we", "you")
 
 
 def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[list[Found], set[int]]:
@@ -70,7 +60,7 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
         kept.append(f)
     # nested: a cue inside another clause's content belongs to reported speech, not to the article
     # (a view attributed that holds a quotation -- "cheered for Collins, who said ..." -- gives way to it)
-    outer = [f for f in kept if _own_clause(f) or not any(
+    outer = [f for f in kept if own_clause(f) or not any(
         g is not f and g.start <= f.cue[0] < g.end and (g.attribution == "speech" or f.attribution != "speech")
         for g in kept)]
     outer = [f for f in outer if f.attribution == "speech" or not any(
