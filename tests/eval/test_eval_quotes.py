@@ -97,3 +97,18 @@ def test_each_gold_set_is_scored_on_the_attribution_classes_it_annotates():
     f["other_reading"] = dict(E.aggregate([E.score_doc(polnear, [said])], "polnear"), scored_classes=["speech"])
     report = E.report(f)
     assert "scored classes all" in report and "other reading, scored classes speech: precision 1.000  recall 0.500" in report
+
+
+def test_annotator_agreement_scores_the_second_annotator_against_the_first(tmp_path):
+    text = "Ann Lee said the plan works and Bo Chan thinks it fails."
+    def rec(annotator, contents):
+        return {"doc": "d1", "annotator": annotator, "text": text, "attributions": [
+            {"source": [{"start": 0, "end": 7, "text": "Ann Lee"}], "cue": [], "content": [c]} for c in contents]}
+    works = {"start": 13, "end": 27, "text": "the plan works"}
+    fails = {"start": 46, "end": 54, "text": "it fails"}
+    lines = [rec("b2", [works]), rec("a1", [works, fails]), {**rec("x", [works]), "doc": "single"}]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), "utf-8")
+    figures = E.agreement(path)
+    assert figures["articles"] == 1  # only the doubly annotated article counts
+    assert (figures["precision"], figures["recall"]) == (1.0, 0.5)

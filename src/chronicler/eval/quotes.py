@@ -223,6 +223,29 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
     return figures
 
 
+def agreement(path: str | Path) -> dict[str, Any]:
+    """How far two PolNeAR annotators agree under this very rule: on each doubly annotated article the
+    second annotator is scored as predictions against the first (lowest id). A ceiling for reading our
+    figures: F1 0.827 on the 16 such training articles (``python -m chronicler.eval.quotes GOLD --agreement``)."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for line in Path(path).read_text("utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            by_doc.setdefault(rec["doc"], []).append(rec)
+    per_doc = []
+    for recs in by_doc.values():
+        if len(recs) < 2:
+            continue
+        first, second = sorted(recs, key=lambda r: str(r["annotator"]))[:2]
+        gold, other = _polnear_doc(first), _polnear_doc(second)
+        preds = [{"start": q.start, "end": q.end, "speaker": {"name": "source", "actor": None,
+                                                                "mention": list(q.sources[0])} if q.sources else None}
+                 for q in other.quotes]
+        per_doc.append(score_doc(gold, preds))
+    figures = aggregate(per_doc, "polnear")
+    return {"articles": len(per_doc), **{k: figures[k] for k in ("precision", "recall", "f1", "speaker_accuracy")}}
+
+
 def report(figures: dict[str, Any]) -> str:
     kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in figures["recall_by_kind"].items())
     classes = figures.get("scored_classes", "all")
@@ -267,10 +290,13 @@ def _show_errors(path: str, figures: dict[str, Any], limit: int) -> None:
             print(f"  SPEAKER {q['text'][:80]!r} ours {spk} gold {g.speaker_name or [t[s:e] for s, e in g.sources]}")
 
 
-if __name__ == "__main__":  # python -m chronicler.eval.quotes GOLD [--errors N] [--json]
+if __name__ == "__main__":  # python -m chronicler.eval.quotes GOLD [--errors N] [--json] [--agreement]
     from chronicler.nlp.analyzer import Analyzer
 
     gold_file = sys.argv[1]
+    if "--agreement" in sys.argv:
+        print(json.dumps(agreement(gold_file)))
+        sys.exit(0)
     n_err = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
     figs = evaluate(gold_file, Analyzer(), details=n_err > 0)
     if n_err:
