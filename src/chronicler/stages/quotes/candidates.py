@@ -250,6 +250,10 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
             words += ["in_quote_content", f"cls_inq={cls}"]
         if any(f.start <= s0 and s1 <= f.end for s0, s1 in sig.contents):
             words.append("holds_quote")
+        longest = max((min(f.end, s1) - max(f.start, s0)) / max(f.end - f.start, s1 - s0, 1)
+                      for s0, s1 in sig.contents) if sig.contents else 0.0
+        if longest > 0:  # the same content as a rule's quote: a second cue for it, or the same words again
+            words.append("overlaps_quote" if longest < 0.3 else "duplicates_quote")
         words += [f"density={sig.density}", f"cls_density={cls}|{sig.density}",
                   f"place={min(4, 5 * cue.idx // max(1, len(ctx.text)))}"]
     return " ".join(words)
