@@ -75,3 +75,23 @@ def test_page_shows_errors(browser, server_url):
     page.click("#analyze")
     page.wait_for_selector("#status.error", timeout=10_000)
     assert "empty input" in page.inner_text("#status")
+
+
+def test_page_shows_quotations_only_on_request(browser, server_url):
+    page = browser.new_page()
+    page.goto(server_url + "/")
+    page.fill("#text", "“We’re talking with Cuba,” President Donald Trump said on Sunday.\n"
+                       "Cuban President Miguel Diaz-Canel believes that the talks will fail, and he opposes any "
+                       "deal with Washington.\n")
+    page.click("#analyze")
+    page.wait_for_selector("#results:not([hidden])", timeout=30_000)
+    rows = page.locator("#quotes tr[data-span]")
+    every = rows.count()
+    assert every >= 2 and "belief" in page.inner_text("#quotes")
+    page.check("#speechOnly")  # the beliefs and stances go, the quotation stays, highlights with them
+    assert rows.count() == 1 and "We’re talking with Cuba" in page.inner_text("#quotes")
+    marked = page.eval_on_selector_all("#article mark.quote", "ms => ms.map(m => m.textContent).join('')")
+    assert "talking with Cuba" in marked and "talks will fail" not in marked
+    page.uncheck("#speechOnly")
+    assert rows.count() == every
+    assert "quotations)" in page.inner_text("#status")

@@ -64,22 +64,28 @@ async function analyze() {
                                              body: JSON.stringify(body) });
     const data = await res.json();
     if (!res.ok) throw new Error(typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail));
+    shown = { text, data };
     show(text, data);
-    $("status").textContent = `${data.quotes.length} quotes, ${data.events.length} events, ` +
+    const said = data.quotes.filter((q) => q.attribution === "speech").length;
+    $("status").textContent = `${data.quotes.length} quotes (${said} quotations), ${data.events.length} events, ` +
       `${data.disputes.length} disputes`;
   } catch (err) {
     $("status").className = "error"; $("status").textContent = "error: " + err.message;
   }
 }
 
+let shown = null;  // the last analysis, shown again when the quotations-only box changes
+
 function show(text, data) {
   const spans = [];
-  data.quotes.forEach((q) => spans.push({ start: q.start, end: q.end, kind: "quote",
+  // quotations only: what was said, without the beliefs, intents and stances attributed beside it
+  const quotes = $("speechOnly").checked ? data.quotes.filter((q) => q.attribution === "speech") : data.quotes;
+  quotes.forEach((q) => spans.push({ start: q.start, end: q.end, kind: "quote",
     label: q.id + " " + (q.speaker ? q.speaker.name : "speaker unknown") }));
   data.events.forEach((e) => spans.push({ start: e.evidence.start, end: e.evidence.end, kind: "event",
     label: e.id + " " + e.type }));
   renderArticle(text, spans);
-  table("quotes", ["id", "speaker", "cue", "kind", "attribution", "date", "quote"], data.quotes.map((q) => ({
+  table("quotes", ["id", "speaker", "cue", "kind", "attribution", "date", "quote"], quotes.map((q) => ({
     values: [q.id, q.speaker ? q.speaker.name : "(unknown)", q.cue ? q.cue.text : "", q.kind, q.attribution,
              q.date || q.date_text || "", q.text], span: [q.start, q.end] })));
   table("events", ["id", "type", "source", "target", "polarity", "modality", "date", "conf", "evidence"],
@@ -96,3 +102,4 @@ function show(text, data) {
 }
 
 $("analyze").addEventListener("click", analyze);
+$("speechOnly").addEventListener("change", () => { if (shown) show(shown.text, shown.data); });
