@@ -15,7 +15,7 @@ def make_result(text=TEXT):
             {"id": "A2", "name": "Miguel Diaz-Canel", "kind": "person", "country": "CUB", "sector": "GOV",
              "code": "CUBGOV", "title": None, "mentions": [[49, 59]]},
         ],
-        "quotes": [{"id": "Q1", "start": 0, "end": 26, "text": TEXT[0:26], "kind": "direct",
+        "quotes": [{"id": "Q1", "start": 0, "end": 26, "text": TEXT[0:26], "kind": "direct", "attribution": "speech",
                     "speaker": {"actor": "A1", "name": "Donald Trump", "mention": [28, 33]},
                     "cue": {"start": 34, "end": 38, "text": "said"}, "date": "2026-01-04", "date_text": "on Sunday"}],
         "events": [

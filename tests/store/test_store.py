@@ -62,6 +62,8 @@ def test_quotes_actors_disputes_queries(store):
     store.add(make_result(), TEXT, "a.txt")
     assert store.quotes(speaker="TRUMP")[0]["text"] == TEXT[0:26]
     assert store.quotes(kind="indirect") == []
+    assert [q["attribution"] for q in store.quotes(attribution="speech")] == ["speech"]
+    assert store.quotes(attribution="belief") == []
     actors = store.actors(country="CUB")
     assert [a["name"] for a in actors] == ["Miguel Diaz-Canel"] and actors[0]["documents"] == 1
     d = store.disputes()[0]
@@ -132,3 +134,15 @@ def test_disputes_across_documents(store):
     assert rows[0]["claimed_by"] == "Trump" and rows[0]["denied_by"] == "Diaz-Canel"
     assert (rows[0]["party_1"], rows[0]["party_2"]) == ("CUB", "USA")
     assert len(store.cross_disputes(window_days=365)) == 2
+
+
+def test_a_store_written_before_the_attribution_column_gains_it(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE quotes (doc_id VARCHAR, id VARCHAR, start_char INTEGER, end_char INTEGER, "
+                "text VARCHAR, kind VARCHAR, speaker_actor VARCHAR, speaker_name VARCHAR, cue VARCHAR, date DATE, "
+                "date_text VARCHAR, PRIMARY KEY (doc_id, id))")
+    con.close()
+    with open_store(path) as store:
+        store.add(make_result(), TEXT, "a.txt")
+        assert [q["attribution"] for q in store.quotes()] == ["speech"]
