@@ -174,6 +174,30 @@ def signals(ctx: Context, taken: list[Found]) -> Signals:
                    "0" if per_k == 0 else "low" if per_k < 1 else "mid" if per_k < 2 else "high")
 
 
+def _document_words(ctx: Context, f: Found, cls: str, sig: Signals) -> list[str]:
+    """What the rules' quotes tell of a candidate: its subject speaks elsewhere, its sentence or paragraph is
+    quoted, it sits in or holds or repeats a quotation, how dense quotes are, where in the article it is."""
+    cue = f.cue_token
+    words = []
+    aid = (ctx.doc._.token_actor or {}).get(f.speaker_head.i) if f.speaker_head is not None else None
+    if aid is not None and aid in sig.speakers:
+        words += ["subj_speaks", f"cls_speaks={cls}", f"speaks_n={_bin(sig.speakers[aid])}"]
+    if cue.sent.start in sig.cue_sents:
+        words.append("sent_quoted")
+    if ctx.para_of(f.start) in sig.paras:
+        words.append("para_quoted")
+    if any(s0 <= cue.idx < s1 for s0, s1 in sig.contents):
+        words += ["in_quote_content", f"cls_inq={cls}"]
+    if any(f.start <= s0 and s1 <= f.end for s0, s1 in sig.contents):
+        words.append("holds_quote")
+    longest = max((min(f.end, s1) - max(f.start, s0)) / max(f.end - f.start, s1 - s0, 1)
+                  for s0, s1 in sig.contents) if sig.contents else 0.0
+    if longest > 0:  # the same content as a rule's quote: a second cue for it, or the same words again
+        words.append("overlaps_quote" if longest < 0.3 else "duplicates_quote")
+    return words + [f"density={sig.density}", f"cls_density={cls}|{sig.density}",
+                    f"place={min(4, 5 * cue.idx // max(1, len(ctx.text)))}"]
+
+
 def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) -> str:
     """The feature words of one candidate (see ``attribution.py``); ``sig``: what the rules' quotes tell."""
     cue = f.cue_token
@@ -190,9 +214,11 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
     if root is not None and root.head.i != cue.i:
         frame += "~"
     kids = list(cue.children)
+    subj = _subject_kind(ctx, f.speaker_head)
+    first = span[0].lower_ if span is not None and len(span) else "none"
     words = [f"finder={finder}", f"lemma={lemma}", f"class={cls}", f"frame={frame}", f"lf={lemma}|{frame}",
              f"cf={cls}|{frame}", f"ff={finder}|{frame}", f"pos={cue.pos_}", f"tag={cue.tag_}", f"dep={cue.dep_}",
-             f"subj={_subject_kind(ctx, f.speaker_head)}", f"cs={cls}|{_subject_kind(ctx, f.speaker_head)}",
+             f"subj={subj}", f"cs={cls}|{subj}",
              f"len={_bin(len(span) if span is not None else 0)}"]
     if any(c.dep_ == "neg" for c in kids):
         words.append("neg")
@@ -202,7 +228,6 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         words.append("passive")
     if span is not None and len(span):
-        first = span[0].lower_
         words.append(f"first={first if first in _FIRST_WORDS else span[0].pos_}")
         words.append(f"croot={root.pos_}")
         if root.pos_ in ("NOUN", "PROPN"):  # what an object content is: "the deal", "Putin", "her plan"
@@ -221,8 +246,6 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
         words.append(f"under={cue.dep_}|{cue.head.lemma_.lower()}")
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
         words.append("conditional")
-    subj = _subject_kind(ctx, f.speaker_head)
-    first = span[0].lower_ if span is not None and len(span) else "none"
     words += [f"ls={lemma}|{subj}", f"lfirst={lemma}|{first if first in _FIRST_WORDS else 'x'}",
               f"lneg={lemma}|{any(c.dep_ == 'neg' for c in kids)}"]
     if ctx.tok_quote[cue.i] >= 0:
@@ -239,21 +262,5 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
     if f.speaker_head is not None:
         words.append(f"sdep={f.speaker_head.dep_}")
     if sig is not None:
-        aid = (doc._.token_actor or {}).get(f.speaker_head.i) if f.speaker_head is not None else None
-        if aid is not None and aid in sig.speakers:
-            words += ["subj_speaks", f"cls_speaks={cls}", f"speaks_n={_bin(sig.speakers[aid])}"]
-        if sent.start in sig.cue_sents:
-            words.append("sent_quoted")
-        if ctx.para_of(f.start) in sig.paras:
-            words.append("para_quoted")
-        if any(s0 <= cue.idx < s1 for s0, s1 in sig.contents):
-            words += ["in_quote_content", f"cls_inq={cls}"]
-        if any(f.start <= s0 and s1 <= f.end for s0, s1 in sig.contents):
-            words.append("holds_quote")
-        longest = max((min(f.end, s1) - max(f.start, s0)) / max(f.end - f.start, s1 - s0, 1)
-                      for s0, s1 in sig.contents) if sig.contents else 0.0
-        if longest > 0:  # the same content as a rule's quote: a second cue for it, or the same words again
-            words.append("overlaps_quote" if longest < 0.3 else "duplicates_quote")
-        words += [f"density={sig.density}", f"cls_density={cls}|{sig.density}",
-                  f"place={min(4, 5 * cue.idx // max(1, len(ctx.text)))}"]
+        words += _document_words(ctx, f, cls, sig)
     return " ".join(words)
