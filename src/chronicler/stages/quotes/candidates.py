@@ -182,8 +182,16 @@ def _document_words(ctx: Context, f: Found, cls: str, sig: Signals) -> list[str]
     aid = (ctx.doc._.token_actor or {}).get(f.speaker_head.i) if f.speaker_head is not None else None
     if aid is not None and aid in sig.speakers:
         words += ["subj_speaks", f"cls_speaks={cls}", f"speaks_n={_bin(sig.speakers[aid])}"]
-    if cue.sent.start in sig.cue_sents:
+        if sig.speakers[aid] == max(sig.speakers.values()):
+            words.append("top_speaker")
+    sent = cue.sent
+    if sent.start in sig.cue_sents:
         words.append("sent_quoted")
+    elif (sent.start > 0 and ctx.doc[sent.start - 1].sent.start in sig.cue_sents) or (
+            sent.end < len(ctx.doc) and ctx.doc[sent.end].sent.start in sig.cue_sents):
+        words.append("next_to_quoted")
+    if any(m.start < sent.end_char and sent.start_char < m.end for m in ctx.marked):
+        words.append("sent_marks")
     if ctx.para_of(f.start) in sig.paras:
         words.append("para_quoted")
     if any(s0 <= cue.idx < s1 for s0, s1 in sig.contents):
