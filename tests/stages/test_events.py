@@ -271,6 +271,13 @@ def test_light_verb_through_a_measure_of_the_event(events_of):
     assert e.source.country == "FRA"
 
 
+def test_light_verb_through_an_amount_of_the_event(events_of):
+    """The verb that takes "an increase in funding" lends the funding its doer, whether or not the quotes stage
+    keeps "announced ..." as a quotation."""
+    e = _only(events_of("Germany on Thursday announced a sixfold increase in funding for West Africa."), "AID")
+    assert e.source.country == "DEU"
+
+
 def test_agentless_passives_whose_doer_is_named(events_of):
     e = _only(events_of("UN sanctions against Iran were lifted on 16 January 2016."), "RETREAT")
     assert (e.source.country, e.target.country, e.cameo) == ("IGO", "IRN", "085")

@@ -29,6 +29,11 @@ def partitives() -> frozenset[str]:
     return word_set("partitives.txt")
 
 
+def amount_nouns() -> frozenset[str]:
+    """"an increase in funding", "cuts in aid": nouns that tell how much of the act after "in" (amounts.txt)."""
+    return word_set("amounts.txt")
+
+
 def whole_of(token: Token) -> Token:
     """"thousands of Iraqi Kurds" -> "Kurds": the noun after "of" when the token counts or parts it."""
     for _ in range(2):

@@ -16,7 +16,7 @@ from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.dating import Dates
 from chronicler.stages.events.arguments import (
-    Resolver, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
+    Resolver, amount_nouns, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
 from chronicler.stages.events.draft import Draft
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
@@ -133,7 +133,9 @@ class Extractor:
         phrase = noun
         while phrase.head is not phrase and (
                 (phrase.dep_ in ("compound", "conj") and phrase.head.pos_ in ("NOUN", "PROPN"))
-                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")):
+                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")
+                or (phrase.dep_ == "pobj" and phrase.head.lower_ == "in"
+                    and phrase.head.head.lemma_.lower() in amount_nouns())):  # "an increase in funding"
             # "launched a mediation effort", "suspended aid deliveries", "launched 10 days of war games",
             # "launched air and artillery strikes"
             phrase = phrase.head if phrase.dep_ in ("compound", "conj") else phrase.head.head
