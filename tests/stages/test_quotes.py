@@ -283,3 +283,13 @@ def test_calls_for_and_calls_on_are_attributions(quotes_of):
     hikes = by_text(qs, "tax hikes")
     assert hikes["text"].startswith("big tax hikes") and hikes["attribution"] == "stance"
     assert "Clinton" in hikes["speaker"]["name"]
+
+
+def test_an_unknown_attribution_scope_is_a_clear_error_before_any_document(monkeypatch):
+    from chronicler.errors import ConfigError
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+
+    monkeypatch.setenv(SCOPE_ENV, "beliefs")
+    with pytest.raises(ConfigError, match="not one of all, speech"):
+        Analyzer(nlp=object())

@@ -13,6 +13,9 @@ from chronicler.nlp.normalize import parse_text
 
 class Analyzer:
     def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        from chronicler.stages.quotes.lexicon import current_scope
+
+        current_scope()  # a setting that cannot be honoured stops here, not on every document of a batch
         self.nlp = nlp or load_pipeline(model)
 
     def _doc(self, article: Article) -> Doc:

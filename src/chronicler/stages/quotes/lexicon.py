@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from chronicler.errors import ConfigError
+
 SCOPES = ("all", "speech")
 SCOPE_ENV = "CHRONICLER_QUOTE_SCOPE"
 ALL_CLASSES = frozenset({"speech", "belief", "intent", "evidence", "stance"})
@@ -86,7 +88,7 @@ def current_scope() -> str:
     """The attribution scope the environment sets: "all" (the default) or "speech"."""
     scope = os.environ.get(SCOPE_ENV, "").strip().lower() or "all"
     if scope not in SCOPES:
-        raise ValueError(f"attribution scope {scope!r} is not one of {SCOPES} ({SCOPE_ENV})")
+        raise ConfigError(f"attribution scope {scope!r} is not one of {', '.join(SCOPES)} (set by {SCOPE_ENV})")
     return scope
 
 
