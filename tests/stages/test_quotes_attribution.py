@@ -181,3 +181,11 @@ def test_document_signals_are_features(parse):
     f, n = next((f, n) for f, n in extra_candidates(ctx, taken) if f.cue_token.text == "criticized")
     line = features(ctx, f, n, sig).split()
     assert "subj_speaks" in line and "para_quoted" in line and "sent_quoted" not in line
+
+
+def test_open_candidates_take_views_others_hold_of_the_subject(parse):
+    ctx, cands = _candidates(parse("The tax proposal has drawn harsh criticism from Senate Democrats."))
+    f = next(f for f, n in cands if n == "reception")
+    assert ctx.text[f.start:f.end] == "The tax proposal" and f.cue_token.text == "criticism"
+    assert f.speaker_head.text == "Democrats" and attribution_class(ctx, f) == "stance"
+    assert not [f for f, n in _candidates(parse("The army opened fire on the crowd."))[1] if n == "reception"]

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.indirect import (adjective_quotes, noun_quotes, parenthetical_quotes, passive_quotes,
-                                               phrase_quotes, verb_quotes)
+                                               phrase_quotes, reception_quotes, verb_quotes)
 from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, reporting_nouns, verb_classes
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
@@ -49,7 +49,8 @@ def open_lexicon() -> OpenLexicon:
 
 
 FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),
-           ("phrase", phrase_quotes), ("passive", passive_quotes), ("adj", adjective_quotes))
+           ("phrase", phrase_quotes), ("passive", passive_quotes), ("adj", adjective_quotes),
+           ("reception", reception_quotes))
 
 
 def found_by(ctx: Context) -> list[tuple[Found, str]]:

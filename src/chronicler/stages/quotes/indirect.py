@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from chronicler.stages.quotes.context import Context, Found
+from chronicler.stages.quotes.lexicon import reception_nouns, reception_verbs
 from chronicler.stages.quotes.speaker import subject_of
 
 _TRAIL = " \t\n\u00a0,;:.—–-"
@@ -278,6 +279,32 @@ def adjective_quotes(ctx: Context) -> list[Found]:
         if bounds is not None:
             found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
                                speaker_head=subject_of(t.head)))
+    return found
+
+
+def reception_quotes(ctx: Context) -> list[Found]:
+    """Open lexicon only: a view others hold of the subject, told by the verb's object -- "the plan drew harsh
+    criticism", "Clinton came under fire from Rubio": the subject is the content, "from X" its source."""
+    found = []
+    if not ctx.lex.adjectives:
+        return found
+    nouns = reception_nouns()
+    for t in ctx.doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns and t.lower_ not in nouns or not ctx.outside_quotes(t):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head  # "came under fire"
+        if t.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") \
+                or verb.lemma_.lower() not in reception_verbs():
+            continue  # "drew criticism", not "opened fire"
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("who", "that", "which") or subj.i > t.i:
+            continue
+        source = next((p for c in list(t.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"), None)
+        bounds = _char_bounds(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+        if bounds is not None:
+            found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                               speaker_head=source))
     return found
 
 

@@ -108,3 +108,15 @@ def reporting_nouns() -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """"A statement from the ministry", "her letter": texts that speak for their author (documents.txt)."""
     return frozenset(w.strip().lower() for w in _lines("documents.txt"))
+
+
+@lru_cache(maxsize=1)
+def reception_nouns() -> frozenset[str]:
+    """"drew criticism", "came under fire": views others hold of the subject (reception_nouns.txt)."""
+    return frozenset(w.strip().lower() for w in _lines("reception_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def reception_verbs() -> frozenset[str]:
+    """"drew criticism", "came under fire": the verbs by which a subject meets such a view (reception_verbs.txt)."""
+    return frozenset(w.strip().lower() for w in _lines("reception_verbs.txt"))
