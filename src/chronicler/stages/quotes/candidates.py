@@ -45,7 +45,7 @@ class OpenLexicon(QuoteLexicon):
 def open_lexicon() -> OpenLexicon:
     lex = build_lexicon(scope="all")
     return OpenLexicon(verbs=lex.verbs, nouns=lex.nouns, phrases=lex.phrases, documents=lex.documents,
-                       scope="all", questions=True, adjectives=True)
+                       scope="all", questions=True, open_views=True)
 
 
 FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),

@@ -85,14 +85,15 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
-    noun = root.dep_ in ("dobj", "pobj") and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    # a thing held in view (an object content, in scope "all"): it keeps what completes and what it includes
+    held = root.dep_ in ("dobj", "pobj") and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and ctx.lex.scope == "all"
     if root.dep_ in ("dobj", "pobj", "xcomp"):
         # the object and what completes it: "the charges unsubstantiated", "Trump for taking advantage of ...",
         # "remarks Trump had made about Machado as examples of ...", a thing likened to another, a poll showing
         # her ahead 3 points
         end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
                    (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS
-                    or noun and ctx.lex.scope == "all" and c.dep_ in _OBJECT_TAIL and (
+                    or held and c.dep_ in _OBJECT_TAIL and (
                         c.dep_ != "prep" or c.i == root.right_edge.i + 1 and c.lower_ in _TAIL_PREPS))]
                   + [end])
     for c in root.subtree:
@@ -112,8 +113,8 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
         if c.i <= root.i or c.left_edge.i < 1 or ctx.doc[c.left_edge.i - 1].text != ",":
             continue
         if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \
-                (c.dep_ == "prep" and c.lower_ == "including" and not (noun and ctx.lex.scope == "all")) or (c.dep_ == "advcl" and c.tag_ == "VBG"
-                                                                   and c.left_edge.i == c.i):
+                (c.dep_ == "prep" and c.lower_ == "including" and not held) or \
+                (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i):
             end = min(end, c.left_edge.i - 1)
     if start <= cue.i < end:  # never let the content hold its own cue
         if cue.i > root.i:
@@ -266,7 +267,7 @@ def adjective_quotes(ctx: Context) -> list[Found]:
     """Open lexicon only: a view held in an adjective -- "is upbeat about Cruz's chances", "critical of the
     deal", "confident that ..." -- the subject of the verb it completes holds it."""
     found = []
-    if not ctx.lex.adjectives:
+    if not ctx.lex.open_views:
         return found
     for t in ctx.doc:
         if t.pos_ != "ADJ" or t.dep_ not in ("acomp", "oprd") or not ctx.outside_quotes(t):
@@ -286,7 +287,7 @@ def reception_quotes(ctx: Context) -> list[Found]:
     """Open lexicon only: a view others hold of the subject, told by the verb's object -- "the plan drew harsh
     criticism", "Clinton came under fire from Rubio": the subject is the content, "from X" its source."""
     found = []
-    if not ctx.lex.adjectives:
+    if not ctx.lex.open_views:
         return found
     nouns = reception_nouns()
     for t in ctx.doc:
@@ -320,7 +321,7 @@ def noun_quotes(ctx: Context) -> list[Found]:
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             that = any(c.dep_ in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that"
                        and c.left_edge.i == t.i + 1 for c in t.rights)
-            if not (ctx.lex.adjectives and (that or owner is not None and (owner.pos_ in ("PROPN", "PRON")
+            if not (ctx.lex.open_views and (that or owner is not None and (owner.pos_ in ("PROPN", "PRON")
                                                                              or owner.ent_type_))):
                 continue
         clause = next((c for c in t.rights if c.dep_ in ("acl", "ccomp", "appos", "relcl")

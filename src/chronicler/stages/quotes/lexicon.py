@@ -38,7 +38,7 @@ class QuoteLexicon:
     documents: frozenset[str] = frozenset()  # statement, release: speak for their author
     scope: str = "speech"
     questions: bool = False  # "asked whether ...", "explained how ...": a question as content
-    adjectives: bool = False  # "upbeat about X", "critical of X": views held in an adjective
+    open_views: bool = False  # the open finders of views: "upbeat about X", "drew criticism", "her critique of X"
 
 
     def is_cue(self, lemma: str) -> bool:
@@ -69,7 +69,7 @@ def build_lexicon(classes: frozenset[str] | None = None, scope: str = "speech") 
             verbs[lemma] = frozenset(wanted)
     nouns = reporting_nouns()
     if scope == "all":
-        nouns |= frozenset(w.strip().lower() for w in _lines("stance_nouns.txt"))
+        nouns |= word_set("stance_nouns.txt")
     phrases = tuple(tuple(p.lower().split()) for p in _lines("phrases.txt"))
     return QuoteLexicon(verbs=verbs, nouns=nouns, phrases=phrases, documents=document_nouns(), scope=scope)
 
@@ -98,25 +98,27 @@ def lexicon(scope: str = "speech") -> QuoteLexicon:
     return build_lexicon(scope=scope)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line data file of the quotes stage, lower-cased, read once."""
+    return frozenset(w.strip().lower() for w in _lines(name))
+
+
 def reporting_nouns() -> frozenset[str]:
     """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
-    return frozenset(w.strip().lower() for w in _lines("nouns.txt"))
+    return word_set("nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """"A statement from the ministry", "her letter": texts that speak for their author (documents.txt)."""
-    return frozenset(w.strip().lower() for w in _lines("documents.txt"))
+    return word_set("documents.txt")
 
 
-@lru_cache(maxsize=1)
 def reception_nouns() -> frozenset[str]:
     """"drew criticism", "came under fire": views others hold of the subject (reception_nouns.txt)."""
-    return frozenset(w.strip().lower() for w in _lines("reception_nouns.txt"))
+    return word_set("reception_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def reception_verbs() -> frozenset[str]:
     """"drew criticism", "came under fire": the verbs by which a subject meets such a view (reception_verbs.txt)."""
-    return frozenset(w.strip().lower() for w in _lines("reception_verbs.txt"))
+    return word_set("reception_verbs.txt")
