@@ -206,9 +206,10 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
     per_doc, other = [], []
     for doc, result in zip(docs, analyzer.analyze_many(make_article(d.text) for d in docs)):
         quotes = [q.to_dict() for q in result.quotes]
-        scored = score_doc(doc, _scored(quotes, classes))
+        chosen = _scored(quotes, classes)
+        scored = score_doc(doc, chosen)
         if details:
-            scored["quotes"] = _scored(quotes, classes)
+            scored["quotes"] = chosen
         per_doc.append(scored)
         other.append(score_doc(doc, _scored(quotes, other_classes)))
     figures = aggregate(per_doc, fmt)

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from chronicler.stages.events.linear import LinearTextModel
-from chronicler.stages.quotes.candidates import attribution_class, extra_candidates, features, signals
+from chronicler.stages.quotes.candidates import Signals, attribution_class, extra_candidates, features, signals
 from chronicler.stages.quotes.context import Context, Found
 
 MODEL_FILE = "attribution.json"
@@ -39,15 +39,22 @@ class AttributionModel:
         positive = list(model.classes_).index(1)
         return [row[positive] for row in model.predict_proba(lines)]
 
-    def prune(self, ctx: Context, named: list[tuple[Found, str]]) -> list[Found]:
+    def select(self, ctx: Context, named: list[tuple[Found, str]], others: bool = True) -> list[Found]:
+        """The rules' clauses the rules model keeps, and the candidates beyond them the model keeps, both read
+        against the same document signals."""
+        taken = [f for f, _ in named]
+        sig = signals(ctx, taken)
+        return self.prune(ctx, named, sig) + self.keep(ctx, taken, others, sig)
+
+    def prune(self, ctx: Context, named: list[tuple[Found, str]], sig: Signals | None = None) -> list[Found]:
         """The rules' clauses less those the rules model calls no attribution ("what he", "READ MORE")."""
         if self.rules is None:
             return [f for f, _ in named]
-        sig = signals(ctx, [f for f, _ in named])
+        sig = signals(ctx, [f for f, _ in named]) if sig is None else sig
         probs = self.probabilities([features(ctx, f, name, sig) for f, name in named], self.rules)
         return [f for (f, _), p in zip(named, probs) if p >= self.rule_threshold]
 
-    def keep(self, ctx: Context, taken: list[Found], others: bool = True) -> list[Found]:
+    def keep(self, ctx: Context, taken: list[Found], others: bool = True, sig: Signals | None = None) -> list[Found]:
         """The open-lexicon candidates beyond ``taken`` that the model calls attributions: quotations at the
         (strict) ``threshold``, other attributions (topics, beliefs, intents, evidence, stances; none unless
         ``others``) at ``other_threshold``."""
@@ -56,7 +63,7 @@ class AttributionModel:
             f.attribution = attribution_class(ctx, f)
         if not others:
             cands = [(f, name) for f, name in cands if f.attribution == "speech"]
-        sig = signals(ctx, taken)
+        sig = signals(ctx, taken) if sig is None else sig
         probs = self.probabilities([features(ctx, f, name, sig) for f, name in cands])
         other = self.threshold if self.other_threshold is None else self.other_threshold
         kept = []

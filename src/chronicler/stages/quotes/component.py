@@ -193,7 +193,7 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     for f in rules:
         f.attribution = attribution_class(ctx, f)
     if model is not None:
-        rules = model.prune(ctx, named) + model.keep(ctx, rules, others=scope == "all")
+        rules = model.select(ctx, named, others=scope == "all")
     clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     if scope == "speech":
