@@ -293,3 +293,44 @@ def test_an_unknown_attribution_scope_is_a_clear_error_before_any_document(monke
     monkeypatch.setenv(SCOPE_ENV, "beliefs")
     with pytest.raises(ConfigError, match="not one of all, speech"):
         Analyzer(nlp=object())
+
+
+def test_according_to_where_the_parse_loses_the_phrase(quotes_of):
+    # the parser reads "show" as a verb, so "to" has no object: the source is the words up to the comma's end
+    text = ("As a reality TV boss, Donald Trump repeatedly demeaned women with sexist language, according to "
+            "show insiders.")
+    q = by_text(quotes_of(text), "demeaned women")
+    assert q["cue"]["text"] == "according to" and q["speaker"]["name"] == "insiders"
+    assert q["text"].startswith("As a reality TV boss")
+
+
+def test_a_clause_cut_off_by_a_semicolon_is_not_what_the_verb_says(quotes_of):
+    text = ("It’s an extremely unlikely scenario; Clinton’s team says she’ll continue her march toward "
+            "Election Day later this week.")
+    qs = quotes_of(text)
+    assert [q["text"] for q in qs] == ["she’ll continue her march toward Election Day later this week"]
+    assert "team" in qs[0]["speaker"]["name"]
+
+
+def test_no_quote_from_a_line_linking_to_another_story(quotes_of):
+    text = ("Paramedics took 48 minutes to reach the patient, his family said.\n\n"
+            "READ MORE: Nova Scotia says hospital emergency departments closing more often\n\n"
+            "WATCH: Premier says the system is under strain\n\n"
+            "The union says the target is not being met.")
+    texts = [q["text"] for q in quotes_of(text)]
+    assert "the target is not being met" in texts and any("48 minutes" in t for t in texts)
+    assert not any("emergency departments" in t or "under strain" in t for t in texts)
+
+
+def test_a_noun_the_parser_coordinated_with_the_verb_stays_in_the_object(quotes_of, monkeypatch):
+    # "need" hangs on "spoke" in the parse; a noun is no conjunct of a verb, so it belongs to what was spoken of
+    text = "Senator Maria Lopez spoke of economic fairness, and a need to raise the minimum wage."
+    qs = only_in_scope_all(quotes_of, monkeypatch, text)
+    q = by_text(qs, "economic fairness")
+    assert q["text"] == "economic fairness, and a need to raise the minimum wage"
+
+
+def test_a_view_held_ends_before_an_aside_set_off_by_a_comma(quotes_of, monkeypatch):
+    text = "Senator Maria Lopez opposed the new trade deal, with aides citing its labour rules."
+    qs = only_in_scope_all(quotes_of, monkeypatch, text)
+    assert by_text(qs, "trade deal")["text"] == "the new trade deal"

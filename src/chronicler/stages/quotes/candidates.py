@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.indirect import (adjective_quotes, noun_quotes, parenthetical_quotes, passive_quotes,
@@ -87,6 +87,16 @@ def own_clause(f: Found) -> bool:
     return subj is not None and subj.lower_ not in ("who", "that", "which", "i", "we", "you")
 
 
+def _names_a_thing(f: Found, cue: Token, span: Span | None) -> bool:
+    """The content is a noun phrase, not a clause: its head is no verb, and the cue takes no clause inside it
+    ("told the crowd that ...", "accused the audience of being donors" are clauses)."""
+    if span is None or not len(span) or span.root.pos_ in ("VERB", "AUX"):
+        return False
+    inside = [c for c in cue.children if f.start <= c.idx < f.end]
+    return not any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") or c.dep_ == "prep" and any(
+        g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in c.children) for c in inside)
+
+
 def attribution_class(ctx: Context, f: Found) -> str:
     """What kind of attribution a clause is, by its cue: speech (said, the statement, according to), question
     (asked whether ...), topic (what was spoken of: "mentioned climate change"), belief (thinks), intent (wants
@@ -109,11 +119,11 @@ def attribution_class(ctx: Context, f: Found) -> str:
     if cls == "speech" and span is not None and len(span) and span[0].lower_ in _QUESTION_WORDS \
             and f.start > cue.idx:
         return "question"  # "asked whether the talks would resume": asked, not asserted
-    if cls == "speech" and f.start > cue.idx and span is not None and not any(
-            t.pos_ in ("VERB", "AUX") for t in span) and not any(
+    if cls == "speech" and f.start > cue.idx and _names_a_thing(f, cue, span) and not any(
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-        # what was spoken of, not what was said: "mentioned climate change" (no verb in it); what was called
-        # or asked for is a position taken
+        # what was spoken of, not what was said: "mentioned climate change", "described the device that caused
+        # the explosion" (a noun phrase, whatever clause qualifies it); what was called or asked for is a
+        # position taken
         if any(c.dep_ == "prep" and c.lower_ == "for" and c.i == cue.i + 1 for c in cue.children):
             return "stance"
         return "topic"

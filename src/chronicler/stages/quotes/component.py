@@ -198,6 +198,7 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     if scope == "speech":
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
+    found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
     _introduced_speakers(ctx, doc, found, speakers)

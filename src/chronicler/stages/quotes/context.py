@@ -1,13 +1,14 @@
 """What every quote rule reads, computed once per document: marks, paragraphs, token -> quote index."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from chronicler.nlp.spans import original_text
-from chronicler.stages.quotes.lexicon import QuoteLexicon, lexicon
+from chronicler.stages.quotes.lexicon import QuoteLexicon, lexicon, word_set
 from chronicler.stages.quotes.marks import Marked, paragraphs, scan
 
 MARKS_KEY = "chronicler.marks"  # doc.user_data: the quote marks, scanned once per document
@@ -38,6 +39,11 @@ class Context:
     para_starts: list[int]
     tok_quote: list[int]  # token index -> index of the marked quote holding it, or -1
     standalone: list[bool] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)  # lines linking to another story
+
+    def in_link(self, char: int) -> bool:
+        """Whether ``char`` lies on a line that links to another story ("READ MORE: ...")."""
+        return any(s <= char < e for s, e in self.links)
 
     def para_of(self, char: int) -> int:
         return max(0, bisect_right(self.para_starts, char) - 1)
@@ -50,6 +56,20 @@ class Context:
 
     def outside_quotes(self, token: Token) -> bool:
         return self.tok_quote[token.i] < 0
+
+
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{1,20}?)[ \t]*:", re.M)
+
+
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that open with a link label (link_labels.txt: "READ MORE:", "WATCH:"), as char ranges."""
+    labels = word_set("link_labels.txt")
+    out = []
+    for m in _LINE_LABEL.finditer(text):
+        if m.group(1).lower() in labels:
+            end = text.find("\n", m.end())
+            out.append((m.start(), len(text) if end < 0 else end))
+    return out
 
 
 def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
@@ -66,4 +86,4 @@ def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
             for i in range(span.start, span.end):
                 tok_quote[i] = qi
     return Context(doc=doc, text=text, lex=lex or lexicon(), marked=marked, paras=paras,
-                   para_starts=[s for s, _ in paras], tok_quote=tok_quote)
+                   para_starts=[s for s, _ in paras], tok_quote=tok_quote, links=link_lines(text))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.lexicon import reception_nouns, reception_verbs
@@ -20,6 +20,10 @@ _OPEN_PREPS = _OBJECT_PREPS | {"to", "at", "over", "with"}
 _COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "with"})
 _OBJECT_TAIL = frozenset({"prep", "advmod", "npadvmod", "dative", "acomp", "oprd"})
 _TAIL_PREPS = frozenset({"to", "as", "for", "of", "about", "against", "with", "from", "into", "by"})  # not when/where
+# what is set off by a comma after a content and tells when or why, the writer's context: ", after a tough push",
+# ", with jabs that ...", ", while at the convention"
+_ASIDE_PREPS = frozenset({"after", "before", "during", "amid", "following", "despite", "with", "since", "until",
+                          "while", "because", "as", "when", "although", "though"})
 _QUOTE_CHARS = "\"“”«»"
 
 
@@ -31,7 +35,11 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     """The head of the content clause of a reporting verb, by the frames the verb allows."""
     kids = list(t.children)
     if "ccomp" in frames:
-        c = next((c for c in kids if c.dep_ == "ccomp"), None)
+        clauses = [c for c in kids if c.dep_ == "ccomp"]
+        c = clauses[0] if clauses else None
+        if c is not None and c.i < t.i and any(x.text in (";", ":") for x in t.doc[c.right_edge.i + 1:t.i]):
+            # a clause cut off before the verb is not what it says: "It's unlikely; the team says she'll go on"
+            c = next((x for x in clauses if x.i > t.i), c)
         if c is None:
             # "tweeted in the early hours that Machado was ...": a that-clause the parser hung on as advcl
             c = next((c for c in kids if c.dep_ == "advcl" and c.i > t.i and c.left_edge.lower_ == "that"
@@ -82,6 +90,30 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     return None
 
 
+def _aside(ctx: Context, t: Token) -> bool:
+    """A phrase set off by a comma that tells when or why (", after a tough push", ", with aides citing ..."):
+    the writer's context, not part of a thing held in view."""
+    return t.left_edge.i > 0 and ctx.doc[t.left_edge.i - 1].text == "," and (
+        t.dep_ == "prep" and t.lower_ in _ASIDE_PREPS or t.dep_ == "advcl" and t.left_edge.lower_ in _ASIDE_PREPS)
+
+
+def _stray_conjuncts(ctx: Context, root: Token, cue: Token, end: int) -> list[Token]:
+    """Nouns the parser coordinated with the verb that belong to its object ("spoke of economic fairness, and a
+    need to raise the minimum wage": "need" hangs on "spoke"); a noun is no conjunct of a verb. Only the ones
+    that follow the object with nothing but a comma or "and"/"or" between."""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if head != cue:
+        return []
+    out = []
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN") or c.left_edge.i < end:
+            continue
+        if all(t.dep_ in ("cc", "punct") and t.lower_ in (",", "and", "or") for t in ctx.doc[end:c.left_edge.i]):
+            out.append(c)
+            end = c.right_edge.i + 1
+    return out
+
+
 def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
     """Token range of the content: the root's subtree, without a coordinated reporting verb of its own."""
     start, end = root.left_edge.i, root.right_edge.i + 1
@@ -91,11 +123,13 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
         # the object and what completes it: "the charges unsubstantiated", "Trump for taking advantage of ...",
         # "remarks Trump had made about Machado as examples of ...", a thing likened to another, a poll showing
         # her ahead 3 points
-        end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and
+        end = max([c.right_edge.i + 1 for c in cue.rights if c.i > root.i and not _aside(ctx, c) and
                    (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in _COMPLETING_PREPS
                     or held and c.dep_ in _OBJECT_TAIL and (
                         c.dep_ != "prep" or c.i == root.right_edge.i + 1 and c.lower_ in _TAIL_PREPS))]
                   + [end])
+    if held:
+        end = max([end] + [c.right_edge.i + 1 for c in _stray_conjuncts(ctx, root, cue, end)])
     for c in root.subtree:
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
         # own ends the content
@@ -114,7 +148,7 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
             continue
         if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \
                 (c.dep_ == "prep" and c.lower_ == "including" and not held) or \
-                (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i):
+                (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i) or held and _aside(ctx, c):
             end = min(end, c.left_edge.i - 1)
     if start <= cue.i < end:  # never let the content hold its own cue
         if cue.i > root.i:
@@ -150,14 +184,14 @@ _QUESTION = {"whether", "if", "why", "how", "what", "when", "where", "who", "whi
 
 
 def _joined(ctx: Context, end: int, cue: Token) -> bool:
-    """A content before its cue hangs on it by a comma or a quote mark, not a colon or a full stop
-    ("READ MORE: Trudeau says ..." is no quote)."""
+    """A content before its cue hangs on it by a comma or a quote mark, not a colon, a semicolon or a full stop
+    ("READ MORE: Trudeau says ..." is no quote; "It's unlikely; the team says ...": the team says what follows)."""
     if end > cue.i:
         return True
     subj = subject_of(cue)
     stop = subj.left_edge.idx if subj is not None and end <= subj.i < cue.i else cue.idx
     between = ctx.text[ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text):stop]
-    if ":" in between:
+    if ":" in between or ";" in between:
         return False
     return "." not in _CLOSING.sub("", between)
 
@@ -357,6 +391,18 @@ def _noun_object(t: Token) -> Token | None:
     return None
 
 
+def _phrase_source(doc: Doc, prep: Token) -> tuple[Token | None, int]:
+    """The source after "according to" where the parse has none: the words up to the next punctuation or the
+    sentence end (at most six), the last of them its head ("show insiders", "a new national poll")."""
+    end = prep.i + 1
+    stop = min(prep.sent.end, prep.i + 7)
+    while end < stop and not doc[end].is_punct and not doc[end].is_space:
+        end += 1
+    if end == prep.i + 1 or end == stop and stop < prep.sent.end:
+        return None, 0
+    return doc[end - 1], end
+
+
 def phrase_quotes(ctx: Context) -> list[Found]:
     """'according to X, ...' and '..., according to X': the clause the phrase hangs on is the content."""
     found = []
@@ -370,10 +416,13 @@ def phrase_quotes(ctx: Context) -> list[Found]:
             continue
         prep = doc[t.i + len(phrase) - 1]
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if source is None:
-            continue
+        p_end = max(source.right_edge.i, prep.i) + 1 if source is not None else 0
+        if source is None:  # the parser lost the phrase ("according to show insiders": "show" a verb)
+            source, p_end = _phrase_source(doc, prep)
+            if source is None:
+                continue
         sent = t.sent
-        p_start, p_end = t.i, max(source.right_edge.i, prep.i) + 1
+        p_start = t.i
         before = (sent.start, p_start)
         after = (p_end, sent.end)
         start, end = after if p_start - sent.start <= 1 else before
