@@ -280,6 +280,35 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
         words += [f"cent={e}" for e in sorted(ents & {"PERSON", "ORG", "GPE", "NORP", "CARDINAL", "PERCENT"})]
     if f.speaker_head is not None:
         words.append(f"sdep={f.speaker_head.dep_}")
+    words += _syntax_words(ctx, f, cue, span, cls)
     if sig is not None:
         words += _document_words(ctx, f, cls, sig)
     return " ".join(words)
+
+
+def _word(t: Token) -> str:
+    """A token as a feature: function words and punctuation as themselves, others by their part of speech."""
+    return t.lower_ if t.is_stop or t.is_punct else t.pos_
+
+
+def _syntax_words(ctx: Context, f: Found, cue: Token, span: Span | None, cls: str) -> list[str]:
+    """Where the cue stands and what hangs on it and on the content: the words the cue governs and is
+    governed by (lemmas two levels up, its children outside the content, the verbs coordinated with it), the
+    words next to it, its place in its sentence, the content's own dependents and content words."""
+    doc = ctx.doc
+    head = cue.head
+    words = [f"hl={head.lemma_.lower() if head.i != cue.i else 'ROOT'}",
+             f"ghl={head.head.lemma_.lower() if head.head.i != head.i else 'ROOT'}",
+             f"path={cue.dep_}|{head.dep_}|{head.head.dep_}",
+             f"isroot={cue.dep_ == 'ROOT'}|{cls}", f"sentpos={min(3, (cue.i - cue.sent.start) // 5)}",
+             f"slen={_bin(len(cue.sent))}",
+             f"prev={_word(doc[cue.i - 1]) if cue.i > 0 else 'BOS'}",
+             f"next={_word(doc[cue.i + 1]) if cue.i + 1 < len(doc) else 'EOS'}"]
+    words += sorted({f"cl={c.dep_}|{_word(c)}" for c in cue.children if not f.start <= c.idx < f.end})
+    coordinated = [c for c in cue.children if c.dep_ == "conj"] + ([head] if cue.dep_ == "conj" else [])
+    words += [f"conjcls={verb_classes().get(c.lemma_.lower(), 'none')}" for c in coordinated]
+    if span is not None and len(span):
+        words += sorted({f"rk={c.dep_}|{_word(c)}" for c in span.root.children})
+        words += sorted({f"cw={t.lemma_.lower()}" for t in span
+                         if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "ADJ")})
+    return words
