@@ -334,3 +334,15 @@ def test_a_view_held_ends_before_an_aside_set_off_by_a_comma(quotes_of, monkeypa
     text = "Senator Maria Lopez opposed the new trade deal, with aides citing its labour rules."
     qs = only_in_scope_all(quotes_of, monkeypatch, text)
     assert by_text(qs, "trade deal")["text"] == "the new trade deal"
+
+
+def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
+    body = "\n\nLoretta Lynch spoke to students in Ohio on Tuesday. The hall was full."
+    q = quotes_of("A lesson from Loretta Lynch: 'Be the voice that people hear.'" + body)[0]
+    assert q["text"] == "'Be the voice that people hear.'" and q["kind"] == "direct"
+    assert q["speaker"]["name"] == "Loretta Lynch" and q["cue"]["text"] == ":"
+    q = quotes_of("Poll: Clinton and Trump in dead heat heading into first debate." + body)[0]
+    assert q["text"] == "Clinton and Trump in dead heat heading into first debate"
+    assert q["attribution"] == "evidence" and q["speaker"]["name"] == "Poll"
+    # a rubric is no source; what follows it is read as any sentence
+    assert not any(q["cue"] and q["cue"]["text"] == ":" for q in quotes_of("The Latest: a storm hits the coast." + body))

@@ -22,7 +22,7 @@ from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
-from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, label_quotes
+from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, headline_quotes, label_quotes
 from chronicler.stages.quotes.lexicon import current_scope, lexicon, reporting_nouns
 from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
@@ -187,7 +187,9 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     model = load_model() if model == "default" else model
     # the rules find speech; beyond it the model decides, or without it the rules of scope "all"
     ctx = build_context(doc, lexicon("all" if model is None and scope == "all" else "speech"))
-    direct = direct_quotes(ctx) + label_quotes(ctx)
+    labels = label_quotes(ctx)
+    headline = headline_quotes(ctx, labels)
+    direct = direct_quotes(ctx) + labels + headline
     named = found_by(ctx)
     rules = [f for f, _ in named]
     for f in rules:
@@ -199,6 +201,8 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     if scope == "speech":
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
+    # a title's attribution is the whole of what follows its colon, not the pieces in it
+    found = [f for f in found if f in headline or not any(h.start <= f.start < h.end for h in headline)]
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
     _introduced_speakers(ctx, doc, found, speakers)

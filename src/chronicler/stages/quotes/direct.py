@@ -241,6 +241,43 @@ def label_quotes(ctx: Context) -> list[Found]:
     return found
 
 
+def headline_quotes(ctx: Context, labels: list[Found]) -> list[Found]:
+    """A title that opens with its source and a colon ("Poll: Clinton and Trump in dead heat", "Sanders: Clinton
+    needs to ...", "A lesson from Loretta Lynch: 'Be the voice ...'"): what follows the colon is the source's,
+    where the source names a person or organisation of the article or is a document (a poll, a report). Quote
+    marks make it direct or mixed; a document's is evidence."""
+    if not ctx.paras or any(f.start < ctx.paras[0][1] for f in labels):
+        return []
+    lo, hi = ctx.paras[0]
+    line_end = ctx.text.find("\n", lo, hi)
+    hi = hi if line_end < 0 else line_end
+    colon = ctx.text.find(":", lo, hi)
+    prefix = ctx.text[lo:colon] if colon > lo else ""
+    if not 1 <= len(prefix.split()) <= 8 or any(c in prefix for c in "\"“”.!?"):
+        return []
+    start, end = colon + 1, hi
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] == "."):
+        end -= 1
+    span = ctx.doc.char_span(lo, colon, alignment_mode="expand")
+    if len(ctx.text[start:end].split()) < 3 or span is None or not len(span):
+        return []
+    index = ctx.doc._.token_actor or {}
+    kinds = {a.id: a.kind for a in ctx.doc._.actors or []}
+    source = next((t for t in span if kinds.get(index.get(t.i, "")) in ("person", "organization")), None) \
+        or next((t for t in span if t.ent_type_ in ("PERSON", "ORG")), None)
+    document = span[-1] if span[-1].lemma_.lower() in ctx.lex.documents else None
+    if source is None and document is None:
+        return []
+    content = ctx.text[start:end]
+    whole = content[:1] in "\"“‘'" and content.rstrip(".")[-1:] in "\"”’'"
+    kind = "direct" if whole else "mixed" if re.search(r"[\"“‘]|(?:^|\s)'", content) else "indirect"
+    f = Found(start, end, kind, cue=(colon, colon + 1), speaker_head=source or document)
+    f.attribution = "evidence" if source is None else "speech"
+    return [f]
+
+
 def _known_name(ctx: Context, label: str) -> bool:
     """An all-capitals label that is the last word of a person named in the text ("PENCE")."""
     if not label.isupper() or " " in label.strip():
