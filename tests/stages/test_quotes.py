@@ -346,3 +346,14 @@ def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
     assert q["attribution"] == "evidence" and q["speaker"]["name"] == "Poll"
     # a rubric is no source; what follows it is read as any sentence
     assert not any(q["cue"] and q["cue"]["text"] == ":" for q in quotes_of("The Latest: a storm hits the coast." + body))
+
+
+def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):
+    text = ("Governor Pat McCrory spoke on the radio on Wednesday.\n\nThe governor added:\n\n"
+            "It’s typical of the campaign. She knows nothing, but the mouth never stops.\n\n"
+            "The station listed three items:\n\nbread, milk and eggs for the week.")
+    qs = quotes_of(text)
+    q = by_text(qs, "typical of the campaign")
+    assert q["text"] == "It’s typical of the campaign. She knows nothing, but the mouth never stops."
+    assert q["kind"] == "direct" and q["cue"]["text"] == "added" and "McCrory" in q["speaker"]["name"]
+    assert not any("bread" in q["text"] for q in qs)  # a list after an object is no quotation

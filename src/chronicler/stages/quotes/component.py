@@ -22,7 +22,8 @@ from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
-from chronicler.stages.quotes.direct import direct_quotes, fragment_quotes, headline_quotes, label_quotes
+from chronicler.stages.quotes.direct import (block_quotes, direct_quotes, fragment_quotes, headline_quotes,
+                                              label_quotes)
 from chronicler.stages.quotes.lexicon import current_scope, lexicon, reporting_nouns
 from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
@@ -189,7 +190,7 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     ctx = build_context(doc, lexicon("all" if model is None and scope == "all" else "speech"))
     labels = label_quotes(ctx)
     headline = headline_quotes(ctx, labels)
-    direct = direct_quotes(ctx) + labels + headline
+    direct = direct_quotes(ctx) + labels + headline + block_quotes(ctx)
     named = found_by(ctx)
     rules = [f for f, _ in named]
     for f in rules:

@@ -241,6 +241,31 @@ def label_quotes(ctx: Context) -> list[Found]:
     return found
 
 
+def block_quotes(ctx: Context) -> list[Found]:
+    """A paragraph set out below the words that introduce it ("The governor added:" then the paragraph): the
+    whole paragraph is what was said, when the line before ends in a colon after a reporting verb with a subject
+    and the paragraph opens with no quote mark of its own (a quotation in marks is read as any other)."""
+    found = []
+    text = ctx.text
+    for (lo, hi), (nlo, nhi) in zip(ctx.paras, ctx.paras[1:]):
+        line = text[lo:hi].rstrip()
+        body = text[nlo:nhi].strip()
+        if not line.endswith(":") or not body or body[0] in "\"“‘'«" or len(body.split()) < 3:
+            continue
+        colon = lo + len(line) - 1
+        span = ctx.doc.char_span(lo, colon, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        cue = next((t for t in reversed(span) if _cue_ok(ctx, t) and t.sent == span[-1].sent), None)
+        subj = subject_of(cue) if cue is not None else None
+        if subj is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+            continue  # "She said that ...:" has its content already; a colon after an object lists things
+        start = text.index(body[:1], nlo)
+        found.append(Found(start, start + len(body), "direct", cue=(cue.idx, cue.idx + len(cue.text)),
+                           cue_token=cue, speaker_head=subj))
+    return found
+
+
 def headline_quotes(ctx: Context, labels: list[Found]) -> list[Found]:
     """A title that opens with its source and a colon ("Poll: Clinton and Trump in dead heat", "Sanders: Clinton
     needs to ...", "A lesson from Loretta Lynch: 'Be the voice ...'"): what follows the colon is the source's,
