@@ -357,3 +357,17 @@ def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):
     assert q["text"] == "It’s typical of the campaign. She knows nothing, but the mouth never stops."
     assert q["kind"] == "direct" and q["cue"]["text"] == "added" and "McCrory" in q["speaker"]["name"]
     assert not any("bread" in q["text"] for q in qs)  # a list after an object is no quotation
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As stated in the mayor's report, there are conflicting stories about the contract.", "the mayor's report"),
+    ("As the president's advisers pointed out, Hawaii normally does not get hurricanes.", "advisers"),
+])
+def test_an_as_clause_with_its_source_out_of_subject_place(quotes_of, text, speaker):
+    q = quotes_of(text)[0]
+    assert q["text"] in ("there are conflicting stories about the contract", "Hawaii normally does not get hurricanes")
+    assert speaker in q["speaker"]["name"]
+
+
+def test_an_as_clause_of_a_verb_that_reports_nothing_is_no_quote(quotes_of):
+    assert quotes_of("As the fight went on in the north, the company lost money last year.") == []

@@ -251,7 +251,12 @@ def _as_clause(ctx: Context, t: Token) -> Found | None:
     """'It does not answer whether Scott had a gun, as police have said': the clause the as-cue hangs on,
     without the cue's own words."""
     head = t.head
-    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ not in _BARE_CUE_DEPS for c in t.children):
+    # where the source is not the subject: "as stated in Davis' commentary", "as reported by the Times"
+    source = next((g for c in t.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("in", "by")
+                   for g in c.children if g.dep_ == "pobj"), None) if t.tag_ == "VBN" else None
+    if head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ not in _BARE_CUE_DEPS and c.dep_ != "auxpass" and not (c.dep_ == "prt" and c.lower_ == "out")
+            and not (source is not None and c == source.head) for c in t.children):
         return None  # "as the index added 0.2 per cent", "as the fight went on": no attribution
     start, end = head.left_edge.i, head.right_edge.i + 1
     if t.left_edge.i > head.i:
@@ -264,7 +269,7 @@ def _as_clause(ctx: Context, t: Token) -> Found | None:
     if bounds is None:
         return None
     return Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
-                 speaker_head=subject_of(t))
+                 speaker_head=subject_of(t) or source)
 
 
 def parenthetical_quotes(ctx: Context) -> list[Found]:
