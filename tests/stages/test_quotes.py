@@ -371,3 +371,17 @@ def test_an_as_clause_with_its_source_out_of_subject_place(quotes_of, text, spea
 
 def test_an_as_clause_of_a_verb_that_reports_nothing_is_no_quote(quotes_of):
     assert quotes_of("As the fight went on in the north, the company lost money last year.") == []
+
+
+def test_a_quoted_stretch_that_goes_on_from_a_clause_is_part_of_it(quotes_of):
+    text = ("Trump claimed that voting fraud is “a big, big problem in this country” but “nobody has the guts to "
+            "talk about it.”")
+    qs = quotes_of(text)
+    assert len(qs) == 1 and qs[0]["kind"] == "mixed"
+    assert qs[0]["text"].startswith("that voting fraud") and qs[0]["text"].endswith("talk about it.”")
+
+
+def test_the_quotation_by_its_cue_is_what_was_said_not_the_writers_words_before_it(quotes_of):
+    text = "The shop's minimum print run is … \"One!\" says the owner, Maria Lopez."
+    qs = quotes_of(text)
+    assert [q["text"] for q in qs] == ['"One!"'] and qs[0]["cue"]["text"] == "says"

@@ -75,6 +75,37 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     return unique, consumed
 
 
+# what may stand between a clause and the quoted stretch that goes on with it
+_JOINERS = frozenset({",", ":", "-", "--", "—", "–", "and", "but", "or", "nor", "of", "as", "with"})
+
+
+def _join_parts(ctx: Context, found: list[Found]) -> list[Found]:
+    """A quoted stretch inside a clause's content is part of it; one that goes on from where the clause ends,
+    on the same cue and in the same sentence ('that voting fraud is "a big problem" but "nobody has the guts
+    to talk about it"'), ends it: the clause is mixed and the stretch is no quote of its own."""
+    parts: set[int] = set()
+    for j, c in enumerate(found):
+        if c.kind == "direct" or c.cue is None or c.attribution != "speech":
+            continue
+        for i, d in enumerate(found):
+            if d.kind != "direct" or i in parts or d.cue not in (None, c.cue):
+                continue
+            if c.end <= c.cue[0] and c.start <= d.start and d.end <= c.cue[0] and \
+                    not ctx.text[d.end:c.cue[0]].strip(" ,\n"):
+                # 'The minimum is ... "One!" says the owner': the quotation by the cue is what was said
+                parts.add(j)
+                d.cue, d.cue_token, d.speaker_head = c.cue, c.cue_token, c.speaker_head
+                break
+            if c.start <= d.start and d.end <= c.end + 1:
+                parts.add(i)
+                c.kind = "mixed"
+            elif d.cue == c.cue and 0 <= d.start - c.end <= 12 and all(
+                    w in _JOINERS for w in ctx.text[c.end:d.start].replace(",", " , ").split()):
+                parts.add(i)
+                c.end, c.kind = d.end, "mixed"
+    return [f for i, f in enumerate(found) if i not in parts]
+
+
 def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: list[Speaker | None]) -> None:
     """A description no actor answers, followed by a sentence naming a new person, is that person."""
     first_seen: dict[str, int] = {}
@@ -198,7 +229,7 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     if model is not None:
         rules = model.select(ctx, named, others=scope == "all")
     clauses, consumed = settle(ctx, direct, rules)
-    found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
+    found = _join_parts(ctx, sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end)))
     if scope == "speech":
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
