@@ -385,3 +385,11 @@ def test_the_quotation_by_its_cue_is_what_was_said_not_the_writers_words_before_
     text = "The shop's minimum print run is … \"One!\" says the owner, Maria Lopez."
     qs = quotes_of(text)
     assert [q["text"] for q in qs] == ['"One!"'] and qs[0]["cue"]["text"] == "says"
+
+
+def test_quoted_words_listed_on_one_cue_are_one_quote(quotes_of):
+    text = ('The two men traded insults for months. Cruz called Trump a "pathological liar" who is "utterly amoral," '
+            'a "serial philanderer" and a "bully."')
+    qs = [q for q in quotes_of(text) if q["cue"] and q["cue"]["text"] == "called"]
+    assert len(qs) == 1 and qs[0]["kind"] == "mixed"
+    assert "pathological liar" in qs[0]["text"] and qs[0]["text"].endswith('"bully."')

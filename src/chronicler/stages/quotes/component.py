@@ -76,7 +76,8 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
 
 
 # what may stand between a clause and the quoted stretch that goes on with it
-_JOINERS = frozenset({",", ":", "-", "--", "—", "–", "and", "but", "or", "nor", "of", "as", "with"})
+_JOINERS = frozenset({",", ":", "-", "--", "—", "–", "and", "but", "or", "nor", "of", "as", "with", "a", "an", "the",
+                      "who", "which", "is", "was", "are", "were"})
 
 
 def _join_parts(ctx: Context, found: list[Found]) -> list[Found]:
@@ -99,11 +100,28 @@ def _join_parts(ctx: Context, found: list[Found]) -> list[Found]:
             if c.start <= d.start and d.end <= c.end + 1:
                 parts.add(i)
                 c.kind = "mixed"
-            elif d.cue == c.cue and 0 <= d.start - c.end <= 12 and all(
-                    w in _JOINERS for w in ctx.text[c.end:d.start].replace(",", " , ").split()):
+            elif d.cue == c.cue and _joined_on(ctx, c.end, d.start):
                 parts.add(i)
                 c.end, c.kind = d.end, "mixed"
+    # quoted words listed on one cue ('called Trump a "pathological liar" who is "utterly amoral," a "bully"'):
+    # one attribution of them all
+    prev = None
+    for i, d in enumerate(found):
+        if i in parts or d.kind == "direct" and d.marked is not None and ctx.standalone[d.marked]:
+            prev = None if i not in parts else prev
+            continue
+        if prev is not None and d.kind == "direct" and d.cue is not None and d.cue == prev.cue and \
+                _joined_on(ctx, prev.end, d.start):
+            parts.add(i)
+            prev.end, prev.kind = d.end, "mixed"
+            continue
+        prev = d if d.kind == "direct" and d.cue is not None else None
     return [f for i, f in enumerate(found) if i not in parts]
+
+
+def _joined_on(ctx: Context, end: int, start: int) -> bool:
+    """Whether only joining words stand between ``end`` and ``start`` ("and", ", a", " who is ")."""
+    return 0 <= start - end <= 12 and all(w in _JOINERS for w in ctx.text[end:start].replace(",", " , ").split())
 
 
 def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: list[Speaker | None]) -> None:
