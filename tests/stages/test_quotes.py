@@ -393,3 +393,8 @@ def test_quoted_words_listed_on_one_cue_are_one_quote(quotes_of):
     qs = [q for q in quotes_of(text) if q["cue"] and q["cue"]["text"] == "called"]
     assert len(qs) == 1 and qs[0]["kind"] == "mixed"
     assert "pathological liar" in qs[0]["text"] and qs[0]["text"].endswith('"bully."')
+
+
+def test_a_clause_of_time_hung_on_the_verb_is_not_what_it_says(quotes_of):
+    qs = quotes_of("The words were first spoken on a sidewalk in Staten Island, a witness said before he died.")
+    assert not any(q["text"] == "before he died" for q in qs)

@@ -24,6 +24,8 @@ _TAIL_PREPS = frozenset({"to", "as", "for", "of", "about", "against", "with", "f
 # ", with jabs that ...", ", while at the convention"
 _ASIDE_PREPS = frozenset({"after", "before", "during", "amid", "following", "despite", "with", "since", "until",
                           "while", "because", "as", "when", "although", "though"})
+_ADVERBIAL_MARKS = frozenset({"before", "after", "when", "while", "until", "since", "because", "although", "though",
+                              "once", "as"})
 _QUOTE_CHARS = "\"“”«»"
 
 
@@ -35,7 +37,9 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     """The head of the content clause of a reporting verb, by the frames the verb allows."""
     kids = list(t.children)
     if "ccomp" in frames:
-        clauses = [c for c in kids if c.dep_ == "ccomp"]
+        # a clause of time or cause the parser hung on the verb is not what it says ("said before he died")
+        clauses = [c for c in kids if c.dep_ == "ccomp" and not (
+            c.left_edge.head == c and c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)]
         c = clauses[0] if clauses else None
         if c is not None and c.i < t.i and any(x.text in (";", ":") for x in t.doc[c.right_edge.i + 1:t.i]):
             # a clause cut off before the verb is not what it says: "It's unlikely; the team says she'll go on"
