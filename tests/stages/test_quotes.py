@@ -402,3 +402,10 @@ def test_a_clause_of_time_hung_on_the_verb_is_not_what_it_says(nlp):
     said = next(t for t in doc if t.text == "said")
     assert next(c for c in said.children if c.text == "died").dep_ == "ccomp"  # the parse this test is about
     assert content_root(said, frozenset({"ccomp"})) is None
+
+
+def test_a_dash_opening_an_aside_with_its_own_speaker_ends_the_content(quotes_of):
+    text = ("Rep. Adam Schiff called on President Obama to retaliate against Russia for interference in the "
+            "election -- meddling the congressman said is designed to sow discord.")
+    q = by_text(quotes_of(text), "retaliate")
+    assert q["text"] == "President Obama to retaliate against Russia for interference in the election"

@@ -24,6 +24,7 @@ _TAIL_PREPS = frozenset({"to", "as", "for", "of", "about", "against", "with", "f
 # ", with jabs that ...", ", while at the convention"
 _ASIDE_PREPS = frozenset({"after", "before", "during", "amid", "following", "despite", "with", "since", "until",
                           "while", "because", "as", "when", "although", "though"})
+_DASHES = ("--", "—", "–")
 _ADVERBIAL_MARKS = frozenset({"before", "after", "when", "while", "until", "since", "because", "although", "though",
                               "once", "as"})
 _QUOTE_CHARS = "\"“”«»"
@@ -154,6 +155,14 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
                 (c.dep_ == "prep" and c.lower_ == "including" and not held) or \
                 (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i) or held and _aside(ctx, c):
             end = min(end, c.left_edge.i - 1)
+    dashes = [t.i for t in ctx.doc[root.i + 1:end] if t.text in _DASHES]
+    for i, nxt in zip(dashes, dashes[1:] + [end]):
+        # "... in the election -- meddling the congressman said is designed to ...": a dash opens an aside
+        # when what it sets off has a reporting verb and a subject of its own
+        if any(x.pos_ == "VERB" and ctx.lex.is_cue(x.lemma_) and any(c.dep_ == "nsubj" for c in x.children)
+               for x in ctx.doc[i + 1:nxt]):
+            end = i
+            break
     if start <= cue.i < end:  # never let the content hold its own cue
         if cue.i > root.i:
             end = cue.i
