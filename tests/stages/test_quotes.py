@@ -409,3 +409,12 @@ def test_a_dash_opening_an_aside_with_its_own_speaker_ends_the_content(quotes_of
             "election -- meddling the congressman said is designed to sow discord.")
     q = by_text(quotes_of(text), "retaliate")
     assert q["text"] == "President Obama to retaliate against Russia for interference in the election"
+
+
+@pytest.mark.parametrize("text", [
+    "Overall, she said, a number of key Republican groups are finding themselves alienated by the party.",
+    "At times last year, people close to the vice president said, the mere mention of her name made him fume.",
+])
+def test_a_cue_set_off_by_commas_after_a_short_opening(quotes_of, text):
+    q = quotes_of(text)[0]
+    assert q["text"] == text.rstrip(".") and q["cue"]["text"] == "said"

@@ -300,13 +300,15 @@ def parenthetical_quotes(ctx: Context) -> list[Found]:
             continue
         if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             continue
-        inner = [c for c in t.children if not c.is_punct]
+        # the cue's own words: its subject and what follows it ("At times last year, people close to him said,
+        # ...": the time belongs to what is reported)
+        inner = [c for c in t.children if not c.is_punct and (c.i > t.i or c.dep_ in ("nsubj", "aux", "neg"))]
         left = min([c.left_edge.i for c in inner] + [t.i])
         if left == 0 or ctx.doc[left - 1].text not in (",", "—", "–"):
             continue
         head = t.head
         start, end = head.left_edge.i, head.right_edge.i + 1
-        if left - 1 - start < 2 or start > left:
+        if left - 1 - start < 1 or start > left:
             continue
         # the content is the clause the cue interrupts, cue included: "The museum, Mr. Obama said, would ..."
         quote = _cued(ctx, start, end, t)
