@@ -418,3 +418,14 @@ def test_a_dash_opening_an_aside_with_its_own_speaker_ends_the_content(quotes_of
 def test_a_cue_set_off_by_commas_after_a_short_opening(quotes_of, text):
     q = quotes_of(text)[0]
     assert q["text"] == text.rstrip(".") and q["cue"]["text"] == "said"
+
+
+def test_a_clause_placed_in_a_poll_is_its_evidence(quotes_of):
+    q = quotes_of("In the latest poll, Clinton continues to lead Trump among women.")[0]
+    assert q["text"] == "Clinton continues to lead Trump among women"
+    assert q["attribution"] == "evidence" and q["cue"]["text"] == "In" and "poll" in q["speaker"]["name"]
+    q = quotes_of("Trump leads Cruz by roughly 9 percentage points in a new Quinnipiac survey.")[0]
+    assert q["text"] == "Trump leads Cruz by roughly 9 percentage points" and q["attribution"] == "evidence"
+    # a reporting verb with its own clause keeps it: the report is where it was said
+    q = quotes_of("In the report, the commission said that the roads were bad.")[0]
+    assert q["text"] == "that the roads were bad" and q["attribution"] == "speech"

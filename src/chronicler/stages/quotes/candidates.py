@@ -17,8 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronicler.stages.quotes.context import Context, Found
-from chronicler.stages.quotes.indirect import (adjective_quotes, noun_quotes, parenthetical_quotes, passive_quotes,
-                                               phrase_quotes, reception_quotes, verb_quotes)
+from chronicler.stages.quotes.indirect import (adjective_quotes, evidence_quotes, noun_quotes, parenthetical_quotes,
+                                               passive_quotes, phrase_quotes, reception_quotes, verb_quotes)
 from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, reporting_nouns, verb_classes
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
@@ -50,7 +50,7 @@ def open_lexicon() -> OpenLexicon:
 
 FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),
            ("phrase", phrase_quotes), ("passive", passive_quotes), ("adj", adjective_quotes),
-           ("reception", reception_quotes))
+           ("reception", reception_quotes), ("evidence", evidence_quotes))
 
 
 def found_by(ctx: Context) -> list[tuple[Found, str]]:
@@ -109,6 +109,8 @@ def attribution_class(ctx: Context, f: Found) -> str:
     lemma = cue.lemma_.lower()
     if any(tuple(w.lower_ for w in ctx.doc[cue.i:cue.i + len(p)]) == p for p in ctx.lex.phrases):
         return "speech"  # "according to"
+    if cue.pos_ == "ADP":
+        return "evidence"  # "in the latest poll"
     if cue.pos_ in ("NOUN", "PROPN"):
         if lemma in ctx.lex.documents or lemma in reporting_nouns():
             return "speech"

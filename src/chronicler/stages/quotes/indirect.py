@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from chronicler.stages.quotes.context import Context, Found
-from chronicler.stages.quotes.lexicon import reception_nouns, reception_verbs
+from chronicler.stages.quotes.lexicon import reception_nouns, reception_verbs, word_set
 from chronicler.stages.quotes.speaker import subject_of
 
 _TRAIL = " \t\n\u00a0,;:.—–-"
@@ -396,6 +396,35 @@ def noun_quotes(ctx: Context) -> list[Found]:
             head = subject_of(t.head.head)  # "he said in a statement that ..."
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
                            speaker_head=head))
+    return found
+
+
+def evidence_quotes(ctx: Context) -> list[Found]:
+    """'In the latest poll, Clinton leads Trump', 'Trump leads in a new Quinnipiac survey': a clause placed in
+    a poll or report (evidence_nouns.txt) is what the document shows; the clause less the phrase is the content,
+    "in" the cue and the document the source. A clause with a reporting verb of its own is left to it."""
+    found = []
+    for t in ctx.doc:
+        if t.lower_ != "in" or t.dep_ != "prep" or not ctx.outside_quotes(t) or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        doc_noun = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if doc_noun is None or doc_noun.lemma_.lower() not in word_set("evidence_nouns.txt"):
+            continue
+        head = t.head
+        if head.dep_ not in ("ROOT", "ccomp", "conj") or ctx.lex.is_cue(head.lemma_) and any(
+                c.dep_ == "ccomp" for c in head.children):
+            continue
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if t.i == start:  # "In the latest poll, ...": the clause after the phrase
+            start = t.right_edge.i + 1
+        elif t.right_edge.i + 1 >= end - 1:  # "... leads in a new survey.": the clause before it
+            end = t.i
+        else:
+            continue
+        bounds = _char_bounds(ctx, start, end) if end - start >= 3 else None
+        if bounds is not None:
+            found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
+                               speaker_head=doc_noun))
     return found
 
 
