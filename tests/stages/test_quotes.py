@@ -429,3 +429,8 @@ def test_a_clause_placed_in_a_poll_is_its_evidence(quotes_of):
     # a reporting verb with its own clause keeps it: the report is where it was said
     q = quotes_of("In the report, the commission said that the roads were bad.")[0]
     assert q["text"] == "that the roads were bad" and q["attribution"] == "speech"
+
+
+def test_what_was_asked_not_who(quotes_of, monkeypatch):
+    qs = only_in_scope_all(quotes_of, monkeypatch, "She asked the reporters if they were always so serious.")
+    assert [(q["text"], q["attribution"]) for q in qs] == [("if they were always so serious", "question")]

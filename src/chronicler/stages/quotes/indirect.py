@@ -51,6 +51,11 @@ def content_root(t: Token, frames: frozenset[str]) -> Token | None:
                       and c.left_edge.dep_ in ("mark", "advmod")), None)
         if c is not None:
             return c
+    if "if" in frames:  # "asked the reporters if they were serious": what was asked, not who
+        c = next((c for c in kids if c.dep_ in ("advcl", "ccomp") and c.i > t.i
+                  and c.left_edge.lower_ in ("if", "whether")), None)
+        if c is not None:
+            return c
     if "oprd" in frames or "as" in frames:
         # "called the charges unsubstantiated", "described the plan as a disaster"
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
