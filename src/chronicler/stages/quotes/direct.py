@@ -1,4 +1,5 @@
-"""Direct quotes: quoted stretches that stand as speech, their cue and speaker; transcript labels.
+"""Direct quotes: quoted stretches that stand as speech, their cue and speaker; transcript labels, titles that
+open with their source ("Poll: ...", "Sanders: ..."), paragraphs set out after "X added:".
 
 A quoted stretch stands as speech when it opens its sentence, follows a colon or a cue ("said, ..."), or is
 followed by one ("...," she said). Other quoted stretches are fragments inside a clause (scare quotes,

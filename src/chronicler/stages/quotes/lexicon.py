@@ -9,6 +9,8 @@ only. The rules find speech with the speech lexicon; beyond it, the learned attr
 (attribution.py). With the model switched off, scope ``all`` runs the rules with every class, the direct object
 of a reporting verb as its content ("noted the clot's existence", "called for new tariffs") and what follows a
 noun of view or decision with its owner ("Obama's decision to ...", stance_nouns.txt).
+Other data files of the stage: evidence_nouns.txt (the polls and reports a finding is placed "in"),
+link_labels.txt (lines that link to another story, "READ MORE: ...", which give no quotes).
 """
 from __future__ import annotations
 
