@@ -1,15 +1,17 @@
 """The quotes component: direct, indirect and mixed quotes -> Quote records with cue, speaker and date.
 
-Order of the rules: quoted stretches (one scan of the marks), transcript labels, content clauses of
-reporting verbs, cues set off by commas, reporting nouns, source phrases ("according to") and, with the rules
-of attribution scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution
+Order of the rules: quoted stretches (one scan of the marks), transcript labels, a title opening with its
+source ("Poll: ..."), a paragraph set out after "X added:", content clauses of reporting verbs, cues set off by
+commas, reporting nouns, source phrases ("according to"), clauses placed in a poll or report and, with the
+rules of attribution scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution
 model (attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no attribution and
 adds the candidates of an open lexicon it reads as attributions (the long tail of reporting verbs, and in scope
 "all" beliefs, intents, evidence and stances; candidates.py). Each quote has its attribution class
 (candidates.attribution_class); scope "speech" keeps the quotations only. Then overlaps
 are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
-inside another quote's content is nested and dropped unless it has a clause and subject of its own) and
-speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
+inside another quote's content is nested and dropped unless it has a clause and subject of its own; a quoted
+stretch inside a clause, or going on from it on the same cue, is part of it; quoted words listed on one cue are
+one quote; nothing is taken from a line linking to another story) and speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
 quote next to it in its paragraph, of the paragraph before when it opens its own, or else of the person the
 sentence before is about; failing all, it has none. The date comes from the cue's sentence.
 """
