@@ -434,3 +434,10 @@ def test_a_clause_placed_in_a_poll_is_its_evidence(quotes_of):
 def test_what_was_asked_not_who(quotes_of, monkeypatch):
     qs = only_in_scope_all(quotes_of, monkeypatch, "She asked the reporters if they were always so serious.")
     assert [(q["text"], q["attribution"]) for q in qs] == [("if they were always so serious", "question")]
+
+
+def test_a_quotation_set_out_after_a_colon_takes_the_speaker_of_the_line_before(quotes_of):
+    text = ("Nate Silver of FiveThirtyEight wrote:\n\n“Although the polls failed to predict the win on Tuesday "
+            "night, it isn’t because they were dead wrong. They just ended too early.”\n\nThe campaign did not respond.")
+    q = by_text(quotes_of(text), "Although the polls")
+    assert q["kind"] == "direct" and q["cue"]["text"] == "wrote" and q["speaker"]["name"] == "Nate Silver"

@@ -241,7 +241,8 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     ctx = build_context(doc, lexicon("all" if model is None and scope == "all" else "speech"))
     labels = label_quotes(ctx)
     headline = headline_quotes(ctx, labels)
-    direct = direct_quotes(ctx) + labels + headline + block_quotes(ctx)
+    direct = direct_quotes(ctx) + labels + headline
+    direct += block_quotes(ctx, direct)
     named = found_by(ctx)
     rules = [f for f, _ in named]
     for f in rules:

@@ -242,16 +242,17 @@ def label_quotes(ctx: Context) -> list[Found]:
     return found
 
 
-def block_quotes(ctx: Context) -> list[Found]:
+def block_quotes(ctx: Context, direct: list[Found]) -> list[Found]:
     """A paragraph set out below the words that introduce it ("The governor added:" then the paragraph): the
-    whole paragraph is what was said, when the line before ends in a colon after a reporting verb with a subject
-    and the paragraph opens with no quote mark of its own (a quotation in marks is read as any other)."""
+    whole paragraph is what was said, when the line before ends in a colon after a reporting verb with a subject.
+    A paragraph that opens with a quote mark is a direct quote already (in ``direct``): it gets that cue and
+    speaker where it has none."""
     found = []
     text = ctx.text
     for (lo, hi), (nlo, nhi) in zip(ctx.paras, ctx.paras[1:]):
         line = text[lo:hi].rstrip()
         body = text[nlo:nhi].strip()
-        if not line.endswith(":") or not body or body[0] in "\"“‘'«" or len(body.split()) < 3:
+        if not line.endswith(":") or not body or len(body.split()) < 3:
             continue
         colon = lo + len(line) - 1
         span = ctx.doc.char_span(lo, colon, alignment_mode="expand")
@@ -262,6 +263,11 @@ def block_quotes(ctx: Context) -> list[Found]:
         if subj is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
             continue  # "She said that ...:" has its content already; a colon after an object lists things
         start = text.index(body[:1], nlo)
+        if body[0] in "\"“‘'«":
+            for d in direct:
+                if d.start == start and d.cue is None:
+                    d.cue, d.cue_token, d.speaker_head = (cue.idx, cue.idx + len(cue.text)), cue, subj
+            continue
         found.append(Found(start, start + len(body), "direct", cue=(cue.idx, cue.idx + len(cue.text)),
                            cue_token=cue, speaker_head=subj))
     return found
