@@ -3,17 +3,18 @@
 Order of the rules: quoted stretches (one scan of the marks), transcript labels, a title opening with its
 source ("Poll: ..."), a paragraph set out after "X added:", content clauses of reporting verbs, cues set off by
 commas, reporting nouns, source phrases ("according to"), clauses placed in a poll or report and, with the
-rules of attribution scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned attribution
-model (attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no attribution and
-adds the candidates of an open lexicon it reads as attributions (the long tail of reporting verbs, and in scope
-"all" beliefs, intents, evidence and stances; candidates.py). Each quote has its attribution class
+rules of attribution scope "all" (lexicon.py), passive cues with an agent ("endorsed by X"). The learned
+attribution model (attribution.py; off with CHRONICLER_QUOTES_MODEL=off) drops the clauses it reads as no
+attribution and adds the candidates of an open lexicon it reads as attributions (the long tail of reporting
+verbs, and in scope "all" beliefs, intents, evidence and stances; candidates.py). Each quote has its attribution class
 (candidates.attribution_class); scope "speech" keeps the quotations only. Then overlaps
 are settled (a clause that is a direct quote gives it its cue; one holding a quoted fragment is mixed; a cue
 inside another quote's content is nested and dropped unless it has a clause and subject of its own; a quoted
 stretch inside a clause, or going on from it on the same cue, is part of it; quoted words listed on one cue are
-one quote; nothing is taken from a line linking to another story) and speakers are made. A direct quote with no cue takes the speaker of the paragraph it runs on into, of the
-quote next to it in its paragraph, of the paragraph before when it opens its own, or else of the person the
-sentence before is about; failing all, it has none. The date comes from the cue's sentence.
+one quote; nothing is taken from a line linking to another story) and speakers are made. A direct quote with
+no cue takes the speaker of the paragraph it runs on into, of the quote next to it in its paragraph, of the
+paragraph before when it opens its own, or else of the person the sentence before is about; failing all, it
+has none. The date comes from the cue's sentence.
 """
 from __future__ import annotations
 
@@ -77,53 +78,58 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     return unique, consumed
 
 
-# what may stand between a clause and the quoted stretch that goes on with it
-_JOINERS = frozenset({",", ":", "-", "--", "—", "–", "and", "but", "or", "nor", "of", "as", "with", "a", "an", "the",
-                      "who", "which", "is", "was", "are", "were"})
-
-
-def _join_parts(ctx: Context, found: list[Found]) -> list[Found]:
-    """A quoted stretch inside a clause's content is part of it; one that goes on from where the clause ends,
-    on the same cue and in the same sentence ('that voting fraud is "a big problem" but "nobody has the guts
-    to talk about it"'), ends it: the clause is mixed and the stretch is no quote of its own."""
-    parts: set[int] = set()
-    for j, c in enumerate(found):
-        if c.kind == "direct" or c.cue is None or c.attribution != "speech":
-            continue
-        for i, d in enumerate(found):
-            if d.kind != "direct" or i in parts or d.cue not in (None, c.cue):
-                continue
-            if c.end <= c.cue[0] and c.start <= d.start and d.end <= c.cue[0] and \
-                    not ctx.text[d.end:c.cue[0]].strip(" ,\n"):
-                # 'The minimum is ... "One!" says the owner': the quotation by the cue is what was said
-                parts.add(j)
-                d.cue, d.cue_token, d.speaker_head = c.cue, c.cue_token, c.speaker_head
-                break
-            if c.start <= d.start and d.end <= c.end + 1:
-                parts.add(i)
-                c.kind = "mixed"
-            elif d.cue == c.cue and _joined_on(ctx, c.end, d.start):
-                parts.add(i)
-                c.end, c.kind = d.end, "mixed"
-    # quoted words listed on one cue ('called Trump a "pathological liar" who is "utterly amoral," a "bully"'):
-    # one attribution of them all
-    prev = None
-    for i, d in enumerate(found):
-        if i in parts or d.kind == "direct" and d.marked is not None and ctx.standalone[d.marked]:
-            prev = None if i not in parts else prev
-            continue
-        if prev is not None and d.kind == "direct" and d.cue is not None and d.cue == prev.cue and \
-                _joined_on(ctx, prev.end, d.start):
-            parts.add(i)
-            prev.end, prev.kind = d.end, "mixed"
-            continue
-        prev = d if d.kind == "direct" and d.cue is not None else None
-    return [f for i, f in enumerate(found) if i not in parts]
+# what may stand between a quote and the quoted stretch that goes on with it
+_JOINERS = frozenset({",", ":", "-", "--", "—", "–", "and", "but", "or", "nor", "of", "as", "with", "a", "an",
+                      "the", "who", "which", "is", "was", "are", "were"})
 
 
 def _joined_on(ctx: Context, end: int, start: int) -> bool:
     """Whether only joining words stand between ``end`` and ``start`` ("and", ", a", " who is ")."""
     return 0 <= start - end <= 12 and all(w in _JOINERS for w in ctx.text[end:start].replace(",", " , ").split())
+
+
+def _absorb_parts(ctx: Context, found: list[Found]) -> list[Found]:
+    """A quoted stretch inside a quotation's content is part of it; one that goes on from where it ends on the
+    same cue ('that voting fraud is "a big problem" but "nobody has the guts to talk about it"') ends it: the
+    clause is mixed and the stretch is no quote of its own. A quotation right before the cue of a clause that
+    holds it ('The minimum is ... "One!" says the owner') is what was said: the clause gives way to it."""
+    dropped: set[int] = set()
+    for j, c in enumerate(found):
+        if c.kind == "direct" or c.cue is None or c.attribution != "speech":
+            continue
+        for i, d in enumerate(found):
+            if d.kind != "direct" or i in dropped or d.cue not in (None, c.cue):
+                continue
+            if c.end <= c.cue[0] and c.start <= d.start and d.end <= c.cue[0] and \
+                    not ctx.text[d.end:c.cue[0]].strip(" ,\n"):
+                dropped.add(j)
+                d.cue, d.cue_token, d.speaker_head = c.cue, c.cue_token, c.speaker_head
+                break
+            if c.start <= d.start and d.end <= c.end + 1:
+                dropped.add(i)
+                c.kind = "mixed"
+            elif d.cue == c.cue and _joined_on(ctx, c.end, d.start):
+                dropped.add(i)
+                c.end, c.kind = d.end, "mixed"
+    return [f for i, f in enumerate(found) if i not in dropped]
+
+
+def _join_listed(ctx: Context, found: list[Found]) -> list[Found]:
+    """Quoted words listed on one cue ('called Trump a "pathological liar" who is "utterly amoral," a "bully"')
+    are one quote, mixed: the quoted fragments (never a quotation that stands as a sentence) that follow one
+    another with only joining words between."""
+    def fragment(f: Found) -> bool:
+        return f.cue is not None and f.marked is not None and not ctx.standalone[f.marked]
+
+    out: list[Found] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if d.kind == "direct" and fragment(d) and prev is not None and prev.kind in ("direct", "mixed") and \
+                fragment(prev) and prev.cue == d.cue and _joined_on(ctx, prev.end, d.start):
+            prev.end, prev.kind = d.end, "mixed"
+            continue
+        out.append(d)
+    return out
 
 
 def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: list[Speaker | None]) -> None:
@@ -250,12 +256,13 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
     if model is not None:
         rules = model.select(ctx, named, others=scope == "all")
     clauses, consumed = settle(ctx, direct, rules)
-    found = _join_parts(ctx, sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end)))
+    found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
+    found = _join_listed(ctx, _absorb_parts(ctx, found))
     if scope == "speech":
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
     # a title's attribution is the whole of what follows its colon, not the pieces in it
-    found = [f for f in found if f in headline or not any(h.start <= f.start < h.end for h in headline)]
+    found = [f for f in found if not any(f is not h and h.start <= f.start < h.end for h in headline)]
     speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
                 if f.speaker_head is not None else None for f in found]
     _introduced_speakers(ctx, doc, found, speakers)
