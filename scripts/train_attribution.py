@@ -7,10 +7,10 @@
 Each article (lowest annotator id) is parsed once by the chronicler pipeline; the speech rules make their
 quotes, and the open lexicon (stages/quotes/candidates.py) the candidates beyond them. A candidate is an
 attribution worth keeping when its content matches a gold content that the rules' quotes miss (the eval's
-span rule: overlap >= 30% of the longer span, with the hull or a piece). The model (TF-IDF over the candidates' feature words -> logistic regression) is
-cross-validated with folds grouped by article; a second model of the same kind learns which of the rules' own
-clauses match a gold attribution, and drops those below its threshold; the figures go into the model's metadata. The final model is
-trained on all candidates and written to src/chronicler/stages/quotes/attribution.json (plain JSON, predicted
+span rule: overlap >= 30% of the longer span, with the hull or a piece). The model (TF-IDF over the
+candidates' feature words -> logistic regression) is cross-validated with folds grouped by article; a second
+model of the same kind learns which of the rules' own clauses match a gold attribution, and drops those below
+its threshold; the figures go into the model's metadata. The final model is trained on all candidates and written to src/chronicler/stages/quotes/attribution.json (plain JSON, predicted
 without scikit-learn at run time; scikit-learn is needed only here: pip install '.[train]'). Never train on dev.
 
 Two thresholds: a candidate that is a quotation (attribution class "speech": a reporting verb with a clause)

@@ -345,7 +345,8 @@ def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
     assert q["text"] == "Clinton and Trump in dead heat heading into first debate"
     assert q["attribution"] == "evidence" and q["speaker"]["name"] == "Poll"
     # a rubric is no source; what follows it is read as any sentence
-    assert not any(q["cue"] and q["cue"]["text"] == ":" for q in quotes_of("The Latest: a storm hits the coast." + body))
+    rubric = quotes_of("The Latest: a storm hits the coast." + body)
+    assert not any(q["cue"] and q["cue"]["text"] == ":" for q in rubric)
 
 
 def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):
@@ -438,6 +439,7 @@ def test_what_was_asked_not_who(quotes_of, monkeypatch):
 
 def test_a_quotation_set_out_after_a_colon_takes_the_speaker_of_the_line_before(quotes_of):
     text = ("Nate Silver of FiveThirtyEight wrote:\n\n“Although the polls failed to predict the win on Tuesday "
-            "night, it isn’t because they were dead wrong. They just ended too early.”\n\nThe campaign did not respond.")
+            "night, it isn’t because they were dead wrong. They just ended too early.”\n\n"
+            "The campaign did not respond.")
     q = by_text(quotes_of(text), "Although the polls")
     assert q["kind"] == "direct" and q["cue"]["text"] == "wrote" and q["speaker"]["name"] == "Nate Silver"
