@@ -10,8 +10,9 @@ attribution worth keeping when its content matches a gold content that the rules
 span rule: overlap >= 30% of the longer span, with the hull or a piece). The model (TF-IDF over the
 candidates' feature words -> logistic regression) is cross-validated with folds grouped by article; a second
 model of the same kind learns which of the rules' own clauses match a gold attribution, and drops those below
-its threshold; the figures go into the model's metadata. The final model is trained on all candidates and written to src/chronicler/stages/quotes/attribution.json (plain JSON, predicted
-without scikit-learn at run time; scikit-learn is needed only here: pip install '.[train]'). Never train on dev.
+its threshold; the figures go into the model's metadata. The final model is trained on all candidates and
+written to src/chronicler/stages/quotes/attribution.json (plain JSON, predicted without scikit-learn at run
+time; scikit-learn is needed only here: pip install '.[train]'). Never train on dev.
 
 Two thresholds: a candidate that is a quotation (attribution class "speech": a reporting verb with a clause)
 is kept at --threshold (0.85: precision first, these are the quotes users read as who said what); any other
