@@ -443,3 +443,18 @@ def test_a_quotation_set_out_after_a_colon_takes_the_speaker_of_the_line_before(
             "The campaign did not respond.")
     q = by_text(quotes_of(text), "Although the polls")
     assert q["kind"] == "direct" and q["cue"]["text"] == "wrote" and q["speaker"]["name"] == "Nate Silver"
+
+
+@pytest.mark.parametrize("text, answer, speaker", [
+    ("Asked if he was ever bullied, the senator said no.", "no", "the senator"),
+    ("Asked about the plan, 46 percent of voters said yes, yes, yes.", "yes, yes, yes", "46 percent of voters"),
+    ("Last month, 26 percent of the board said the same.", "the same", "26 percent of the board"),
+    ("He shook his head and said no when reporters asked about the meeting.", "no", "He"),
+])
+def test_an_answer_is_a_quote_of_its_own(quotes_of, text, answer, speaker):
+    q = next(q for q in quotes_of(text) if q["cue"] and q["cue"]["text"] == "said")
+    assert q["text"] == answer and q["attribution"] == "speech" and q["speaker"]["name"] == speaker
+
+
+def test_a_word_that_opens_a_longer_object_is_no_answer(quotes_of):
+    assert not any(q["text"] == "so" for q in quotes_of("He said so many things about the plan."))

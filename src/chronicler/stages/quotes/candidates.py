@@ -17,9 +17,10 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from chronicler.stages.quotes.context import Context, Found
-from chronicler.stages.quotes.indirect import (adjective_quotes, evidence_quotes, noun_quotes, parenthetical_quotes,
-                                               passive_quotes, phrase_quotes, reception_quotes, verb_quotes)
-from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, reporting_nouns, verb_classes
+from chronicler.stages.quotes.indirect import (adjective_quotes, answer_quotes, evidence_quotes, noun_quotes,
+                                               parenthetical_quotes, passive_quotes, phrase_quotes, reception_quotes,
+                                               verb_quotes)
+from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, is_answer, reporting_nouns, verb_classes
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
@@ -50,7 +51,7 @@ def open_lexicon() -> OpenLexicon:
 
 FINDERS = (("verb", verb_quotes), ("paren", parenthetical_quotes), ("noun", noun_quotes),
            ("phrase", phrase_quotes), ("passive", passive_quotes), ("adj", adjective_quotes),
-           ("reception", reception_quotes), ("evidence", evidence_quotes))
+           ("reception", reception_quotes), ("evidence", evidence_quotes), ("answer", answer_quotes))
 
 
 def found_by(ctx: Context) -> list[tuple[Found, str]]:
@@ -111,6 +112,8 @@ def attribution_class(ctx: Context, f: Found) -> str:
         return "speech"  # "according to"
     if cue.pos_ == "ADP":
         return "evidence"  # "in the latest poll"
+    if is_answer(ctx.text[f.start:f.end]):
+        return "speech"  # "said no"
     if cue.pos_ in ("NOUN", "PROPN"):
         if lemma in ctx.lex.documents or lemma in reporting_nouns():
             return "speech"

@@ -27,7 +27,7 @@ from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import (block_quotes, direct_quotes, fragment_quotes, headline_quotes,
                                               label_quotes)
-from chronicler.stages.quotes.lexicon import current_scope, lexicon, reporting_nouns
+from chronicler.stages.quotes.lexicon import current_scope, is_answer, lexicon, reporting_nouns
 from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.dating import Dates
@@ -46,8 +46,9 @@ def settle(ctx: Context, direct: list[Found], clauses: list[Found]) -> tuple[lis
     for f in clauses:
         length = f.end - f.start
         words = ctx.text[f.start:f.end].split()
-        if len(words) < (1 if ctx.lex.scope == "all" or f.score is not None else 3) or all(w.isupper() for w in words):
-            continue  # "they are", "READ MORE": no statement
+        short = len(words) < (1 if ctx.lex.scope == "all" or f.score is not None else 3)
+        if short and not is_answer(ctx.text[f.start:f.end]) or all(w.isupper() for w in words):
+            continue  # "they are", "READ MORE": no statement ("said no" is one)
         hits = [qi for qi, m in enumerate(ctx.marked) if _overlap(f.start, f.end, m.start, m.end)]
         in_direct = sum(_overlap(f.start, f.end, ctx.marked[qi].start, ctx.marked[qi].end)
                         for qi in hits if ctx.standalone[qi])

@@ -34,13 +34,17 @@ def _has_to(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
+def _adverbial(c: Token) -> bool:
+    """A clause of time or cause opened by its own conjunction ("before he died", "when reporters asked")."""
+    return c.left_edge.head == c and c.left_edge.dep_ in ("mark", "advmod") and c.left_edge.lower_ in _ADVERBIAL_MARKS
+
+
 def content_root(t: Token, frames: frozenset[str]) -> Token | None:
     """The head of the content clause of a reporting verb, by the frames the verb allows."""
     kids = list(t.children)
     if "ccomp" in frames:
         # a clause of time or cause the parser hung on the verb is not what it says ("said before he died")
-        clauses = [c for c in kids if c.dep_ == "ccomp" and not (
-            c.left_edge.head == c and c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)]
+        clauses = [c for c in kids if c.dep_ == "ccomp" and not _adverbial(c)]
         c = clauses[0] if clauses else None
         if c is not None and c.i < t.i and any(x.text in (";", ":") for x in t.doc[c.right_edge.i + 1:t.i]):
             # a clause cut off before the verb is not what it says: "It's unlikely; the team says she'll go on"
@@ -401,6 +405,33 @@ def noun_quotes(ctx: Context) -> list[Found]:
             head = subject_of(t.head.head)  # "he said in a statement that ..."
         found.append(Found(bounds[0], bounds[1], "indirect", cue=(t.idx, t.idx + len(t.text)), cue_token=t,
                            speaker_head=head))
+    return found
+
+
+def answer_quotes(ctx: Context) -> list[Found]:
+    """'The candidate said no', '46 percent of voters said yes', 'half said so': a reporting verb whose whole
+    content is an answer (answers.txt), the word right after it (with its article: "said the same")."""
+    found = []
+    answers = word_set("answers.txt")
+    doc = ctx.doc
+    for t in doc:
+        if t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t) or t.i + 1 >= len(doc):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > t.i and c.pos_ in ("VERB", "AUX") and not _adverbial(c)
+               for c in t.children):
+            continue
+        for n in (2, 1):
+            words = doc[t.i + 1:t.i + 1 + n]
+            end = t.i + 1 + n
+            # the answer ends there: punctuation, or a clause of time or cause ("said no when reporters asked")
+            if " ".join(w.lower_ for w in words) in answers and (
+                    end >= len(doc) or doc[end].is_punct or doc[end].lower_ in _ADVERBIAL_MARKS):
+                while n == 1 and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == words[0].lower_:
+                    end += 2  # "said yes, yes, yes"
+                last = doc[end - 1]
+                found.append(Found(words[0].idx, last.idx + len(last.text), "indirect",
+                                   cue=(t.idx, t.idx + len(t.text)), cue_token=t, speaker_head=subject_of(t)))
+                break
     return found
 
 

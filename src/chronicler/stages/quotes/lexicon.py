@@ -106,6 +106,12 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in _lines(name))
 
 
+def is_answer(text: str) -> bool:
+    """Whether a content is an answer that makes a quote of one or two words ("no", "the same", "yes, yes";
+    answers.txt)."""
+    return text.lower().split(",")[0].strip() in word_set("answers.txt")
+
+
 def reporting_nouns() -> frozenset[str]:
     """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
     return word_set("nouns.txt")
