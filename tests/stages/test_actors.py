@@ -300,3 +300,16 @@ def test_a_titled_name_is_that_person_where_it_stands_alone(parse):
     assert len(people) == 1 and _texts(doc, people[0]) == ["Warren", "Warren"]
     towns = parse("Flights from Manchester were cancelled. Manchester airport was closed.")._.actors
     assert all(a.kind != "person" for a in towns)  # a town named twice, never titled, stays a town
+
+
+def test_the_dateline_place_and_agency_are_no_actors(parse):
+    text = ("Norway denies fishing deal\n"
+            "OSLO (Chronicler Example) - Norway's Fisheries Minister Ingrid Halvorsen on Tuesday denied that her "
+            "government had reached any agreement with Iceland over mackerel quotas in the North Atlantic.")
+    doc = parse(text)
+    names = set(_by_name(doc))
+    assert "Ingrid Halvorsen" in names
+    assert not names & {"OSLO", "Chronicler Example"}
+    assert doc._.article.dateline == "OSLO"  # the dateline itself is kept where it belongs
+    # a PERSON without a capital letter ("mackerel quotas", a model error) is no one
+    assert not any(a.kind == "person" and a.name.islower() for a in doc._.actors)

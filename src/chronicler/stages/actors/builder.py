@@ -210,6 +210,10 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     if article is not None and article.dateline_span:
         s, e = article.dateline_span
         skip = range(*_token_range(doc, s, e))
+        # the dateline's place and agency ("OSLO (Reuters) -") say where and by whom the story was filed:
+        # no actor of it
+        filed = range(*_token_range(doc, s, max(e, article.body_start)))
+        doc.ents = [x for x in doc.ents if not (filed.start <= x.start and x.end <= filed.stop)]
     table = Table()
     consumed: set[int] = set()
     add_people(doc, table, lex, known, when, consumed)

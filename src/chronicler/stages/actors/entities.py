@@ -163,7 +163,7 @@ def titled_names(doc: Doc, roles: list[Span], lex: Lexicon) -> list[Span]:
 def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span] | None = None) -> None:
     """Relabel the doc's entities: known people are PERSON, known organisations ORG, names the text gives a
     person's title are PERSON, and a bare surname of a person named in full elsewhere in the document is
-    PERSON (whatever the model said)."""
+    PERSON (whatever the model said); a PERSON without a capital letter is dropped."""
     new: list[Span] = list(titled or [])
     for e in doc.ents:  # "Christopher Garnier's" -> "Christopher Garnier"
         if len(e) > 1 and e[-1].text in ("'s", "’s", "'", "’"):
@@ -194,6 +194,10 @@ def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span
                     taken.update(range(t.i, end))
                 break
     new += _split_names(doc)
+    # a name has a capital letter: "mackerel quotas" tagged PERSON is no one
+    nameless = [e for e in doc.ents if e.label_ == PERSON_LABEL and not any(t.text[:1].isupper() for t in e)]
+    if nameless:
+        doc.ents = [e for e in doc.ents if e not in nameless]
     if not new:
         return
     new = filter_spans(new)
