@@ -313,3 +313,12 @@ def test_the_dateline_place_and_agency_are_no_actors(parse):
     assert doc._.article.dateline == "OSLO"  # the dateline itself is kept where it belongs
     # a PERSON without a capital letter ("mackerel quotas", a model error) is no one
     assert not any(a.kind == "person" and a.name.islower() for a in doc._.actors)
+
+
+def test_a_country_name_the_model_tags_as_an_organisation_is_the_state(parse):
+    doc = parse("Norway denies fishing deal as Iceland threatens to close its ports\n"
+                "OSLO (Chronicler Example) - Norway's Fisheries Minister Ingrid Halvorsen on Tuesday denied that her "
+                "government had reached any agreement with Iceland over mackerel quotas in the North Atlantic.")
+    assert any(e.text == "Iceland" and e.label_ == "GPE" and e.start < 10 for e in doc.ents)
+    assert not any(a.kind == "organization" and a.name == "Iceland" for a in doc._.actors)
+    assert all(a.country == "ISL" for a in doc._.actors if "Iceland" in a.name)

@@ -212,6 +212,9 @@ def join_country_names(doc: Doc, lex: Lexicon) -> None:
     any entity that misspells a country by one letter ("Ethopia") becomes a GPE."""
     new = []
     for e in doc.ents:
+        if e.label_ == "ORG" and lex.country(e.text) is not None and lex.country(e.text) == lex.country(e[-1].text):
+            new.append(Span(doc, e.start, e.end, label="GPE"))  # "Iceland threatens ..." tagged ORG: the state
+            continue
         if e.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         for extra in (2, 1):
