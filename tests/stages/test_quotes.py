@@ -458,3 +458,10 @@ def test_an_answer_is_a_quote_of_its_own(quotes_of, text, answer, speaker):
 
 def test_a_word_that_opens_a_longer_object_is_no_answer(quotes_of):
     assert not any(q["text"] == "so" for q in quotes_of("He said so many things about the plan."))
+
+
+def test_of_a_clause_before_the_verb_and_one_after_the_one_after(quotes_of):
+    # the parser hangs the opening on "said" as a clause of its own
+    text = ("In a statement released shortly after the Florida senator suspended his campaign, Trump said he was "
+            "grateful.")
+    assert [q["text"] for q in quotes_of(text)] == ["he was grateful"]

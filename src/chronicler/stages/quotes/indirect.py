@@ -40,15 +40,18 @@ def _adverbial(c: Token) -> bool:
     return c.left_edge.head == c and c.left_edge.dep_ in ("mark", "advmod") and c.left_edge.lower_ in _ADVERBIAL_MARKS
 
 
-def content_root(t: Token, frames: frozenset[str]) -> Token | None:
-    """The head of the content clause of a reporting verb, by the frames the verb allows."""
+def content_root(t: Token, frames: frozenset[str], quoted: list[int] | None = None) -> Token | None:
+    """The head of the content clause of a reporting verb, by the frames the verb allows; ``quoted``: token ->
+    index of the quotation holding it, or -1 (Context.tok_quote)."""
     kids = list(t.children)
     if "ccomp" in frames:
         # a clause of time or cause the parser hung on the verb is not what it says ("said before he died")
         clauses = [c for c in kids if c.dep_ == "ccomp" and not _adverbial(c)]
         c = clauses[0] if clauses else None
-        if c is not None and c.i < t.i and any(x.text in (";", ":") for x in t.doc[c.right_edge.i + 1:t.i]):
-            # a clause cut off before the verb is not what it says: "It's unlikely; the team says she'll go on"
+        if c is not None and c.i < t.i and not (quoted is not None and quoted[c.i] >= 0):
+            # of a clause before the verb and one after, the one after (unless the one before is a quotation):
+            # the one before is cut off ("It's unlikely; the team says she'll go on") or a misparsed opening
+            # ("In a statement released after ..., Trump said he was grateful")
             c = next((x for x in clauses if x.i > t.i), c)
         if c is None:
             # "tweeted in the early hours that Machado was ...": a that-clause the parser hung on as advcl
@@ -224,7 +227,7 @@ def verb_quotes(ctx: Context) -> list[Found]:
     for t in ctx.doc:
         if t.pos_ not in ("VERB", "AUX") or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
-        root = content_root(t, ctx.lex.frames(t.lemma_))
+        root = content_root(t, ctx.lex.frames(t.lemma_), ctx.tok_quote)
         if root is None:
             continue
         start, end = _content_tokens(ctx, root, t)
