@@ -19,11 +19,11 @@ is kept at --threshold (0.85: precision first, these are the quotes users read a
 attribution (a topic, belief, intent, evidence or stance) at --other-threshold (0.4, near the F1 optimum on
 PolNeAR, where these are annotated; the GGT gold scores quotations only; 0.4 is also the optimum of the
 end-to-end CV below: 0.35 -> F1 0.765, 0.4 -> 0.767, 0.45 -> 0.763). Figures on the dev sets (2026-11-26):
-GGT F1 0.910, PolNeAR F1 0.803.
+GGT F1 0.910, PolNeAR F1 0.805.
 
 --end-to-end also cross-validates the whole quotes stage by article on the training set (both models refitted
 per fold, the stage run and scored by the eval's rule) and stores the figure in the model's metadata
-(2026-11-26: F1 0.768 on 840 articles, P 0.809 R 0.731).
+(2026-11-26: F1 0.769 on 840 articles, P 0.810 R 0.732).
 """
 from __future__ import annotations
 
