@@ -91,6 +91,7 @@ def test_model_keeps_candidates_by_class_threshold_scope_and_switch(parse, monke
     # a noun phrase whatever clause qualifies it; a clause after a dative is said
     ("The officer described the device that caused the explosion.", "described", "topic"),
     ("The mayor told the crowd that the bridge would reopen in May.", "told", "speech"),
+    ("The senator repeated her promise to cut taxes for small firms.", "promise", "intent"),
     ("The senator believes that the plan will fail.", "believes", "belief"),
     ("The senator wants to cut taxes for small firms.", "wants", "intent"),
     ("The senator opposed the new trade deal with Mexico.", "opposed", "stance"),

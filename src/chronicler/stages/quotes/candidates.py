@@ -115,6 +115,8 @@ def attribution_class(ctx: Context, f: Found) -> str:
     if is_answer(ctx.text[f.start:f.end]):
         return "speech"  # "said no"
     if cue.pos_ in ("NOUN", "PROPN"):
+        if ctx.text[f.start:f.start + 3].lower() == "to " and f.start > cue.idx:
+            return "intent"  # "his promise to cut taxes", "the vow to fight on": a commitment, not a statement
         if lemma in ctx.lex.documents or lemma in reporting_nouns():
             return "speech"
         if lemma in open_lexicon().nouns:
