@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from chronicler.nlp.spans import original_text
@@ -40,6 +41,11 @@ class Context:
     tok_quote: list[int]  # token index -> index of the marked quote holding it, or -1
     standalone: list[bool] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)  # lines linking to another story
+    by_pos: dict[str, list[int]] = field(default_factory=dict)  # part of speech -> token indices, in order
+
+    def tokens(self, *pos: str) -> list[Token]:
+        """The tokens of these parts of speech, in text order (the finders' walk without touching every token)."""
+        return [self.doc[i] for i in sorted(i for p in pos for i in self.by_pos.get(p, ()))]
 
     def in_link(self, char: int) -> bool:
         """Whether ``char`` lies on a line that links to another story ("READ MORE: ...")."""
@@ -85,5 +91,9 @@ def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
         if span is not None:
             for i in range(span.start, span.end):
                 tok_quote[i] = qi
+    ids: dict[int, list[int]] = {}
+    for i, p in enumerate(doc.to_array(POS).tolist()):
+        ids.setdefault(p, []).append(i)
     return Context(doc=doc, text=text, lex=lex or lexicon(), marked=marked, paras=paras,
-                   para_starts=[s for s, _ in paras], tok_quote=tok_quote, links=link_lines(text))
+                   para_starts=[s for s, _ in paras], tok_quote=tok_quote, links=link_lines(text),
+                   by_pos={doc.vocab.strings[p]: idx for p, idx in ids.items()})

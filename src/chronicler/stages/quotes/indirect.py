@@ -224,8 +224,8 @@ def _joined(ctx: Context, end: int, cue: Token) -> bool:
 
 def verb_quotes(ctx: Context) -> list[Found]:
     found = []
-    for t in ctx.doc:
-        if t.pos_ not in ("VERB", "AUX") or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+    for t in ctx.tokens("VERB", "AUX"):
+        if not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
         root = content_root(t, ctx.lex.frames(t.lemma_), ctx.tok_quote)
         if root is None:
@@ -257,8 +257,8 @@ def passive_quotes(ctx: Context) -> list[Found]:
     if ctx.lex.scope != "all":
         return []
     found = []
-    for t in ctx.doc:
-        if t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+    for t in ctx.tokens("VERB"):
+        if not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -302,8 +302,8 @@ def parenthetical_quotes(ctx: Context) -> list[Found]:
     """'Macharia and colleagues hid under desks, he said, but one person ran to the roof': a cue set off by
     commas inside the clause it reports; the content is that whole clause."""
     found = []
-    for t in ctx.doc:
-        if t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
+    for t in ctx.tokens("VERB"):
+        if not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
             as_found = _as_clause(ctx, t)  # "..., as police have said."
@@ -336,8 +336,8 @@ def adjective_quotes(ctx: Context) -> list[Found]:
     found = []
     if not ctx.lex.open_views:
         return found
-    for t in ctx.doc:
-        if t.pos_ != "ADJ" or t.dep_ not in ("acomp", "oprd") or not ctx.outside_quotes(t):
+    for t in ctx.tokens("ADJ"):
+        if t.dep_ not in ("acomp", "oprd") or not ctx.outside_quotes(t):
             continue
         root = content_root(t, frozenset({"ccomp", "dobj", "prep"}))
         if root is None:
@@ -357,8 +357,8 @@ def reception_quotes(ctx: Context) -> list[Found]:
     if not ctx.lex.open_views:
         return found
     nouns = reception_nouns()
-    for t in ctx.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns and t.lower_ not in nouns or not ctx.outside_quotes(t):
+    for t in ctx.tokens("NOUN"):
+        if t.lemma_.lower() not in nouns and t.lower_ not in nouns or not ctx.outside_quotes(t):
             continue
         verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head  # "came under fire"
         if t.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") \
@@ -379,8 +379,8 @@ def reception_quotes(ctx: Context) -> list[Found]:
 def noun_quotes(ctx: Context) -> list[Found]:
     """'his claim that ...', 'the ministry's statement that ...'."""
     found = []
-    for t in ctx.doc:
-        if t.pos_ != "NOUN" or not ctx.outside_quotes(t):
+    for t in ctx.tokens("NOUN"):
+        if not ctx.outside_quotes(t):
             continue
         if t.lemma_.lower() not in ctx.lex.nouns:
             # open lexicon: any noun with a named or pronoun owner and a view in it ("his critique of X"), or
