@@ -347,6 +347,9 @@ def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
     # a rubric is no source; what follows it is read as any sentence
     rubric = quotes_of("The Latest: a storm hits the coast." + body)
     assert not any(q["cue"] and q["cue"]["text"] == ":" for q in rubric)
+    # an opening sentence is no title: its reporting verb is the rules' to read
+    opening = quotes_of("Loretta Lynch said on Tuesday: the deal is off for now. She left." + body)
+    assert not any(q["cue"] and q["cue"]["text"] == ":" for q in opening)
 
 
 def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):

@@ -295,6 +295,8 @@ def headline_quotes(ctx: Context, labels: list[Found]) -> list[Found]:
     span = ctx.doc.char_span(lo, colon, alignment_mode="expand")
     if len(ctx.text[start:end].split()) < 3 or span is None or not len(span):
         return []
+    if re.search(r"[.!?][\"”’']*\s", ctx.text[start:end]) or any(_cue_ok(ctx, t) for t in span):
+        return []  # a sentence, not a title ("Trump said on Tuesday: ... . He left."): the rules read it
     index = ctx.doc._.token_actor or {}
     kinds = {a.id: a.kind for a in ctx.doc._.actors or []}
     source = next((t for t in span if kinds.get(index.get(t.i, "")) in ("person", "organization")), None) \
