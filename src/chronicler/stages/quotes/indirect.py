@@ -414,7 +414,7 @@ def noun_quotes(ctx: Context) -> list[Found]:
 
 def _positions(doc: Doc, words: set[str]) -> list[int]:
     """The indices of the tokens whose lower-case form is one of ``words`` (one pass over the doc's array)."""
-    ids = {doc.vocab.strings.add(w) for w in words}
+    ids = {doc.vocab.strings[w] for w in words}  # the hash of each word (the store is left as it is)
     return [i for i, v in enumerate(doc.to_array(LOWER).tolist()) if v in ids]
 
 
