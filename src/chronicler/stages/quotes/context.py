@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
 from chronicler.nlp.spans import original_text
@@ -27,7 +27,7 @@ class Found:
     speaker_head: Token | None = None
     marked: int | None = None  # index into Context.marked for quotes in marks
     score: float | None = None  # the attribution model's probability, for a candidate beyond the rules
-    attribution: str = "speech"  # speech | belief | intent | evidence | stance (candidates.attribution_class)
+    attribution: str = "speech"  # one of model.ATTRIBUTIONS (candidates.attribution_class)
 
 
 @dataclass(slots=True)
@@ -42,10 +42,16 @@ class Context:
     standalone: list[bool] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)  # lines linking to another story
     by_pos: dict[str, list[int]] = field(default_factory=dict)  # part of speech -> token indices, in order
+    lowers: list[int] = field(default_factory=list)  # token index -> hash of its lower-case form
 
     def tokens(self, *pos: str) -> list[Token]:
         """The tokens of these parts of speech, in text order (the finders' walk without touching every token)."""
         return [self.doc[i] for i in sorted(i for p in pos for i in self.by_pos.get(p, ()))]
+
+    def positions(self, words: set[str]) -> list[int]:
+        """The indices of the tokens whose lower-case form is one of ``words``."""
+        ids = {self.doc.vocab.strings[w] for w in words}  # the hash of each word (the store is left as it is)
+        return [i for i, v in enumerate(self.lowers) if v in ids]
 
     def in_link(self, char: int) -> bool:
         """Whether ``char`` lies on a line that links to another story ("READ MORE: ...")."""
@@ -92,8 +98,10 @@ def build_context(doc: Doc, lex: QuoteLexicon | None = None) -> Context:
             for i in range(span.start, span.end):
                 tok_quote[i] = qi
     ids: dict[int, list[int]] = {}
-    for i, p in enumerate(doc.to_array(POS).tolist()):
+    lowers: list[int] = []
+    for i, (p, low) in enumerate(doc.to_array([POS, LOWER]).tolist()):
         ids.setdefault(p, []).append(i)
+        lowers.append(low)
     return Context(doc=doc, text=text, lex=lex or lexicon(), marked=marked, paras=paras,
                    para_starts=[s for s, _ in paras], tok_quote=tok_quote, links=link_lines(text),
-                   by_pos={doc.vocab.strings[p]: idx for p, idx in ids.items()})
+                   by_pos={doc.vocab.strings[p]: idx for p, idx in ids.items()}, lowers=lowers)

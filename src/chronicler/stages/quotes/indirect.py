@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from chronicler.stages.quotes.context import Context, Found
@@ -412,19 +411,13 @@ def noun_quotes(ctx: Context) -> list[Found]:
     return found
 
 
-def _positions(doc: Doc, words: set[str]) -> list[int]:
-    """The indices of the tokens whose lower-case form is one of ``words`` (one pass over the doc's array)."""
-    ids = {doc.vocab.strings[w] for w in words}  # the hash of each word (the store is left as it is)
-    return [i for i, v in enumerate(doc.to_array(LOWER).tolist()) if v in ids]
-
-
 def answer_quotes(ctx: Context) -> list[Found]:
     """'The candidate said no', '46 percent of voters said yes', 'half said so': a reporting verb whose whole
     content is an answer (answers.txt), the word right after it (with its article: "said the same")."""
     found = []
     answers = word_set("answers.txt")
     doc = ctx.doc
-    for i in _positions(doc, {a.split()[0] for a in answers}):
+    for i in ctx.positions({a.split()[0] for a in answers}):
         t = doc[i - 1] if i > 0 else None
         if t is None or t.pos_ != "VERB" or not ctx.lex.is_cue(t.lemma_) or not ctx.outside_quotes(t):
             continue
@@ -451,7 +444,7 @@ def evidence_quotes(ctx: Context) -> list[Found]:
     a poll or report (evidence_nouns.txt) is what the document shows; the clause less the phrase is the content,
     "in" the cue and the document the source. A clause with a reporting verb of its own is left to it."""
     found = []
-    for i in _positions(ctx.doc, {"in"}):
+    for i in ctx.positions({"in"}):
         t = ctx.doc[i]
         if t.dep_ != "prep" or not ctx.outside_quotes(t) or t.head.pos_ not in ("VERB", "AUX"):
             continue
