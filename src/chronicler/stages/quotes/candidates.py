@@ -114,17 +114,17 @@ def attribution_class(ctx: Context, f: Found) -> str:
         return "evidence"  # "in the latest poll"
     if is_answer(ctx.text[f.start:f.end]):
         return "speech"  # "said no"
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    first = span[0].lower_ if span is not None and len(span) else ""
     if cue.pos_ in ("NOUN", "PROPN"):
-        if ctx.text[f.start:f.start + 3].lower() == "to " and f.start > cue.idx:
+        if first == "to" and f.start > cue.idx:
             return "intent"  # "his promise to cut taxes", "the vow to fight on": a commitment, not a statement
         if lemma in ctx.lex.documents or lemma in reporting_nouns():
             return "speech"
         if lemma in open_lexicon().nouns:
             return "stance"
-    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
     cls = verb_classes().get(lemma)
-    if cls == "speech" and span is not None and len(span) and span[0].lower_ in _QUESTION_WORDS \
-            and f.start > cue.idx:
+    if cls == "speech" and first in _QUESTION_WORDS and f.start > cue.idx:
         return "question"  # "asked whether the talks would resume": asked, not asserted
     if cls == "speech" and f.start > cue.idx and _names_a_thing(f, cue, span) and not any(
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
