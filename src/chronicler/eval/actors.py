@@ -1,4 +1,5 @@
-"""Actor coding against the NGEC expectations (``../shared/data/actors/ngec_expectations_dev.tsv``).
+"""Actor coding against the NGEC expectations (``../shared/data/actors/ngec_expectations_dev.tsv``); the
+event sets' actor annotations (PLOVER ``.jsonl``, ConfliBERT ``.conll``) are scored by ``actor_tags``.
 
 Each ``agent_to_code`` row gives an actor text, an optional context and date, a field and the expected
 value; ``search_nat`` rows give a country (``(return:cc)``). We code the text with ``code_phrase`` and score:
@@ -75,6 +76,17 @@ def _doc_coder(analyzer: Any):
 
 
 def evaluate(gold_path: str, analyzer: Any = None) -> dict[str, Any]:
+    """NGEC expectations (.tsv); PLOVER records (.jsonl) and ConfliBERT actor tags (.conll) through the
+    pipeline (``actor_tags``)."""
+    if gold_path.endswith((".jsonl", ".conll")):
+        from chronicler.eval import actor_tags
+
+        if analyzer is None:
+            from chronicler.nlp.analyzer import Analyzer
+
+            analyzer = Analyzer()
+        run = actor_tags.evaluate_plover if gold_path.endswith(".jsonl") else actor_tags.evaluate_conll
+        return run(gold_path, analyzer)
     rows = read_rows(gold_path)
     figures = _score(rows, code_phrase)
     if analyzer is not None:
@@ -123,6 +135,10 @@ def _score(rows: list[dict[str, str]], coder) -> dict[str, Any]:
 
 
 def report(figures: dict[str, Any]) -> str:
+    if "set" in figures:
+        from chronicler.eval import actor_tags
+
+        return actor_tags.report(figures)
     lines = [
         f"country accuracy {figures['country_accuracy']}  (n={figures['country_n']})",
         f"sector accuracy  {figures['sector_accuracy']}  (n={figures['sector_n']})",
