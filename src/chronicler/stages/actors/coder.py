@@ -114,6 +114,8 @@ def _lookup(text: str, first: str, lex: Lexicon) -> tuple[str, object] | None:
         return "role", r
     if named and (pl := lex.place(text)) is not None and len(text) > 2:
         return "place", pl
+    if named and len(text) > 3 and (iso3 := lex.region(text)) is not None:  # "Helmand", "Chechnya"
+        return "place", Place(text, iso3, None, None)
     return None
 
 

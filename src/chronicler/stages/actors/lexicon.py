@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+|'(?!s\b)\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
 _THE_WORDS = {"United", "Republic", "Kingdom", "Islands", "Emirates", "States", "Netherlands", "Philippines",
@@ -103,13 +103,23 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 class Person:
     name: str
     tenures: tuple[Tenure, ...]
+    # a person of the Phoenix dictionaries: their dated codes answer, as of ``when`` (None: today)
+    lookup: Callable[[date | None], Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def country(self) -> str | None:
+        if self.lookup is not None:
+            hit = self.lookup(None)
+            return hit.country if hit else None
         return self.tenures[-1].country if self.tenures else None
 
     def at(self, when: date | None) -> tuple[Tenure | None, str | None]:
         """(the tenure in force or most recent, sector at ``when``); ``when`` None means now."""
+        if self.lookup is not None:
+            hit = self.lookup(when)
+            if hit is None or not hit.country:
+                return None, hit.sector if hit else None
+            return Tenure(hit.country, "", hit.sector or "", None, None, None), hit.sector
         latest = self.tenures[-1]
         if when is None:
             current = [t for t in self.tenures if t.end is None]
@@ -126,6 +136,8 @@ class Person:
 
     def stale(self, when: date | None) -> bool:
         """True when the file's knowledge of an open office is more than a year older than ``when``."""
+        if self.lookup is not None:
+            return False
         open_rows = [t for t in self.tenures if t.end is None and t.as_of is not None]
         return bool(when and open_rows and (when - open_rows[-1].as_of).days > 365)
 
@@ -140,6 +152,7 @@ class Org:
     country: str | None
     sector: str | None
     kind: str
+    cameo: str | None = None  # the dictionaries' CAMEO code where it says more than country + sector (IGOUNO)
 
 
 @dataclass(frozen=True)
@@ -170,6 +183,7 @@ class Lexicon:
     islands: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
     max_words: int = 6
+    dicts: Any = None  # the Phoenix dictionaries (``dictionaries.Dictionaries``), or None when off
     # one-letter deletions of country names -> (name, ISO3), built on first use
     _typos: dict[str, frozenset[tuple[str, str]]] | None = None
 
@@ -194,15 +208,47 @@ class Lexicon:
         return self.metonyms.get(k) if self._ok(k, text) else None
 
     def person(self, text: str) -> Person | None:
-        found = self.people.get(key(text))
-        return found[0] if found and len(found) == 1 else None
+        k = key(text)
+        found = self.people.get(k) or self.people.get(key(text.replace("-", " ")))
+        if found:
+            return found[0] if len(found) == 1 else None
+        hit = self._dictionary(text, k)
+        if hit is None or hit.kind != "person":
+            return None
+        dicts = self.dicts
+        return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when))
 
     def org(self, text: str) -> Org | None:
         k = key(text)
         hit = self.orgs.get(k) if self._ok(k, text) else None
         if hit is None and k.startswith("the "):
             hit = self.orgs.get(k[4:]) if self._ok(k[4:], text[4:]) else None
+        if hit is None:
+            found = self._dictionary(text, k)
+            if found is not None and found.kind != "person":
+                name = " ".join(text.split())
+                name = name[4:] if name.lower().startswith("the ") else name
+                cameo = found.cameo if found.country == "IGO" else None
+                hit = Org(name, found.country, found.sector, found.kind, cameo)
         return hit
+
+    def _dictionary(self, text: str, k: str):
+        """The dictionaries' actor for a name the package's own files do not know; a short one-word name
+        only in capitals (an acronym), never a country, seat of government, role word or town."""
+        if self.dicts is None or k in self.countries or k in self.metonyms or k in self.roles \
+                or k in self.places or k in self.orgs:
+            return None
+        bare = text.strip()
+        if " " not in k and len(k) <= 4 and not is_acronym(bare):
+            return None
+        words = k.split()
+        if any(" ".join(words[-n:]) in self.roles for n in (1, 2, 3)):
+            return None  # an office named by its title ("UN Secretary-General"): the role words code it
+        return self.dicts.actor(bare, None)
+
+    def region(self, text: str) -> str | None:
+        """The country of a place or other name of a country in the dictionaries ("Helmand": AFG)."""
+        return self.dicts.region(text) if self.dicts is not None else None
 
     def place(self, text: str) -> Place | None:
         k = key(text)
@@ -353,7 +399,7 @@ def _load_people(lex: Lexicon) -> None:
         tenures = tuple(sorted((t for t, _ in entries), key=lambda t: t.start or date.min))
         person = Person(name, tenures)
         forms = {name, deaccent(name)} | {a for _, al in entries for a in al}
-        for form in forms:
+        for form in forms | {f.replace("-", " ") for f in forms}:  # "Ban Ki-moon" = "Ban Ki Moon"
             bucket = lex.people.setdefault(key(form), [])
             if person not in bucket:
                 bucket.append(person)
@@ -372,6 +418,25 @@ def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:
                 acronyms.add(key(form))
 
 
+def _load_dictionaries(lex: Lexicon) -> None:
+    """The Phoenix dictionaries behind the package's own files: names (``Lexicon.person``/``org``) and role
+    words (``Phoenix.agents``: a role word ``roles.tsv`` lacks is a strong head word that needs a country)."""
+    from chronicler.stages.actors.dictionaries import dictionaries
+
+    lex.dicts = dictionaries()
+    if lex.dicts is None:
+        return
+    own = set(lex.roles)
+    for k in lex.dicts.agents:
+        # a phrase with a word roles.tsv already codes ("opposition coalition") is left to roles.tsv's rules
+        last = k.split()[-1]
+        singulars = {last[:-1], last[:-2], last[:-3] + "y"} if last.endswith("s") else set()
+        if k in own or any(w in own for w in k.split()) or singulars & own:  # "navies": roles.tsv has "navy"
+            continue
+        if (found := lex.dicts.agent(k)) is not None:
+            lex.roles[k] = Role(found[0], found[1], 2, k)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
@@ -384,6 +449,7 @@ def lexicon() -> Lexicon:
     lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
     _load_people(lex)
     _load_orgs(lex, acronyms)
+    _load_dictionaries(lex)
     lex.islands = word_set("islands.txt")
     lex.acronyms = frozenset(acronyms)
     longest = max(len(k.split()) for table in (lex.orgs, lex.people, lex.roles, lex.countries) for k in table)
