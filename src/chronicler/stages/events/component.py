@@ -471,7 +471,7 @@ class Extractor:
             if d.target is not None and d.source is not None and _same(d.target, d.source):
                 d.target = None
         return [d for _, d in sorted(self.drafts.items()) if not d.dropped and d.source is not None
-                and d.code.type]
+                and d.code.type and not (d.trigger.needs_target and d.target is None)]
 
 
 def confidence(d: Draft) -> float:

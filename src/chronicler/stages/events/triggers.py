@@ -5,11 +5,13 @@ to make a deal" (request), "denied being in negotiations" (deny), "claimed talks
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from chronicler.stages.events.arguments import whole_of
+from chronicler.stages.events.cameo_dictionary import NO_EVENT, CameoDictionary, cameo_dictionary
 from chronicler.stages.events.lexicon import Code, EventLexicon
 
 _VERB_POS = {"VERB"}
@@ -32,6 +34,7 @@ class Trigger:
     code: Code
     kind: str  # "verb" or "noun"
     key: str  # the lexicon entry that matched
+    needs_target: bool = False  # the CAMEO dictionary's verb alone: an event only between two actors, as PETRARCH
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,22 +76,59 @@ def _noun_keys(token: Token) -> list[str]:
     return keys + [lemma]
 
 
+def _specificity(key: str) -> int:
+    return 2 if "+" in key else 1 if " " in key else 0
+
+
+def _light(verb: Token, lex: EventLexicon) -> bool:
+    """A verb whose object is an event noun of ours: "launched a mediation effort", "went on strike", "held talks"
+    (the noun names the event, and its draft reads the verb's arguments)."""
+    for c in verb.children:
+        nouns = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for n in nouns:
+            if any(k in lex.nouns for k in _noun_keys(n)) or any(
+                    g.dep_ == "compound" and g.lemma_.lower() in lex.nouns for g in n.children):
+                return True
+    return False
+
+
+def _verb_trigger(token: Token, lex: EventLexicon, dictionary: CameoDictionary | None) -> Trigger | None:
+    """A verb's code: the CAMEO dictionary's most specific pattern, or our own verbs.tsv where it is more
+    specific ("lift+sanction" over the dictionary's verb alone) or the dictionary lacks the verb."""
+    own = next(((k, lex.verbs[k]) for k in _verb_keys(token) if k in lex.verbs), None)
+    frame = any(k in lex.frames for k in _phrase_keys(token))  # "consider", "agree to": the frames code them
+    found = dictionary.match(token) if dictionary is not None and not frame and not _light(token, lex) else None
+    if found is not None and found.cameo != NO_EVENT and not lex.codes[found.cameo].type:
+        found = None  # a statement (CAMEO 01): what was said is coded by the quotes and frames
+    if found is not None and (own is None or found.specificity > _specificity(own[0])):
+        if found.cameo == NO_EVENT:
+            return None
+        return Trigger(token, lex.codes[found.cameo], "verb", found.key,
+                       needs_target=found.specificity == 0 and own is None)
+    return Trigger(token, own[1], "verb", own[0]) if own is not None else None
+
+
 def find_triggers(doc: Doc, lex: EventLexicon) -> list[Trigger]:
     """Every token that names an event, in text order (one linear pass over the doc)."""
     out: list[Trigger] = []
+    dictionary = cameo_dictionary() if dictionary_on() else None
     for token in doc:
         if token.pos_ in _VERB_POS:
-            table, keys, kind = lex.verbs, _verb_keys(token), "verb"
+            trigger = _verb_trigger(token, lex, dictionary)
+            if trigger is not None:
+                out.append(trigger)
         elif token.pos_ in _NOUN_POS:
-            table, keys, kind = lex.nouns, _noun_keys(token), "noun"
-        else:
-            continue
-        for key in keys:
-            code = table.get(key)
-            if code is not None:
-                out.append(Trigger(token, code, kind, key))
-                break
+            for key in _noun_keys(token):
+                code = lex.nouns.get(key)
+                if code is not None:
+                    out.append(Trigger(token, code, "noun", key))
+                    break
     return out
+
+
+def dictionary_on() -> bool:
+    """``CHRONICLER_EVENTS_DICTIONARY=off`` codes verbs by our own verbs.tsv alone."""
+    return os.environ.get("CHRONICLER_EVENTS_DICTIONARY", "on").lower() not in ("off", "0", "no")
 
 
 def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limit: int = 5) -> Frame | None:
