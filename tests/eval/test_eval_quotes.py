@@ -112,3 +112,25 @@ def test_annotator_agreement_scores_the_second_annotator_against_the_first(tmp_p
     figures = E.agreement(path)
     assert figures["articles"] == 1  # only the doubly annotated article counts
     assert (figures["precision"], figures["recall"]) == (1.0, 0.5)
+
+
+class _NoQuotes:
+    """An analyzer stand-in that finds nothing: the scorer's own path, without a parse."""
+
+    def analyze_many(self, articles):
+        return [type("Result", (), {"quotes": []})() for _ in articles]
+
+
+def test_gold_quotes_with_null_offsets_are_left_out_and_counted(tmp_path):
+    text = "Ann Lee said the plan works. Bo Chan said no."
+    rows = [{"id": "g1", "text": text, "quotes": [
+        {"quote": "the plan works", "quote_start": 13, "quote_end": 27, "reference": "Ann Lee", "is_direct": False},
+        {"quote": "no", "quote_start": None, "quote_end": None, "reference": "Bo Chan", "is_direct": False},
+        {"quote": "x", "quote_start": 40, "quote_end": 999, "reference": "Bo Chan", "is_direct": False}]}]
+    path = tmp_path / "g.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    docs = E.read_gold(path)
+    assert [(q.start, q.end) for q in docs[0].quotes] == [(13, 27)] and docs[0].unusable == 2
+    figures = E.evaluate(str(path), _NoQuotes())
+    assert figures["gold"] == 1 and figures["unusable_gold"] == 2 and figures["recall"] == 0.0
+    assert "without usable offsets left out: 2" in E.report(figures)

@@ -42,13 +42,22 @@ class GoldDoc:
     text: str
     quotes: list[GoldQuote]
     fmt: str  # ggt | polnear
+    unusable: int = 0  # gold quotes left out: no usable offsets into the text
+
+
+def _usable(start: Any, end: Any, text: str) -> bool:
+    """Offsets that index a non-empty stretch of the text (GGT has quotes with null offsets)."""
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
 
 
 # ---------------------------------------------------------------------------------------------- gold reading
 def _ggt_doc(rec: dict[str, Any]) -> GoldDoc:
+    text = rec["text"]
+    rows = rec.get("quotes") or []
     quotes = [GoldQuote(q["quote_start"], q["quote_end"], "direct" if q.get("is_direct") else "indirect",
-                        speaker_name=(q.get("reference") or None)) for q in rec.get("quotes", [])]
-    return GoldDoc(str(rec["id"]), rec["text"], quotes, "ggt")
+                        speaker_name=(q.get("reference") or None)) for q in rows
+              if _usable(q.get("quote_start"), q.get("quote_end"), text)]
+    return GoldDoc(str(rec["id"]), text, quotes, "ggt", unusable=len(rows) - len(quotes))
 
 
 def _polnear_kind(text: str, start: int, end: int) -> str:
@@ -59,15 +68,20 @@ def _polnear_kind(text: str, start: int, end: int) -> str:
 def _polnear_doc(rec: dict[str, Any]) -> GoldDoc:
     text = rec["text"]
     quotes = []
+    unusable = 0
     for a in rec.get("attributions", []):
         content = a.get("content") or []
         if not content:
             continue
+        if not all(_usable(c.get("start"), c.get("end"), text) for c in content):
+            unusable += 1
+            continue
         s, e = min(c["start"] for c in content), max(c["end"] for c in content)
         pieces = sorted((c["start"], c["end"]) for c in content) if len(content) > 1 else []
         quotes.append(GoldQuote(s, e, _polnear_kind(text, s, e),
-                                sources=[(x["start"], x["end"]) for x in a.get("source") or []], pieces=pieces))
-    return GoldDoc(str(rec["doc"]), text, quotes, "polnear")
+                                sources=[(x["start"], x["end"]) for x in a.get("source") or []
+                                         if _usable(x.get("start"), x.get("end"), text)], pieces=pieces))
+    return GoldDoc(str(rec["doc"]), text, quotes, "polnear", unusable=unusable)
 
 
 def read_gold(path: str | Path) -> list[GoldDoc]:
@@ -145,6 +159,7 @@ def score_doc(doc: GoldDoc, quotes: list[dict[str, Any]]) -> dict[str, Any]:
     parts = {pi for pi, p in enumerate(pred) if pi not in matched_p and any(spans_match(x, p) for x in pieces)}
     return {
         "id": doc.id, "gold": len(gold), "pred": len(pred) - len(parts), "matched": len(pairs),
+        "unusable": doc.unusable,
         "speaker_right": len(right), "pieces": len(parts),
         # the SPEC rule read strictly: a split gold quote is its hull, and every prediction counts
         "strict_matched": len(match(gold, pred)), "strict_pred": len(pred),
@@ -180,6 +195,7 @@ def aggregate(per_doc: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
     sp = _ratio(sm, sum(d["strict_pred"] for d in per_doc))
     strict = {"precision": sp, "recall": _ratio(sm, g), "f1": _f1(sp, _ratio(sm, g))}
     return {"format": fmt, "documents": len(per_doc), "gold": g, "predicted": p, "matched": m,
+            "unusable_gold": sum(d.get("unusable", 0) for d in per_doc),
             "precision": prec, "recall": rec, "f1": _f1(prec, rec), "speaker_accuracy": _ratio(s, m),
             "end_to_end_f1": _f1(e2e_p, e2e_r), "recall_by_kind": kinds, "strict_hull": strict}
 
@@ -254,7 +270,9 @@ def report(figures: dict[str, Any]) -> str:
         f"quotes ({figures['format']}, {figures['documents']} documents, attribution scope "
         f"{figures.get('scope', 'all')!r}, attribution model {figures.get('model', 'off')}, scored classes "
         f"{classes if isinstance(classes, str) else '+'.join(classes)}): gold {figures['gold']}, "
-        f"predicted {figures['predicted']}, matched {figures['matched']}",
+        f"predicted {figures['predicted']}, matched {figures['matched']}"
+        + (f" (gold quotes without usable offsets left out: {figures['unusable_gold']})"
+           if figures.get("unusable_gold") else ""),
         f"  precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}",
         f"  speaker accuracy {figures['speaker_accuracy']:.3f}  end-to-end F1 {figures['end_to_end_f1']:.3f}",
         f"  recall by kind: {kinds}",

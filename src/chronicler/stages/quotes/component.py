@@ -29,6 +29,7 @@ from chronicler.stages.quotes.direct import (block_quotes, direct_quotes, fragme
                                               label_quotes)
 from chronicler.stages.quotes.lexicon import current_scope, is_answer, lexicon, reporting_nouns
 from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
+from chronicler.stages.quotes.ranker import SpeakerRanker, load_ranker, ranked_head
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.dating import Dates
 from chronicler.stages.temporal import find_dates
@@ -239,9 +240,8 @@ def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
     return best.date, best.text
 
 
-def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> list[Quote]:
-    """The quotes of a parsed doc; ``model`` is the attribution model ("default": the shipped one unless
-    switched off, None: the rules alone)."""
+def find_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> tuple[Context, list[Found]]:
+    """The quotes the rules and the attribution model find in a parsed doc, in text order, before speakers."""
     scope = current_scope()
     model = load_model() if model == "default" else model
     # the rules find speech; beyond it the model decides, or without it the rules of scope "all"
@@ -263,9 +263,21 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default") -
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
     # a title's attribution is the whole of what follows its colon, not the pieces in it
-    found = [f for f in found if not any(f is not h and h.start <= f.start < h.end for h in headline)]
-    speakers = [make_speaker(doc, author_of(f.speaker_head, ctx.lex.documents))
-                if f.speaker_head is not None else None for f in found]
+    return ctx, [f for f in found if not any(f is not h and h.start <= f.start < h.end for h in headline)]
+
+
+def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
+                   ranker: SpeakerRanker | None | str = "default") -> list[Quote]:
+    """The quotes of a parsed doc; ``model`` is the attribution model and ``ranker`` the speaker ranker
+    ("default": the shipped one unless switched off, None: the rules alone)."""
+    ctx, found = find_quotes(doc, model)
+    ranker = load_ranker() if ranker == "default" else ranker
+    heads = [ranked_head(ctx, f, ranker) for f in found]
+    for f, h in zip(found, heads):
+        rule = author_of(f.speaker_head, ctx.lex.documents) if f.speaker_head is not None else None
+        if (h.i if h is not None else None) != (rule.i if rule is not None else None):
+            f.speaker_head = h  # the ranker chose otherwise: the later steps read its choice
+    speakers = [make_speaker(doc, h) if h is not None else None for h in heads]
     _introduced_speakers(ctx, doc, found, speakers)
     _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
