@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8000)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
-    e.add_argument("kind", choices=["quotes", "events", "actors"])
+    e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
     e.add_argument("gold", help="gold file")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p
