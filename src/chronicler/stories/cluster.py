@@ -6,7 +6,7 @@ recently posted under them), never from a scan of all stories, so the time to pl
 the store grows. A candidate must be open in time: the article's date within ``window_days`` of the story's
 first and last article (unknown dates do not exclude). The article joins the best candidate whose centroid's
 cosine with it reaches ``threshold``; when it also reaches another candidate, and the two stories' centroids
-are as close, the two stories merge (the older one survives). Same input order, same stories.
+are at least half as close (``MERGE_SHARE``), the two stories merge (the older one survives). Same input order, same stories.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from chronicler.stories.features import DocFeatures
 from chronicler.stories.text import cosine, top
 
 THRESHOLD = 0.30  # chosen by cross-validation across BASIL's stories (scripts/eval: `chronicler eval stories`)
+MERGE_SHARE = 0.5  # two stories an article reaches both merge when their centroids are half as close
 WINDOW_DAYS = 7  # a news cycle: a story stays open a week after its last article
 SUM_SIZE = 150  # terms kept in a story's running sum
 CENTROID_SIZE = 80
@@ -125,7 +126,7 @@ class StoryIndex:
         story.add(doc)
         merged = []
         for _, other in above[1:]:
-            if other.id in self.stories and cosine(story.centroid, other.centroid) >= self.threshold:
+            if other.id in self.stories and cosine(story.centroid, other.centroid) >= self.threshold * MERGE_SHARE:
                 story, gone = self._merge(story, other)
                 merged.append(gone)
         self._post(story)

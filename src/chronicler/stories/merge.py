@@ -2,7 +2,7 @@
 
 Events merge when they have the same type and polarity, the same parties (by canonical actor, else by
 country; a missing target only matches a missing target), dates at most ``EVENT_DAYS`` apart (an unknown
-date does not exclude) and places in the same country (an unknown place does not exclude). Quotes merge
+date does not exclude) and compatible places (``_places_agree``). Quotes merge
 when their words are the same or nearly (word-set overlap ``SAME_WORDS``, or one contains the other) and
 their speakers do not conflict, or when the same speaker's indirect content overlaps by ``SAME_CONTENT``.
 Every mention keeps its document and offsets. Pure functions over the stored contracts.
@@ -66,7 +66,7 @@ def merged_events(docs: Docs, actors: dict[tuple[str, str], str]) -> list[dict[s
                 if (g["type"] == e["type"] and g["polarity"] == e["polarity"] and _same_party(g["source"], src)
                         and _same_party(g["target"], tgt)
                         and all(abs((day - k).days) <= EVENT_DAYS for k in g["_days"] if day)
-                        and (not place or not g["_places"] or place in g["_places"])):
+                        and _places_agree(place, g["_places"], src, tgt)):
                     break
             else:
                 g = {"type": e["type"], "cameo": e.get("cameo"), "quad_class": e["quad_class"],
@@ -81,6 +81,16 @@ def merged_events(docs: Docs, actors: dict[tuple[str, str], str]) -> list[dict[s
             g["_docs"][d["doc_id"]] = d
             g["mentions"].append(mention)
     return [_finish(f"E{n}", g) for n, g in enumerate(groups, 1)]
+
+
+def _places_agree(place: str | None, places: set[str], src: dict[str, Any] | None,
+                  tgt: dict[str, Any] | None) -> bool:
+    """Places conflict only when both are known, in different countries, and the new one is neither party's
+    country (an outlet filing from Havana and one from Washington report the same US-Cuba talks)."""
+    if not place or not places or place in places:
+        return True
+    return place in {(p or {}).get("country") for p in (src, tgt)} and bool(places & {
+        (p or {}).get("country") for p in (src, tgt)})
 
 
 def _finish(gid: str, g: dict[str, Any]) -> dict[str, Any]:
