@@ -76,6 +76,18 @@ def _parser() -> argparse.ArgumentParser:
             q.add_argument("--sector", help="e.g. GOV, MIL")
             q.add_argument("--kind", choices=["person", "organization", "country", "group"])
 
+    st = sub.add_parser("stories", help="stories in the store: articles of one developing story")
+    st.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
+    st.add_argument("--actor", help="canonical actor id (a-...), name or alias (substring), or code")
+    st.add_argument("--since", type=_date, help="stories still covered on or after this date")
+    st.add_argument("--until", type=_date, help="stories begun on or before this date")
+    st.add_argument("--format", choices=["table", "json"], default="table")
+    st.add_argument("--limit", type=int, default=None)
+    so = sub.add_parser("story", help="one story: documents, merged events and quotes, disputes, timeline")
+    so.add_argument("id", metavar="ID")
+    so.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
+    so.add_argument("--format", choices=["table", "json"], default="json")
+
     x = sub.add_parser("export", help="export the store")
     x.add_argument("out", metavar="OUT")
     x.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], required=True,
@@ -90,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8000)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
-    e.add_argument("kind", choices=["quotes", "events", "actors"])
+    e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
     e.add_argument("gold", help="gold file")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p
@@ -156,6 +168,26 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from chronicler.render import render_rows
+    from chronicler.stories.render import render_story
+    from chronicler.store import open_store
+
+    with open_store(args.db, read_only=True) as store:
+        if args.command == "story":
+            story = store.story(args.id)
+            if story is None:
+                raise ChroniclerError(f"no story {args.id!r}")
+            if args.format == "json":
+                sys.stdout.write(json.dumps(story, ensure_ascii=False, indent=2, default=str) + "\n")
+            else:
+                sys.stdout.write(render_story(story))
+            return 0
+        rows = store.stories(actor=args.actor, since=args.since, until=args.until, limit=args.limit)
+    sys.stdout.write(render_rows(rows, args.format))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from chronicler.store import open_store
 
@@ -165,6 +197,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.format in ("csv", "parquet"):
             store.export_table(args.table, args.format, args.out)
             return 0
+        counts = _story_event_counts(store) if args.format == "gdelt" else {}
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
             for result, text, ingested_at, origin in store.iter_stored():
                 if args.format == "jsonl":
@@ -173,9 +206,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     for record in exports.plover_records(result):
                         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
-                    for row in exports.gdelt_rows(result, text, ingested_at, origin):
+                    doc_counts = counts.get(result["document"]["id"])
+                    for row in exports.gdelt_rows(result, text, ingested_at, origin, doc_counts):
                         fh.write("\t".join(row) + "\n")
     return 0
+
+
+def _story_event_counts(store) -> dict[str, dict[str, tuple[int, int, int] | None]]:
+    """doc id -> event id -> the merged event's (mentions, sources, articles); None for repeat mentions."""
+    from chronicler.stories.view import event_counts
+
+    out: dict[str, dict[str, tuple[int, int, int] | None]] = {}
+    for story_id in store.story_ids():
+        for (doc_id, event_id), value in event_counts(store.story_documents(story_id)).items():
+            out.setdefault(doc_id, {})[event_id] = value
+    return out
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
@@ -213,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_ingest(args)
         if args.command in ("events", "quotes", "actors", "disputes"):
             return _cmd_query(args)
+        if args.command in ("stories", "story"):
+            return _cmd_stories(args)
         if args.command == "export":
             return _cmd_export(args)
         if args.command == "serve":

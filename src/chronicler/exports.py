@@ -71,7 +71,10 @@ def lead_end(text: str, paragraphs: int = 2) -> int:
     return len(text)
 
 
-def gdelt_rows(result: dict[str, Any], text: str, ingested_at: datetime | None, origin: str | None) -> list[list[str]]:
+def gdelt_rows(result: dict[str, Any], text: str, ingested_at: datetime | None, origin: str | None,
+               counts: dict[str, tuple[int, int, int] | None] | None = None) -> list[list[str]]:
+    """``counts`` (from the story layer): event id -> its merged event's (NumMentions, NumSources,
+    NumArticles), or None for a mention of an event already exported (GDELT lists one event once)."""
     doc = result["document"]
     published = date.fromisoformat(doc["published"]) if doc.get("published") else None
     added = ingested_at.strftime("%Y%m%d%H%M%S") if ingested_at else ""
@@ -81,6 +84,11 @@ def gdelt_rows(result: dict[str, Any], text: str, ingested_at: datetime | None, 
     for e in result["events"]:
         if not e.get("cameo"):
             continue
+        tally = (1, 1, 1)
+        if counts is not None and e["id"] in counts:
+            if counts[e["id"]] is None:
+                continue
+            tally = counts[e["id"]]
         day = date.fromisoformat(e["date"]) if e.get("date") else published
         when = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
                 f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}"] if day else ["", "", "", ""]
@@ -98,7 +106,7 @@ def gdelt_rows(result: dict[str, Any], text: str, ingested_at: datetime | None, 
         row = ([str(event_number(doc["id"], e["id"]))] + when
                + _actor_fields(e["source"]) + _actor_fields(e.get("target"))
                + [str(int(e["evidence"]["start"] < lead)), cameo, cameo[:3], cameo[:2], str(quad),
-                  "" if e.get("goldstein") is None else f"{e['goldstein']:.1f}", "1", "1", "1", ""]
+                  "" if e.get("goldstein") is None else f"{e['goldstein']:.1f}", *map(str, tally), ""]
                + ["0", "", "", "", "", "", "", ""] * 2 + action_geo
                + [added, _clean(doc.get("source") or origin or "")])
         rows.append(row)

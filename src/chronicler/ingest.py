@@ -119,6 +119,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
            on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
     stats = IngestStats()
     loaded = itertools.chain.from_iterable(iter_documents(p) for p in paths)
+    placer = _story_placer(store)
     runner = RayEngine(workers, model, ray_address) if engine == "ray" else LocalEngine(workers, model)
     try:
         for chunk in _chunks(loaded, CHUNK):
@@ -140,6 +141,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
                     stats.failed += 1
                 elif store.add(result, article.text, origin):
                     stats.added += 1
+                    if placer is not None:
+                        placer.place(result, article.text, article.record_id)
                 else:
                     stats.skipped += 1
             if on_progress:
@@ -147,3 +150,15 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
     finally:
         runner.close()
     return stats
+
+
+def _story_placer(store: Store):
+    """The story layer's online placer (``CHRONICLER_STORIES=off``: none), with any stored document that no
+    story holds yet (stories were off, or a run stopped between the two writes) placed first."""
+    from chronicler.stories.placer import StoryPlacer, enabled
+
+    if not enabled():
+        return None
+    placer = StoryPlacer(store)
+    placer.catch_up()
+    return placer

@@ -59,6 +59,8 @@ class Article:
     dateline_span: tuple[int, int] | None = None
     # Where the body starts (after title and dateline).
     body_start: int = 0
+    # The input record's own id (a JSONL/JSON/CSV "id"), kept beside the content hash for the story layer.
+    record_id: str | None = None
 
     @property
     def id(self) -> str:

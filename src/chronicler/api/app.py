@@ -114,6 +114,19 @@ def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
             return query("cross_disputes", window_days=window, limit=limit)
         return query("disputes", doc=doc, limit=limit)
 
+    @app.get("/v1/stories")
+    def stories(actor: str | None = None, since: date | None = None, until: date | None = None,
+                limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        return query("stories", actor=actor, since=since, until=until, limit=limit)
+
+    @app.get("/v1/stories/{story_id}")
+    def story(story_id: str) -> dict[str, Any]:
+        with services.store_lock:
+            found = services.store().story(story_id)
+        if found is None:
+            raise HTTPException(404, "no such story")
+        return found
+
     @app.get("/v1/documents/{doc_id}")
     def document(doc_id: str) -> dict[str, Any]:
         with services.store_lock:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-KINDS = ("quotes", "events", "actors")
+KINDS = ("quotes", "events", "actors", "stories")
 
 
 def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:

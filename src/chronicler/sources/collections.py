@@ -58,8 +58,10 @@ def article_from_record(rec: dict[str, Any], name: str) -> Article:
         dateline = dateline.strip().split(",")[0].rstrip(" -").strip() or None
     title = rec.get("title") if isinstance(rec.get("title"), str) else None
     source = rec.get("source") if isinstance(rec.get("source"), str) else None
-    return article_from_text(text, name, title=title, published=published, source=source,
-                             dateline=dateline if isinstance(dateline, str) else None)
+    article = article_from_text(text, name, title=title, published=published, source=source,
+                                dateline=dateline if isinstance(dateline, str) else None)
+    article.record_id = str(rec["id"]) if rec.get("id") not in (None, "") else None
+    return article
 
 
 def _json_array(path: Path) -> Iterator[Loaded]:

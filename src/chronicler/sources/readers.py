@@ -126,6 +126,7 @@ def iter_jsonl(path: str | Path) -> Iterator[BatchItem]:
                     published=parse_date(rec.get("published"), name),
                     source=rec.get("source") if isinstance(rec.get("source"), str) else None,
                 )
+                article.record_id = str(rec["id"]) if rec.get("id") not in (None, "") else None
                 yield BatchItem(n, rid, article=article)
             except InputError as exc:
                 yield BatchItem(n, rid, error=str(exc))

@@ -36,3 +36,17 @@ CREATE TABLE IF NOT EXISTS disputes (
 CREATE TABLE IF NOT EXISTS failures (
     origin VARCHAR PRIMARY KEY, reason VARCHAR, failed_at TIMESTAMP
 );
+-- stories (chronicler/stories/): articles of one developing story, placed online at ingest
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY, seq INTEGER, title VARCHAR, first_seen DATE, last_seen DATE,
+    num_documents INTEGER, merged_into VARCHAR,  -- set when another story absorbed this one
+    state JSON                                   -- the running term sum the clusterer compares with
+);
+CREATE TABLE IF NOT EXISTS story_documents (
+    doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, record_id VARCHAR, seq INTEGER, score DOUBLE PRECISION
+);
+CREATE TABLE IF NOT EXISTS story_actors (
+    story_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, code VARCHAR,
+    aliases VARCHAR, documents INTEGER, mentions INTEGER,
+    PRIMARY KEY (story_id, actor_id)
+);

@@ -1,0 +1,120 @@
+"""The store's story tables (schema.sql): what the online clusterer needs back at the start of an ingest,
+where it placed each article, and each story's canonical actors (for ``--actor``). Merged events, quotes,
+disputes and the timeline are built on read from the stored contracts (chronicler.stories.view), so they
+always agree with the documents a story holds. Mixed into ``Store``: the same SQL for both backends.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+
+class StoryTables:
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:  # from Store
+        raise NotImplementedError
+
+    # -- the clusterer's state --------------------------------------------------------------------------
+    def open_stories(self) -> list[dict[str, Any]]:
+        """Stories not absorbed into another, in creation order, with their clusterer state."""
+        rows = self._rows("SELECT id, seq, title, first_seen, last_seen, num_documents, state FROM stories "
+                          "WHERE merged_into IS NULL ORDER BY seq")
+        for r in rows:
+            r["state"] = r["state"] if isinstance(r["state"], dict) else json.loads(r["state"])
+        return rows
+
+    def unplaced_documents(self) -> list[str]:
+        """Stored documents no story holds yet (ingested with stories off, or interrupted), oldest first."""
+        return [r["id"] for r in self._rows(
+            "SELECT d.id FROM documents d LEFT JOIN story_documents s ON s.doc_id = d.id "
+            "WHERE s.doc_id IS NULL ORDER BY d.published NULLS LAST, d.ingested_at, d.id")]
+
+    def placed_count(self) -> int:
+        return int(self._scalar("SELECT count(*) FROM story_documents"))
+
+    def record_placement(self, doc_id: str, record_id: str | None, story: Any, score: float, created: bool,
+                         merged: list[str], seq: int) -> None:
+        """One article's placement, in one transaction: its story's new state, stories it absorbed."""
+        state = json.dumps(story.state())
+        with self._transaction():
+            if created:
+                self._execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+                              [story.id, story.seq, story.title, story.first_seen, story.last_seen,
+                               story.num_documents, state])
+            else:
+                self._execute("UPDATE stories SET first_seen = ?, last_seen = ?, num_documents = ?, state = ? "
+                              "WHERE id = ?", [story.first_seen, story.last_seen, story.num_documents, state,
+                                               story.id])
+            for gone in merged:
+                self._execute("UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", [story.id, gone])
+                self._execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", [story.id, gone])
+                self._execute("DELETE FROM story_actors WHERE story_id = ?", [gone])
+            self._execute("INSERT INTO story_documents VALUES (?, ?, ?, ?, ?)",
+                          [doc_id, story.id, record_id, seq, round(float(score), 6)])
+            self._refresh_story_actors(story.id)
+
+    def _refresh_story_actors(self, story_id: str) -> None:
+        from chronicler.stories.actors import canonical_actors
+
+        rows = self._rows("SELECT a.doc_id, a.id, a.name, a.kind, a.country, a.code, a.mentions FROM actors a "
+                          "JOIN story_documents s ON s.doc_id = a.doc_id WHERE s.story_id = ?", [story_id])
+        actors, _ = canonical_actors(rows)
+        self._execute("DELETE FROM story_actors WHERE story_id = ?", [story_id])
+        if actors:
+            self._executemany("INSERT INTO story_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [story_id, a["id"], a["name"], a["kind"], a["country"], a["code"], " | ".join(a["aliases"]),
+                 a["documents"], a["mentions"]] for a in actors])
+
+    # -- reading --------------------------------------------------------------------------------------
+    def stories(self, *, actor: str | None = None, since: date | None = None, until: date | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, latest first; ``actor``: a canonical actor id, a name or alias (substring) or a code."""
+        clauses, params = ["s.merged_into IS NULL"], []
+        if actor:
+            clauses.append("s.id IN (SELECT story_id FROM story_actors WHERE actor_id = ? OR lower(name) LIKE ? "
+                           "OR lower(aliases) LIKE ? OR code = ?)")
+            params += [actor.lower(), f"%{actor.lower()}%", f"%{actor.lower()}%", actor.upper()]
+        if since:
+            clauses.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
+            params.append(since)
+        if until:
+            clauses.append("(s.first_seen IS NULL OR s.first_seen <= ?)")
+            params.append(until)
+        sql = ("SELECT s.id, s.title, s.first_seen, s.last_seen, s.num_documents, "
+               "(SELECT count(DISTINCT coalesce(d.source, d.id)) FROM story_documents x "
+               " JOIN documents d ON d.id = x.doc_id WHERE x.story_id = s.id) AS num_sources "
+               "FROM stories s WHERE " + " AND ".join(clauses) +
+               " ORDER BY s.last_seen DESC NULLS LAST, s.seq")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._rows(sql, params)
+
+    def story_documents(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's documents with their contracts, by publication date then placement order."""
+        rows = self._rows(
+            "SELECT d.id AS doc_id, s.record_id, d.title, d.source, d.published, d.result FROM story_documents s "
+            "JOIN documents d ON d.id = s.doc_id WHERE s.story_id = ? ORDER BY d.published NULLS LAST, s.seq",
+            [story_id])
+        for r in rows:
+            r["result"] = r["result"] if isinstance(r["result"], dict) else json.loads(r["result"])
+        return rows
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        """A story by id; an absorbed story's id leads to the story that absorbed it."""
+        for _ in range(100):
+            rows = self._rows("SELECT id, title, first_seen, last_seen, num_documents, merged_into FROM stories "
+                              "WHERE id = ?", [story_id])
+            if not rows or not rows[0]["merged_into"]:
+                return rows[0] if rows else None
+            story_id = rows[0]["merged_into"]
+        return None
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        from chronicler.stories.view import story_view
+
+        row = self.story_row(story_id)
+        return None if row is None else story_view(row, self.story_documents(row["id"]))
+
+    def story_ids(self) -> list[str]:
+        return [r["id"] for r in self._rows("SELECT id FROM stories WHERE merged_into IS NULL ORDER BY seq")]
