@@ -149,3 +149,16 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
                         headers=headers)
 
     return app
+
+
+def serve_environment(db: str, model: str | None, host: str) -> dict[str, str]:
+    """What ``app_from_environment`` reads in each server process (``chronicler serve --workers N``)."""
+    return {"CHRONICLER_SERVE_DB": db, "CHRONICLER_SERVE_HOST": host, **({"CHRONICLER_MODEL": model} if model else {})}
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server process among several (uvicorn's factory; see ``serve_environment``)."""
+    import os
+
+    return create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
+                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"))
