@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--db", help=f"store to query (default ./{DEFAULT_DB})")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--workers", type=int, default=1,
+                   help="server processes (each loads the pipeline once; analysis is one at a time per process)")
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
     e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
@@ -226,10 +228,17 @@ def _story_event_counts(store) -> dict[str, dict[str, tuple[int, int, int] | Non
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from chronicler.api import create_app
+    from chronicler.api.app import create_app, serve_environment
 
-    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model), host=args.host, port=args.port,
-                log_level="info")
+    if args.workers < 1:
+        raise ChroniclerError("--workers must be at least 1")
+    if args.workers > 1:  # each process builds its app from the environment (uvicorn imports it by name)
+        os.environ.update(serve_environment(args.db or DEFAULT_DB, args.model, args.host))
+        uvicorn.run("chronicler.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="info")
+        return 0
+    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model, host=args.host), host=args.host,
+                port=args.port, log_level="info")
     return 0
 
 

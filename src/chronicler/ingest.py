@@ -11,17 +11,22 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from chronicler.bounds import check_text, deadline, doc_timeout
+from chronicler.errors import InputError
 from chronicler.model import Article
 from chronicler.sources.collections import Loaded, iter_documents
-from chronicler.store import Store
+from chronicler.store import Store, StoreError
 
 CHUNK = 256
+FROM_ENV = -1.0  # ingest(timeout=...): the time bound from $CHRONICLER_DOC_TIMEOUT
 
 _worker_analyzer = None
+_worker_timeout: float | None = None
 
 
 @dataclass(slots=True)
@@ -34,17 +39,19 @@ class IngestStats:
         return {"added": self.added, "skipped": self.skipped, "failed": self.failed}
 
 
-def _init_worker(model: str | None) -> None:
-    global _worker_analyzer
+def _init_worker(model: str | None, timeout: float | None = None) -> None:
+    global _worker_analyzer, _worker_timeout
     from chronicler.nlp.analyzer import Analyzer
 
     _worker_analyzer = Analyzer(model)
+    _worker_timeout = timeout
 
 
 def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | None, str | None]:
     origin, article = job
     try:
-        return origin, article, _worker_analyzer.analyze(article).to_dict(), None
+        with deadline(_worker_timeout):
+            return origin, article, _worker_analyzer.analyze(article).to_dict(), None
     except Exception as exc:  # noqa: BLE001 - one document's failure is recorded, not fatal
         return origin, article, None, f"{origin}: analysis failed ({type(exc).__name__}: {exc})"
 
@@ -52,12 +59,13 @@ def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | N
 class LocalEngine:
     """The pipeline in this process (1 worker) or in a pool of worker processes."""
 
-    def __init__(self, workers: int, model: str | None) -> None:
+    def __init__(self, workers: int, model: str | None, timeout: float | None = None) -> None:
         self.pool = None
         if workers > 1:
-            self.pool = mp.get_context("forkserver").Pool(workers, initializer=_init_worker, initargs=(model,))
+            self.pool = mp.get_context("forkserver").Pool(workers, initializer=_init_worker,
+                                                          initargs=(model, timeout))
         else:
-            _init_worker(model)
+            _init_worker(model, timeout)
 
     def map(self, jobs: list[tuple[str, Article]]) -> Iterator[tuple[str, Article, dict[str, Any] | None, str | None]]:
         return self.pool.imap(_analyze, jobs, chunksize=4) if self.pool else map(_analyze, jobs)
@@ -69,8 +77,8 @@ class LocalEngine:
 
 
 class _RayWorker:
-    def __init__(self, model: str | None) -> None:
-        _init_worker(model)
+    def __init__(self, model: str | None, timeout: float | None = None) -> None:
+        _init_worker(model, timeout)
 
     def analyze(self, job: tuple[str, Article]):
         return _analyze(job)
@@ -80,7 +88,8 @@ class RayEngine:
     """N actors on a Ray cluster, each with the pipeline loaded once. Joins the cluster at ``address``
     (or $RAY_ADDRESS), uses one already initialised in this process, or starts a local one."""
 
-    def __init__(self, workers: int, model: str | None, address: str | None = None) -> None:
+    def __init__(self, workers: int, model: str | None, address: str | None = None,
+                 timeout: float | None = None) -> None:
         try:
             import ray
             from ray.util import ActorPool
@@ -95,7 +104,7 @@ class RayEngine:
             ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                      log_to_driver=False)
         worker = ray.remote(num_cpus=1)(_RayWorker)
-        self.actors = [worker.remote(model) for _ in range(workers)]
+        self.actors = [worker.remote(model, timeout) for _ in range(workers)]
         self.pool = ActorPool(self.actors)
 
     def map(self, jobs: list[tuple[str, Article]]):
@@ -114,37 +123,106 @@ def _chunks(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
         yield chunk
 
 
+def _refusal(origin: str, article: Article) -> str | None:
+    """Why this document is not analysed: a text no analysis could finish in time (``check_text``), or one no
+    database could hold (PostgreSQL refuses NUL in text); None when it is fine."""
+    try:
+        check_text(article.text, origin)
+    except InputError as exc:
+        return str(exc)
+    for what, value in (("text", article.text), ("title", article.title), ("source", article.source),
+                        ("dateline", article.dateline)):
+        if value and "\x00" in value:
+            return f"{origin}: a NUL character in its {what}: no store keeps one"
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class _Writer:
+    """The store's calls made by ingest, each retried after a lost connection (a database server restarted
+    mid-ingest): reconnect for up to ``patience`` seconds, then stop with a message saying how to resume.
+    A document the store refuses for its content is recorded as failed, and the batch goes on."""
+
+    def __init__(self, store: Store, patience: float) -> None:
+        self.store, self.patience = store, patience
+
+    def __call__(self, method: str, *args: Any) -> Any:
+        waited = 0.0
+        while True:
+            try:
+                return getattr(self.store, method)(*args)
+            except Exception as exc:
+                if not self.store.lost_connection(exc):
+                    raise
+                waited = self._reconnect(_first_line(exc), waited)
+
+    def _reconnect(self, reason: str, waited: float) -> float:
+        """Reconnect, waiting longer each time; the seconds waited so far, or StoreError past ``patience``."""
+        pause = 0.5
+        while waited < self.patience:
+            time.sleep(pause)
+            waited += pause
+            pause = min(pause * 2, 5.0)
+            try:
+                self.store.reconnect()
+                return waited
+            except Exception as exc:  # noqa: BLE001 - still down: wait and try again
+                reason = _first_line(exc)
+        raise StoreError(f"the database went away and did not come back within {self.patience:g} s ({reason}); "
+                         "run the same command again: it resumes where it stopped")
+
+    def add(self, result: dict[str, Any], article: Article, origin: str) -> str | None:
+        """Store one analysed document: "added", "skipped" (already stored), or the reason it was refused."""
+        try:
+            return "added" if self("add", result, article.text, origin) else "skipped"
+        except Exception as exc:
+            if not self.store.refused(exc):
+                raise
+            return f"{origin}: could not be stored ({type(exc).__name__}: {str(exc).strip()[:200]})"
+
+
 def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str | None = None,
            engine: str = "local", ray_address: str | None = None,
-           on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
+           on_progress: Callable[[IngestStats], None] | None = None, timeout: float | None = FROM_ENV,
+           patience: float = 60.0) -> IngestStats:
+    """Ingest ``paths`` into ``store``. ``timeout``: seconds one document's analysis may take (default
+    ``$CHRONICLER_DOC_TIMEOUT`` or 120; None: unbounded); ``patience``: seconds to wait for a lost database."""
     stats = IngestStats()
+    timeout = doc_timeout() if timeout == FROM_ENV else timeout
+    write = _Writer(store, patience)
     loaded = itertools.chain.from_iterable(iter_documents(p) for p in paths)
     placer = _story_placer(store)
-    runner = RayEngine(workers, model, ray_address) if engine == "ray" else LocalEngine(workers, model)
+    runner = (RayEngine(workers, model, ray_address, timeout) if engine == "ray"
+              else LocalEngine(workers, model, timeout))
     try:
         for chunk in _chunks(loaded, CHUNK):
             jobs: list[tuple[str, Article]] = []
             seen: set[str] = set()
             for item in chunk:
-                if item.article is None:
-                    store.add_failure(item.origin, item.error or "unreadable")
+                refused = item.error if item.article is None else _refusal(item.origin, item.article)
+                if item.article is None or refused:
+                    write("add_failure", item.origin, refused or "unreadable")
                     stats.failed += 1
-                elif item.article.id in seen or store.has_document(item.article.id):
-                    store.clear_failure(item.origin)
+                elif item.article.id in seen or write("has_document", item.article.id):
+                    write("clear_failure", item.origin)
                     stats.skipped += 1
                 else:
                     seen.add(item.article.id)
                     jobs.append((item.origin, item.article))
             for origin, article, result, error in runner.map(jobs):
-                if result is None:
-                    store.add_failure(origin, error or "analysis failed")
-                    stats.failed += 1
-                elif store.add(result, article.text, origin):
+                outcome = write.add(result, article, origin) if result is not None else error or "analysis failed"
+                if outcome == "added":
                     stats.added += 1
                     if placer is not None:
                         placer.place(result, article.text, article.record_id)
-                else:
+                elif outcome == "skipped":
                     stats.skipped += 1
+                else:
+                    write("add_failure", origin, outcome)
+                    stats.failed += 1
             if on_progress:
                 on_progress(stats)
     finally:

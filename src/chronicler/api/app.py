@@ -17,6 +17,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from chronicler import __version__
+from chronicler.api.security import Guard
+from chronicler.bounds import DocumentTimeout, check_text, deadline, doc_timeout
 from chronicler.errors import ChroniclerError
 
 MAX_TEXT = 2_000_000  # characters
@@ -37,6 +39,7 @@ class Services:
         self._analyzer = None
         self._store = None
         self.analyze_lock = threading.Lock()
+        self.timeout = doc_timeout()
         self.store_lock = threading.Lock()
 
     def analyzer(self):
@@ -56,15 +59,23 @@ class Services:
         return self._store
 
 
-def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, model: str | None = None, *, host: str | None = None,
+               token: str | None = None) -> FastAPI:
+    """The app. ``host``: the address the server binds (writes need a token beyond loopback); ``token``: the
+    write token (default ``$CHRONICLER_API_TOKEN``). See ``chronicler.api.security``."""
     app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, who did what to whom, when and where — with evidence.")
     services = Services(db, model)
     app.state.services = services
+    app.add_middleware(Guard, host=host, token=token)
 
     @app.exception_handler(ChroniclerError)
     async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(DocumentTimeout)
+    async def timed_out(_request: Request, exc: DocumentTimeout) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
@@ -76,7 +87,8 @@ def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
 
         article = article_from_text(req.text, "request", title=req.title, published=req.published,
                                     source=req.source)
-        with services.analyze_lock:
+        check_text(article.text, "request")
+        with services.analyze_lock, deadline(services.timeout):
             return services.analyzer().analyze(article).to_dict()
 
     def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
@@ -150,3 +162,16 @@ def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
                         headers=headers)
 
     return app
+
+
+def serve_environment(db: str, model: str | None, host: str) -> dict[str, str]:
+    """What ``app_from_environment`` reads in each server process (``chronicler serve --workers N``)."""
+    return {"CHRONICLER_SERVE_DB": db, "CHRONICLER_SERVE_HOST": host, **({"CHRONICLER_MODEL": model} if model else {})}
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server process among several (uvicorn's factory; see ``serve_environment``)."""
+    import os
+
+    return create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
+                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"))

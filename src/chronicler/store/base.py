@@ -51,6 +51,17 @@ class Store(StoryTables):
     def close(self) -> None:
         raise NotImplementedError
 
+    def lost_connection(self, exc: BaseException) -> bool:
+        """Whether ``exc`` says the database went away (a server restarted), so ``reconnect`` may help."""
+        return False
+
+    def reconnect(self) -> None:
+        raise StoreError(f"cannot reconnect to {self.path}")
+
+    def refused(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is the database refusing one row's content (the document fails, the batch goes on)."""
+        return False
+
     # -- lifecycle -------------------------------------------------------------------------------------
     def _create_schema(self) -> None:
         sql = "\n".join(line.split("--")[0] for line in schema_sql().splitlines())  # no "--" in literals
@@ -139,9 +150,13 @@ class Store(StoryTables):
         return self._rows("SELECT origin, reason, failed_at FROM failures ORDER BY origin")
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
+        if "\x00" in doc_id:
+            return None  # no id holds a NUL (PostgreSQL refuses one in a parameter)
         return _json(self._scalar("SELECT result FROM documents WHERE id = ?", [doc_id]))
 
     def text(self, doc_id: str) -> str | None:
+        if "\x00" in doc_id:
+            return None
         return self._scalar("SELECT text FROM documents WHERE id = ?", [doc_id])
 
     def _select(self, sql: str, where: "_Where", order: str, limit: int | None) -> list[dict[str, Any]]:
@@ -159,11 +174,11 @@ class Store(StoryTables):
                polarity: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         w = _Where()
         w.add(type, "e.type = ?", (type or "").upper())
-        w.add(actor, "(lower(e.source_name) LIKE ? OR lower(e.target_name) LIKE ? OR e.source_code = ? "
-                     "OR e.target_code = ?)", *[f"%{(actor or '').lower()}%"] * 2, *[(actor or "").upper()] * 2)
+        w.add(actor, f"(lower(e.source_name) {LIKE} OR lower(e.target_name) {LIKE} OR e.source_code = ? "
+                     "OR e.target_code = ?)", *[f"%{_like((actor or '').lower())}%"] * 2, *[(actor or "").upper()] * 2)
         w.add(country, "(e.source_country = ? OR e.target_country = ?)", *[(country or "").upper()] * 2)
         w.dated("e", since, until)
-        w.add(doc, "e.doc_id LIKE ?", f"{doc}%")
+        w.add(doc, f"e.doc_id {LIKE}", f"{_like(doc)}%")
         w.add(polarity, "e.polarity = ?", polarity)
         sql = ("SELECT e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality, "
                "e.source_name, e.source_code, e.target_name, e.target_code, e.date, e.date_text, e.location, "
@@ -176,11 +191,11 @@ class Store(StoryTables):
                limit: int | None = None) -> list[dict[str, Any]]:
         """Quotes across documents; ``attribution`` keeps one class ("speech": quotations only)."""
         w = _Where()
-        w.add(speaker, "lower(q.speaker_name) LIKE ?", f"%{(speaker or '').lower()}%")
+        w.add(speaker, f"lower(q.speaker_name) {LIKE}", f"%{_like((speaker or '').lower())}%")
         w.add(kind, "q.kind = ?", kind)
         w.add(attribution, "q.attribution = ?", attribution)
         w.dated("q", since, until)
-        w.add(doc, "q.doc_id LIKE ?", f"{doc}%")
+        w.add(doc, f"q.doc_id {LIKE}", f"{_like(doc)}%")
         sql = ("SELECT q.doc_id, q.id, q.kind, q.attribution, q.speaker_name, q.cue, q.text, q.start_char, "
                "q.end_char, q.date, q.date_text, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id")
         return self._select(sql, w, "q.doc_id, q.start_char", limit)
@@ -189,7 +204,7 @@ class Store(StoryTables):
                kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Actors across documents, grouped by name and code, with document and mention counts."""
         w = _Where()
-        w.add(name, "lower(name) LIKE ?", f"%{(name or '').lower()}%")
+        w.add(name, f"lower(name) {LIKE}", f"%{_like((name or '').lower())}%")
         w.add(country, "country = ?", (country or "").upper())
         w.add(sector, "sector = ?", (sector or "").upper())
         w.add(kind, "kind = ?", kind)
@@ -202,7 +217,7 @@ class Store(StoryTables):
 
     def disputes(self, *, doc: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         w = _Where()
-        w.add(doc, "x.doc_id LIKE ?", f"{doc}%")
+        w.add(doc, f"x.doc_id {LIKE}", f"{_like(doc)}%")
         sql = ("SELECT x.doc_id, x.id, x.summary, x.claim, c.source_name AS claimed_by, c.evidence AS claim_evidence, "
                "x.counter, n.source_name AS denied_by, n.evidence AS counter_evidence FROM disputes x "
                "JOIN events c ON c.doc_id = x.doc_id AND c.id = x.claim "
@@ -274,14 +289,26 @@ class _Where:
         self.params: list[Any] = list(params or [])
 
     def add(self, value: Any, clause: str, *params: Any) -> None:
-        if value not in (None, ""):
-            self.clauses.append(clause)
-            self.params.extend(params)
+        if value in (None, ""):
+            return
+        if any(isinstance(p, str) and "\x00" in p for p in params):
+            self.clauses.append("1 = 0")  # no stored value holds a NUL (PostgreSQL refuses one in a parameter)
+            return
+        self.clauses.append(clause)
+        self.params.extend(params)
 
     def dated(self, alias: str, since: date | None, until: date | None) -> None:
         """From/to a date: the record's own date where known, else its document's publication date."""
         self.add(since, f"coalesce({alias}.date, d.published) >= ?", since)
         self.add(until, f"coalesce({alias}.date, d.published) <= ?", until)
+
+
+LIKE = "LIKE ? ESCAPE '\\'"  # a filter's %, _ and \ are matched as themselves (see _like)
+
+
+def _like(value: Any) -> str:
+    """A filter value for LIKE: its wildcards escaped, so '%' finds a '%', not every row."""
+    return str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _json(value: Any) -> Any:

@@ -42,6 +42,12 @@ class DuckDBStore(Store):
     def close(self) -> None:
         self.con.close()
 
+    def refused(self, exc: BaseException) -> bool:
+        import duckdb
+
+        return isinstance(exc, (duckdb.ConversionException, duckdb.InvalidInputException,
+                                duckdb.ConstraintException, duckdb.OutOfRangeException))
+
     def export_table(self, table: str, fmt: str, out: str | Path) -> None:
         """CSV or Parquet straight from DuckDB's COPY."""
         if table not in ("events", "quotes", "actors", "disputes"):

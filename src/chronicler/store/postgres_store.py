@@ -19,17 +19,38 @@ class PostgresStore(Store):
             import psycopg
         except ImportError:
             raise StoreError("PostgreSQL needs psycopg: pip install 'chronicler[postgres]'") from None
-        self.path = url
-        try:
-            self.con = psycopg.connect(url, autocommit=True)
-        except Exception as exc:  # psycopg.OperationalError and friends
-            raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip().splitlines()[0]}") from None
-        if read_only:
-            self.con.execute("SET default_transaction_read_only = on")
-        else:
+        self.path, self.read_only = url, read_only
+        self._connect()
+        if not read_only:
             with self._transaction():
                 self.con.execute("SELECT pg_advisory_xact_lock(727274)")  # one schema creator at a time
                 self._create_schema()
+
+    def _connect(self) -> None:
+        import psycopg
+
+        try:
+            self.con = psycopg.connect(self.path, autocommit=True, connect_timeout=10)
+        except Exception as exc:  # psycopg.OperationalError and friends
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError(f"cannot connect to {_redact(self.path)}: {first}") from None
+        if self.read_only:
+            self.con.execute("SET default_transaction_read_only = on")
+
+    def lost_connection(self, exc: BaseException) -> bool:
+        import psycopg
+
+        return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)) or self.con.closed
+
+    def reconnect(self) -> None:
+        with contextlib.suppress(Exception):
+            self.con.close()
+        self._connect()
+
+    def refused(self, exc: BaseException) -> bool:
+        import psycopg
+
+        return isinstance(exc, (psycopg.DataError, psycopg.IntegrityError))
 
     def _execute(self, sql: str, params: list[Any] | None = None):
         return self.con.execute(_pg(sql), params or None)
