@@ -89,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
 
+    from chronicler.feeds.commands import add_parsers as add_watch_parsers
+
+    add_watch_parsers(sub, DEFAULT_DB)
+
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
     e.add_argument("kind", choices=["quotes", "events", "actors"])
     e.add_argument("gold", help="gold file")
@@ -127,9 +131,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    from chronicler.progress import Progress, estimate_total
+
+    progress = Progress("ingest", estimate_total(args.paths))
     with open_store(args.db) as store:
-        stats = ingest(args.paths, store, workers=args.workers, model=args.model, engine=args.engine,
-                       ray_address=args.ray_address)
+        try:
+            stats = ingest(args.paths, store, workers=args.workers, model=args.model, engine=args.engine,
+                           ray_address=args.ray_address, on_progress=lambda s: progress.update(
+                               s.added + s.skipped + s.failed, added=s.added, skipped=s.skipped, failed=s.failed))
+        finally:
+            progress.close()
         failures = store.failures()
     print(f"chronicler: {stats.added} added, {stats.skipped} already stored, {stats.failed} failed",
           file=sys.stderr)
@@ -217,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_export(args)
         if args.command == "serve":
             return _cmd_serve(args)
+        if args.command in ("watch", "alerts"):
+            from chronicler.feeds import commands
+
+            return commands.run_watch(args) if args.command == "watch" else commands.run_alerts(args)
     except ChroniclerError as exc:
         print(f"chronicler: error: {exc}", file=sys.stderr)
         return 2

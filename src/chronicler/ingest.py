@@ -142,6 +142,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
                     stats.added += 1
                 else:
                     stats.skipped += 1
+                if on_progress:
+                    on_progress(stats)
             if on_progress:
                 on_progress(stats)
     finally:

@@ -36,3 +36,18 @@ CREATE TABLE IF NOT EXISTS disputes (
 CREATE TABLE IF NOT EXISTS failures (
     origin VARCHAR PRIMARY KEY, reason VARCHAR, failed_at TIMESTAMP
 );
+-- watch (chronicler watch): feeds followed, items seen once by URL; alerts (chronicler alerts): rules and what fired
+CREATE TABLE IF NOT EXISTS feeds (
+    url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, checked_at TIMESTAMP,
+    status INTEGER, error VARCHAR, items INTEGER
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    url VARCHAR PRIMARY KEY, feed VARCHAR, doc_id VARCHAR, title VARCHAR, seen_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS alert_rules (
+    id VARCHAR PRIMARY KEY, rule JSON, deliver VARCHAR, created_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS alerts (
+    rule_id VARCHAR, doc_id VARCHAR, record_id VARCHAR, kind VARCHAR, fired_at TIMESTAMP, alert JSON,
+    PRIMARY KEY (rule_id, doc_id, record_id)
+);
