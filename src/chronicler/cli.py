@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--db", help=f"store to query (default ./{DEFAULT_DB})")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--read-only", action="store_true",
+                   help="open the store read-only (no POST /v1/documents; other readers may share a DuckDB file)")
 
     from chronicler.feeds.commands import add_parsers as add_watch_parsers
 
@@ -194,8 +196,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     from chronicler.api import create_app
 
-    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model), host=args.host, port=args.port,
-                log_level="info")
+    app = create_app(db=args.db or DEFAULT_DB, model=args.model, writable=not args.read_only, bind_host=args.host)
+    print(f"chronicler: the web UI is at http://{args.host}:{args.port}/ui", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 

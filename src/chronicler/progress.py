@@ -34,6 +34,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.started = self._last = time.monotonic()
         self.done = 0
+        self.counts: dict[str, int] = {}
         self._bar = None
         if bar is None:
             bar = bool(getattr(self.stream, "isatty", lambda: False)())
@@ -64,13 +65,13 @@ class Progress:
 
     def line(self, counts: dict[str, int]) -> str:
         of = f"/{self.total}" if self.total is not None else ""
-        extra = ", ".join(f"{k} {v}" for k, v in counts.items())
+        extra = " (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")" if counts else ""
         eta = self.eta()
         eta_text = f", ETA {eta:.0f}s" if eta is not None else ""
-        return f"chronicler: {self.label}: {self.done}{of} ({extra}) {self.rate():.2f}/s{eta_text}"
+        return f"chronicler: {self.label}: {self.done}{of}{extra}, {self.rate():.2f}/s{eta_text}"
 
     def update(self, done: int, **counts: int) -> None:
-        self.done = done
+        self.done, self.counts = done, counts
         if self._bar is not None:
             self._bar.update(self._task, completed=done, rate=f"{self.rate():.1f}/s")
             return
@@ -84,4 +85,4 @@ class Progress:
             self._bar.stop()
             self._bar = None
         else:
-            print(self.line(counts), file=self.stream, flush=True)
+            print(self.line(counts or self.counts), file=self.stream, flush=True)

@@ -32,8 +32,8 @@ class AnalyzeRequest(BaseModel):
 class Services:
     """The analyzer (loaded on first use) and the store, each behind a lock: one request at a time uses them."""
 
-    def __init__(self, db: str | None, model: str | None) -> None:
-        self.db, self.model = db, model
+    def __init__(self, db: str | None, model: str | None, writable: bool = False) -> None:
+        self.db, self.model, self.writable = db, model, writable
         self._analyzer = None
         self._store = None
         self.analyze_lock = threading.Lock()
@@ -50,17 +50,18 @@ class Services:
         from chronicler.store import open_store
 
         if self._store is None:
-            if self.db is None or not Path(self.db).exists():
+            if self.db is None or (not self.writable and not Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
-            self._store = open_store(self.db, read_only=True)
+            self._store = open_store(self.db, read_only=not self.writable)
         return self._store
 
 
-def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, model: str | None = None, *, writable: bool = False,
+               bind_host: str = "127.0.0.1") -> FastAPI:
     app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, who did what to whom, when and where — with evidence.")
-    services = Services(db, model)
-    app.state.services = services
+    services = Services(db, model, writable)
+    app.state.services, app.state.bind_host = services, bind_host
 
     @app.exception_handler(ChroniclerError)
     async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
@@ -136,4 +137,7 @@ def create_app(db: str | None = None, model: str | None = None) -> FastAPI:
         return Response(static.joinpath("app.js").read_text("utf-8"), media_type="text/javascript",
                         headers=headers)
 
+    from chronicler.api import browse
+
+    browse.mount(app)  # the web UI over the store, and POST /v1/documents
     return app
