@@ -67,8 +67,8 @@ function networkGraph(container, focus, edges, { size = 460, href = null } = {})
   });
   const svg = svgEl("svg", { width: size, height: size, viewBox: `0 0 ${size} ${size}`, class: "network", role: "img" });
   const defs = svgEl("defs");
-  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6,
-                                   markerHeight: 6, orient: "auto-start-reverse" });
+  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9,
+                                   markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.appendChild(svgEl("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }));
   defs.appendChild(marker); svg.appendChild(defs);
   const maxCount = Math.max(...edges.map((e) => e.events));
@@ -76,15 +76,16 @@ function networkGraph(container, focus, edges, { size = 460, href = null } = {})
     let [x1, y1] = pos[e.source], [x2, y2] = pos[e.target];
     if (e.source === e.target) return;
     const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
-    const off = 18, bend = 6;  // stop short of the nodes; offset the two directions of a pair apart
+    const off = 18, bend = 7;  // stop short of the nodes; offset the two directions of a pair apart
     const nx = -dy / len * bend, ny = dx / len * bend;
     x1 += dx / len * off + nx; y1 += dy / len * off + ny; x2 -= dx / len * off - nx; y2 -= dy / len * off - ny;
     const g = svgEl("g", { class: "edge" });
     g.appendChild(svgEl("line", { x1, y1, x2, y2, stroke: goldsteinColor(e.goldstein),
                                   "stroke-width": 1.5 + 5 * e.events / maxCount, "marker-end": "url(#arrow)" }));
     const mean = e.goldstein == null ? "n/a" : Number(e.goldstein).toFixed(1);
-    g.appendChild(svgEl("text", { x: (x1 + x2) / 2 + nx, y: (y1 + y2) / 2 + ny, class: "edge-label",
-                                  "text-anchor": "middle" }, `${e.events} · ${mean}`));
+    // the label sits at 40% of the way, pushed out to its own side: the two directions of a pair do not collide
+    g.appendChild(svgEl("text", { x: x1 + (x2 - x1) * 0.4 + nx * 2.6, y: y1 + (y2 - y1) * 0.4 + ny * 2.6 + 4,
+                                  class: "edge-label", "text-anchor": "middle" }, `${e.events} · ${mean}`));
     g.appendChild(svgEl("title", {}, `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${mean}`));
     svg.appendChild(g);
   });

@@ -14,7 +14,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : String(v));
   });
-  children.flat().forEach((c) => {
+  children.flat(Infinity).forEach((c) => {
     if (c == null || c === false) return;
     node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
   });
