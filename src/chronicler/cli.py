@@ -101,7 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
     v.add_argument("--workers", type=int, default=1,
-                   help="server processes (each loads the pipeline once; analysis is one at a time per process)")
+                   help="server processes (each loads the pipeline once; analysis is one at a time per process; "
+                        "a DuckDB store is then opened read-only)")
+    v.add_argument("--read-only", action="store_true",
+                   help="open the store read-only (no POST /v1/documents; other readers may share a DuckDB file)")
+
+    from chronicler.feeds.commands import add_parsers as add_watch_parsers
+
+    add_watch_parsers(sub, DEFAULT_DB)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
     e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
@@ -141,9 +148,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    from chronicler.progress import Progress, estimate_total
+
+    progress = Progress("ingest", estimate_total(args.paths))
     with open_store(args.db) as store:
-        stats = ingest(args.paths, store, workers=args.workers, model=args.model, engine=args.engine,
-                       ray_address=args.ray_address)
+        try:
+            stats = ingest(args.paths, store, workers=args.workers, model=args.model, engine=args.engine,
+                           ray_address=args.ray_address, on_progress=lambda s: progress.update(
+                               s.added + s.skipped + s.failed, added=s.added, skipped=s.skipped, failed=s.failed))
+        finally:
+            progress.close()
         failures = store.failures()
     print(f"chronicler: {stats.added} added, {stats.skipped} already stored, {stats.failed} failed",
           file=sys.stderr)
@@ -232,12 +246,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    db = args.db or DEFAULT_DB
+    # one DuckDB file has one writer: several server processes share it read-only
+    writable = not args.read_only and (args.workers == 1 or db.startswith(("postgres://", "postgresql://")))
+    print(f"chronicler: the web UI is at http://{args.host}:{args.port}/ui", file=sys.stderr)
     if args.workers > 1:  # each process builds its app from the environment (uvicorn imports it by name)
-        os.environ.update(serve_environment(args.db or DEFAULT_DB, args.model, args.host))
+        os.environ.update(serve_environment(db, args.model, args.host, writable))
         uvicorn.run("chronicler.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="info")
         return 0
-    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model, host=args.host), host=args.host,
+    uvicorn.run(create_app(db=db, model=args.model, host=args.host, writable=writable), host=args.host,
                 port=args.port, log_level="info")
     return 0
 
@@ -273,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_export(args)
         if args.command == "serve":
             return _cmd_serve(args)
+        if args.command in ("watch", "alerts"):
+            from chronicler.feeds import commands
+
+            return commands.run_watch(args) if args.command == "watch" else commands.run_alerts(args)
     except ChroniclerError as exc:
         print(f"chronicler: error: {exc}", file=sys.stderr)
         return 2

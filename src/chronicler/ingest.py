@@ -223,6 +223,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
                 else:
                     write("add_failure", origin, outcome)
                     stats.failed += 1
+                if on_progress:
+                    on_progress(stats)
             if on_progress:
                 on_progress(stats)
     finally:

@@ -34,8 +34,8 @@ class AnalyzeRequest(BaseModel):
 class Services:
     """The analyzer (loaded on first use) and the store, each behind a lock: one request at a time uses them."""
 
-    def __init__(self, db: str | None, model: str | None) -> None:
-        self.db, self.model = db, model
+    def __init__(self, db: str | None, model: str | None, writable: bool = False) -> None:
+        self.db, self.model, self.writable = db, model, writable
         self._analyzer = None
         self._store = None
         self.analyze_lock = threading.Lock()
@@ -53,20 +53,21 @@ class Services:
         from chronicler.store import open_store
 
         if self._store is None:
-            if self.db is None or not Path(self.db).exists():
+            if self.db is None or (not self.writable and not Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
-            self._store = open_store(self.db, read_only=True)
+            self._store = open_store(self.db, read_only=not self.writable)
         return self._store
 
 
 def create_app(db: str | None = None, model: str | None = None, *, host: str | None = None,
-               token: str | None = None) -> FastAPI:
+               token: str | None = None, writable: bool = False) -> FastAPI:
     """The app. ``host``: the address the server binds (writes need a token beyond loopback); ``token``: the
-    write token (default ``$CHRONICLER_API_TOKEN``). See ``chronicler.api.security``."""
+    write token (default ``$CHRONICLER_API_TOKEN``), see ``chronicler.api.security``; ``writable``: the store
+    is opened for writing (``POST /v1/documents``, alerts)."""
     app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, who did what to whom, when and where — with evidence.")
-    services = Services(db, model)
-    app.state.services = services
+    services = Services(db, model, writable)
+    app.state.services, app.state.bind_host = services, host or "127.0.0.1"
     app.add_middleware(Guard, host=host, token=token)
 
     @app.exception_handler(ChroniclerError)
@@ -161,12 +162,17 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         return Response(static.joinpath("app.js").read_text("utf-8"), media_type="text/javascript",
                         headers=headers)
 
+    from chronicler.api import browse
+
+    browse.mount(app)  # the web UI over the store, and POST /v1/documents
     return app
 
 
-def serve_environment(db: str, model: str | None, host: str) -> dict[str, str]:
+def serve_environment(db: str, model: str | None, host: str, writable: bool = False) -> dict[str, str]:
     """What ``app_from_environment`` reads in each server process (``chronicler serve --workers N``)."""
-    return {"CHRONICLER_SERVE_DB": db, "CHRONICLER_SERVE_HOST": host, **({"CHRONICLER_MODEL": model} if model else {})}
+    return {"CHRONICLER_SERVE_DB": db, "CHRONICLER_SERVE_HOST": host,
+            "CHRONICLER_SERVE_WRITABLE": "1" if writable else "",
+            **({"CHRONICLER_MODEL": model} if model else {})}
 
 
 def app_from_environment() -> FastAPI:
@@ -174,4 +180,5 @@ def app_from_environment() -> FastAPI:
     import os
 
     return create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
-                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"))
+                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"),
+                      writable=bool(os.environ.get("CHRONICLER_SERVE_WRITABLE")))

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.errors import ChroniclerError
+from chronicler.store.browse import BrowseQueries
 from chronicler.store.stories import StoryTables
+from chronicler.store.watch import WatchTables
 
 SCHEMA_VERSION = "1"
 
@@ -30,7 +32,7 @@ def schema_sql() -> str:
     return resources.files("chronicler.store").joinpath("schema.sql").read_text("utf-8")
 
 
-class Store(StoryTables):
+class Store(StoryTables, WatchTables, BrowseQueries):
     """Documents and everything chronicler recorded about them. Use ``open_store`` to get one."""
 
     path: str

@@ -50,3 +50,18 @@ CREATE TABLE IF NOT EXISTS story_actors (
     aliases VARCHAR, documents INTEGER, mentions INTEGER,
     PRIMARY KEY (story_id, actor_id)
 );
+-- watch (chronicler watch): feeds followed, items seen once by URL; alerts (chronicler alerts): rules and what fired
+CREATE TABLE IF NOT EXISTS feeds (
+    url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, checked_at TIMESTAMP,
+    status INTEGER, error VARCHAR, items INTEGER
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    url VARCHAR PRIMARY KEY, feed VARCHAR, doc_id VARCHAR, title VARCHAR, seen_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS alert_rules (
+    id VARCHAR PRIMARY KEY, rule JSON, deliver VARCHAR, created_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS alerts (
+    rule_id VARCHAR, doc_id VARCHAR, record_id VARCHAR, kind VARCHAR, fired_at TIMESTAMP, alert JSON,
+    PRIMARY KEY (rule_id, doc_id, record_id)
+);

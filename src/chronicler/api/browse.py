@@ -1,0 +1,126 @@
+"""The web UI over the store (/ui: events, actors, search, the article reader, stories, alerts) and its JSON
+routes, and ingest over HTTP (POST /v1/documents). Mounted by ``create_app``.
+
+Writes need the token in ``$CHRONICLER_API_TOKEN`` (``Authorization: Bearer TOKEN``) whenever one is set, and
+are refused outright when the server is bound beyond loopback without one. Article text is untrusted: the UI
+inserts it with textContent only, under a Content-Security-Policy that allows no inline script.
+"""
+from __future__ import annotations
+
+import hmac
+import os
+from datetime import date
+from importlib import resources
+from typing import Any, Literal
+
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+           "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                                      "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"}
+ASSETS = {"ui.js": "text/javascript", "ui.css": "text/css", "charts.js": "text/javascript",
+          "reader.js": "text/javascript", "stories.js": "text/javascript"}
+
+
+class DocumentRequest(BaseModel):
+    text: str = Field(..., description="the article text (plain text or HTML)", max_length=2_000_000)
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = Field(None, description="where the article came from (kept as its origin)", max_length=2000)
+
+
+def check_write(request: Request) -> None:
+    """A write is allowed with the right token, or without one only on a loopback-bound server with no token set."""
+    token = os.environ.get("CHRONICLER_API_TOKEN")
+    host = getattr(request.app.state, "bind_host", "127.0.0.1")
+    if not token:
+        if host not in LOOPBACK:
+            raise HTTPException(403, "writes are disabled on a server bound beyond loopback until "
+                                     "CHRONICLER_API_TOKEN is set")
+        return
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise HTTPException(401, "a valid token is required: Authorization: Bearer TOKEN",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def mount(app: FastAPI) -> None:
+    services = app.state.services
+    router = APIRouter()
+    static = resources.files("chronicler.api").joinpath("static")
+
+    def read(method: str, *args: Any, **kwargs: Any) -> Any:
+        with services.store_lock:
+            return getattr(services.store(), method)(*args, **kwargs)
+
+    @router.get("/ui", response_class=HTMLResponse, include_in_schema=False)
+    def ui_page() -> HTMLResponse:
+        return HTMLResponse(static.joinpath("ui.html").read_text("utf-8"), headers=HEADERS)
+
+    @router.get("/ui/{asset}", include_in_schema=False)
+    def ui_asset(asset: str) -> Response:
+        if asset not in ASSETS:
+            raise HTTPException(404, "no such asset")
+        return Response(static.joinpath(asset).read_text("utf-8"), media_type=ASSETS[asset],
+                        headers={**HEADERS, "Cache-Control": "max-age=300"})
+
+    @router.get("/v1/ui/overview")
+    def overview() -> dict[str, Any]:
+        return read("overview")
+
+    @router.get("/v1/ui/events")
+    def events_page(type: str | None = None, actor: str | None = None, country: str | None = None,
+                    since: date | None = None, until: date | None = None, doc: str | None = None,
+                    polarity: Literal["asserted", "negated"] | None = None,
+                    quad_class: int | None = Query(None, ge=1, le=4),
+                    offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(50, ge=1, le=500)
+                    ) -> dict[str, Any]:
+        return read("events_page", type=type, actor=actor, country=country, since=since, until=until, doc=doc,
+                    polarity=polarity, quad_class=quad_class, offset=offset, limit=limit)
+
+    @router.get("/v1/ui/actor")
+    def actor(name: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
+        return read("actor_profile", name)
+
+    @router.get("/v1/ui/search")
+    def search(q: str = Query(..., min_length=1, max_length=200), offset: int = Query(0, ge=0, le=10_000_000),
+               limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+        return read("search", q, offset=offset, limit=limit)
+
+    @router.get("/v1/ui/alerts")
+    def alerts(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        with services.store_lock:
+            store = services.store()
+            return {"rules": store.rules(), "alerts": store.alerts(limit=limit), "feeds": store.feeds()}
+
+    @router.post("/v1/documents", status_code=201)
+    def add_document(req: DocumentRequest, request: Request) -> JSONResponse:
+        """Analyse one article and store it (once: the same text is not stored twice); the alert rules run
+        on it. 201 when stored, 200 when its text was stored already."""
+        check_write(request)
+        if not services.writable:
+            raise HTTPException(409, "this server opened its store read-only (started with --read-only)")
+        from chronicler.alerts import Deliverer, check_document
+        from chronicler.sources.readers import article_from_text
+
+        article = article_from_text(req.text, "request", title=req.title, published=req.published,
+                                    source=req.source)
+        with services.store_lock:
+            if services.store().has_document(article.id):
+                return JSONResponse({"doc_id": article.id, "added": False}, status_code=200)
+        with services.analyze_lock:
+            result = services.analyzer().analyze(article).to_dict()
+        with services.store_lock:
+            store = services.store()
+            added = store.add(result, article.text, req.url or f"api:{article.id[:16]}")
+            fired = check_document(store, result, Deliverer(store), req.url) if added else 0
+        counts = {k: len(result[k]) for k in ("actors", "quotes", "events", "disputes")}
+        return JSONResponse({"doc_id": article.id, "added": added, "alerts": fired, **counts},
+                            status_code=201 if added else 200)
+
+    app.include_router(router)

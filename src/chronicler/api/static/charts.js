@@ -1,0 +1,107 @@
+// chronicler charts: small hand-written SVG charts (no library, no CDN). Labels are set with textContent.
+"use strict";
+const SVG = "http://www.w3.org/2000/svg";
+
+function svgEl(name, attrs, text) {
+  const el = document.createElementNS(SVG, name);
+  Object.entries(attrs || {}).forEach(([k, v]) => el.setAttribute(k, String(v)));
+  if (text != null) el.textContent = String(text);
+  return el;
+}
+
+// Goldstein (-10 conflict .. +10 cooperation) as a colour: red .. grey .. green.
+function goldsteinColor(g) {
+  if (g == null || Number.isNaN(g)) return "#9ca3af";
+  const t = Math.max(-1, Math.min(1, g / 10));
+  if (t < 0) return `rgb(${200 + Math.round(-t * 40)},${Math.round(160 * (1 + t)) + 40},${Math.round(160 * (1 + t)) + 40})`;
+  return `rgb(${Math.round(160 * (1 - t)) + 40},${170 + Math.round(t * 30)},${Math.round(160 * (1 - t)) + 60})`;
+}
+
+// Bars over time: items [{label, value, color, title, href}]; one bar per item, labels thinned to fit.
+function barChart(container, items, { height = 180, unit = "events" } = {}) {
+  container.replaceChildren();
+  if (!items.length) { container.textContent = "no dated records"; return; }
+  const width = Math.max(320, container.clientWidth || 800), pad = { l: 36, r: 8, t: 10, b: 38 };
+  const svg = svgEl("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img" });
+  const max = Math.max(1, ...items.map((d) => d.value));
+  const bw = (width - pad.l - pad.r) / items.length;
+  const y = (v) => pad.t + (height - pad.t - pad.b) * (1 - v / max);
+  [0, max / 2, max].forEach((v) => {
+    svg.appendChild(svgEl("line", { x1: pad.l, x2: width - pad.r, y1: y(v), y2: y(v), class: "grid" }));
+    svg.appendChild(svgEl("text", { x: pad.l - 4, y: y(v) + 4, "text-anchor": "end", class: "tick" },
+                          Number.isInteger(v) ? v : v.toFixed(1)));
+  });
+  const every = Math.ceil(items.length / Math.max(1, Math.floor((width - pad.l) / 60)));
+  items.forEach((d, i) => {
+    const x = pad.l + i * bw;
+    const bar = svgEl("rect", { x: x + bw * 0.1, y: y(d.value), width: Math.max(1, bw * 0.8),
+                                height: Math.max(0, height - pad.b - y(d.value)), fill: d.color || "#60a5fa",
+                                class: "bar" });
+    bar.appendChild(svgEl("title", {}, d.title || `${d.label}: ${d.value} ${unit}`));
+    if (d.href) {
+      const a = svgEl("a", { href: d.href });
+      a.appendChild(bar);
+      svg.appendChild(a);
+    } else svg.appendChild(bar);
+    if (i % every === 0) {
+      svg.appendChild(svgEl("text", { x: x + bw / 2, y: height - pad.b + 14, "text-anchor": "middle", class: "tick" },
+                            d.label));
+    }
+  });
+  container.appendChild(svg);
+}
+
+// Who acts on whom: nodes on a circle around the focus actor; an arrow per (source, target) pair, its width by
+// the number of events and its colour by their mean Goldstein; counts and means on the edges.
+function networkGraph(container, focus, edges, { size = 460, href = null } = {}) {
+  container.replaceChildren();
+  if (!edges.length) { container.textContent = "no events with both a source and a target"; return; }
+  const names = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+  const others = names.filter((n) => n.toLowerCase() !== focus.toLowerCase());
+  const c = size / 2, r = size / 2 - 70;
+  const pos = {};
+  names.filter((n) => !others.includes(n)).forEach((n) => { pos[n] = [c, c]; });
+  others.forEach((n, i) => {
+    const a = (2 * Math.PI * i) / others.length - Math.PI / 2;
+    pos[n] = [c + r * Math.cos(a), c + r * Math.sin(a)];
+  });
+  const svg = svgEl("svg", { width: size, height: size, viewBox: `0 0 ${size} ${size}`, class: "network", role: "img" });
+  const defs = svgEl("defs");
+  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9,
+                                   markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
+  marker.appendChild(svgEl("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }));
+  defs.appendChild(marker); svg.appendChild(defs);
+  const maxCount = Math.max(...edges.map((e) => e.events));
+  edges.forEach((e) => {
+    let [x1, y1] = pos[e.source], [x2, y2] = pos[e.target];
+    if (e.source === e.target) return;
+    const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
+    const off = 18, bend = 7;  // stop short of the nodes; offset the two directions of a pair apart
+    const nx = -dy / len * bend, ny = dx / len * bend;
+    x1 += dx / len * off + nx; y1 += dy / len * off + ny; x2 -= dx / len * off - nx; y2 -= dy / len * off - ny;
+    const g = svgEl("g", { class: "edge" });
+    g.appendChild(svgEl("line", { x1, y1, x2, y2, stroke: goldsteinColor(e.goldstein),
+                                  "stroke-width": 1.5 + 5 * e.events / maxCount, "marker-end": "url(#arrow)" }));
+    const mean = e.goldstein == null ? "n/a" : Number(e.goldstein).toFixed(1);
+    // the label sits at 40% of the way, pushed out to its own side: the two directions of a pair do not collide
+    g.appendChild(svgEl("text", { x: x1 + (x2 - x1) * 0.4 + nx * 2.6, y: y1 + (y2 - y1) * 0.4 + ny * 2.6 + 4,
+                                  class: "edge-label", "text-anchor": "middle" }, `${e.events} · ${mean}`));
+    g.appendChild(svgEl("title", {}, `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${mean}`));
+    svg.appendChild(g);
+  });
+  names.forEach((n) => {
+    const [x, y] = pos[n];
+    const g = svgEl("g", { class: "node" + (others.includes(n) ? "" : " focus") });
+    g.appendChild(svgEl("circle", { cx: x, cy: y, r: others.includes(n) ? 9 : 13 }));
+    g.appendChild(svgEl("text", { x, y: y + (y < c ? -16 : 24), "text-anchor": "middle" },
+                        n.length > 28 ? n.slice(0, 27) + "…" : n));
+    if (href && others.includes(n)) {
+      const a = svgEl("a", { href: href(n) });
+      a.appendChild(g);
+      svg.appendChild(a);
+    } else svg.appendChild(g);
+  });
+  container.appendChild(svg);
+}
+
+window.charts = { barChart, networkGraph, goldsteinColor };

@@ -1,0 +1,124 @@
+"""The store's queries for the web UI: a page of events with its total, an actor's timeline, network and
+quotes, full-text search over articles, and an overview. Mixed into ``Store``; the same SQL for DuckDB and
+PostgreSQL (``?`` placeholders; filters map to fixed column names)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+EVENT_COLUMNS = ("e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality, "
+                 "e.source_name, e.source_code, e.source_country, e.target_name, e.target_code, e.target_country, "
+                 "e.date, e.date_text, e.location, e.evidence_start, e.evidence_end, e.evidence, e.quote_id, "
+                 "e.confidence, d.published, d.title")
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` literally anywhere (its own % and _ escaped)."""
+    return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class BrowseQueries:
+    """Read-only queries behind the web UI's pages."""
+
+    def _event_filters(self, *, type: str | None = None, actor: str | None = None, country: str | None = None,
+                       since: date | None = None, until: date | None = None, doc: str | None = None,
+                       polarity: str | None = None, quad_class: int | None = None) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def add(value, clause, *ps):
+            if value not in (None, ""):
+                clauses.append(clause)
+                params.extend(ps)
+
+        add(type, "e.type = ?", (type or "").upper())
+        add(actor, "(lower(e.source_name) LIKE ? ESCAPE '\\' OR lower(e.target_name) LIKE ? ESCAPE '\\' "
+                   "OR e.source_code = ? OR e.target_code = ?)",
+            _like(actor or ""), _like(actor or ""), (actor or "").upper(), (actor or "").upper())
+        add(country, "(e.source_country = ? OR e.target_country = ?)", *[(country or "").upper()] * 2)
+        add(since, "coalesce(e.date, d.published) >= ?", since)
+        add(until, "coalesce(e.date, d.published) <= ?", until)
+        add(doc, "e.doc_id LIKE ?", f"{doc}%")
+        add(polarity, "e.polarity = ?", polarity)
+        add(quad_class, "e.quad_class = ?", quad_class)
+        return clauses, params
+
+    def events_page(self, *, offset: int = 0, limit: int = 50, **filters: Any) -> dict[str, Any]:
+        """One page of events (the CLI's filters, plus quad class) and how many match in all."""
+        clauses, params = self._event_filters(**filters)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        frm = " FROM events e JOIN documents d ON d.id = e.doc_id" + where
+        total = self._scalar("SELECT count(*)" + frm, params)
+        rows = self._rows(f"SELECT {EVENT_COLUMNS}" + frm +
+                          " ORDER BY coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id LIMIT ? OFFSET ?",
+                          params + [int(limit), int(offset)])
+        return {"total": total, "offset": offset, "limit": limit, "rows": rows}
+
+    def actor_profile(self, name: str, *, limit: int = 50) -> dict[str, Any]:
+        """Everything the UI shows about one actor (matched by exact name, case-insensitive, or by its code):
+        the names and codes it goes by, its events per month with mean Goldstein, who acts on whom around it
+        (edges with counts and mean Goldstein), its quotes, and its latest events."""
+        key, code = name.lower(), name.upper()
+        forms = self._rows(
+            "SELECT name, kind, country, sector, code, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions "
+            "FROM actors WHERE lower(name) = ? OR code = ? GROUP BY name, kind, country, sector, code "
+            "ORDER BY documents DESC LIMIT 10", [key, code])
+        mine = "(lower(e.source_name) = ? OR lower(e.target_name) = ?)"
+        p = [key, key]
+        timeline = self._rows(
+            "SELECT strftime(coalesce(e.date, d.published), '%Y-%m') AS month, count(*) AS events, "
+            "avg(e.goldstein) AS goldstein, sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
+            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
+            "AND coalesce(e.date, d.published) IS NOT NULL GROUP BY month ORDER BY month", p) \
+            if self._dialect() == "duckdb" else self._rows(
+            "SELECT to_char(coalesce(e.date, d.published), 'YYYY-MM') AS month, count(*) AS events, "
+            "avg(e.goldstein) AS goldstein, sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
+            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
+            "AND coalesce(e.date, d.published) IS NOT NULL GROUP BY month ORDER BY month", p)
+        network = self._rows(
+            "SELECT e.source_name AS source, e.target_name AS target, count(*) AS events, "
+            f"avg(e.goldstein) AS goldstein FROM events e WHERE {mine} AND e.target_name IS NOT NULL "
+            "AND e.source_name IS NOT NULL GROUP BY e.source_name, e.target_name "
+            "ORDER BY events DESC, source, target LIMIT 40", p)
+        quotes = self._rows(
+            "SELECT q.doc_id, q.id, q.kind, q.attribution, q.speaker_name, q.cue, q.text, q.start_char, q.end_char, "
+            "q.date, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            "WHERE lower(q.speaker_name) = ? ORDER BY coalesce(q.date, d.published) DESC NULLS LAST, q.doc_id, "
+            "q.start_char LIMIT ?", [key, int(limit)])
+        events = self._rows(
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
+            "ORDER BY coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id LIMIT ?", p + [int(limit)])
+        return {"name": name, "forms": forms, "timeline": timeline, "network": network, "quotes": quotes,
+                "events": events}
+
+    def search(self, q: str, *, offset: int = 0, limit: int = 20) -> dict[str, Any]:
+        """Articles whose title or text holds every word of ``q`` (case-insensitive), newest first, each with
+        the offset of the first word's first hit in its text (the UI cuts a snippet there)."""
+        words = [w for w in q.lower().split() if w][:8]
+        if not words:
+            return {"total": 0, "offset": offset, "limit": limit, "rows": []}
+        clauses = ["(lower(d.text) LIKE ? ESCAPE '\\' OR lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\')"] * len(words)
+        params: list[Any] = []
+        for w in words:
+            params += [_like(w), _like(w)]
+        where = " WHERE " + " AND ".join(clauses)
+        total = self._scalar("SELECT count(*) FROM documents d" + where, params)
+        pos = "strpos(lower(d.text), ?)"
+        rows = self._rows(
+            f"SELECT d.id AS doc_id, d.title, d.published, d.source, d.origin, {pos} - 1 AS hit, "
+            "substr(d.text, greatest(1, " + pos + " - 120), 320) AS around, greatest(1, " + pos + " - 120) - 1 "
+            "AS around_start FROM documents d" + where +
+            " ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?",
+            [words[0], words[0], words[0]] + params + [int(limit), int(offset)])
+        return {"total": total, "offset": offset, "limit": limit, "rows": rows, "words": words}
+
+    def overview(self) -> dict[str, Any]:
+        """Counts, the most reported actors, the latest documents."""
+        latest = self._rows("SELECT id AS doc_id, title, published, source, origin FROM documents "
+                            "ORDER BY published DESC NULLS LAST, ingested_at DESC LIMIT 15")
+        top = self._rows("SELECT name, max(code) AS code, count(DISTINCT doc_id) AS documents FROM actors "
+                         "GROUP BY name ORDER BY documents DESC, name LIMIT 20")
+        return {"counts": self.counts(), "latest": latest, "actors": top}
+
+    def _dialect(self) -> str:
+        return "postgres" if type(self).__name__.startswith("Postgres") else "duckdb"

@@ -1,0 +1,212 @@
+"""The web UI over a real store in Debian's headless Chromium, driven by Playwright, against a real server:
+overview -> article reader -> records; events table -> evidence; actor page charts; search; alerts; a story
+(when the stories routes exist) -> its merged event -> the evidence in the article. Injected markup in an
+article never runs. Screenshots of each page are kept (in $CHRONICLER_UI_SHOTS when set, else the test's
+temporary folder)."""
+import json
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chronicler.api import create_app
+from chronicler.store import open_store
+
+pytestmark = pytest.mark.model
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FIXTURES = Path(__file__).resolve().parents[1] / "feeds" / "fixtures"
+HOSTILE = (
+    "Kessel mayor warns <img src=x onerror=\"window.__pwned=1\"> of unrest\n"
+    "KESSEL: “The harbour must stay open <script>window.__pwned=2</script>,” Mayor Maria Horn said on Monday.\n"
+    "Ruritania threatened Borduria with sanctions, officials said. <a href=\"javascript:window.__pwned=3\">x</a>\n"
+)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory, analyzer):
+    from chronicler.alerts import Deliverer, check_document
+    from chronicler.sources.article import make_article
+    from chronicler.sources.html import extract_html
+
+    path = tmp_path_factory.mktemp("ui") / "ui.duckdb"
+    dated = {"harbour.html": date(2026, 2, 3), "talks.html": date(2026, 2, 5), "protest.html": date(2026, 2, 7)}
+    with open_store(path) as store:
+        store.add_rule("threats", {"type": "THREATEN"}, json.dumps([str(path.with_suffix(".alerts.jsonl"))]))
+        articles = []
+        for name, day in dated.items():
+            page = extract_html((FIXTURES / name).read_text("utf-8"), name)
+            articles.append((make_article(page.text, title=page.title, published=day, source="Daily Fixture"), name))
+        articles.append((make_article(HOSTILE, published=date(2026, 2, 9), source="Hostile <b>Wire</b>"), "hostile"))
+        for article, origin in articles:
+            result = analyzer.analyze(article).to_dict()
+            store.add(result, article.text, origin)
+            check_document(store, result, Deliverer(store))
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def server_url(store_path):
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db=store_path), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium not installed (scripts/test.sh installs it with apt-get)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = Path(os.environ.get("CHRONICLER_UI_SHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def page(browser):
+    p = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    yield p
+    assert not errors, errors
+    assert p.evaluate("window.__pwned") is None
+    p.close()
+
+
+def open_ui(page, url, route):
+    page.goto(url + "/ui#" + route)
+    wait(page)
+
+
+def wait(page):
+    page.locator("#status").filter(has_text=re.compile(r"^(shown|error)")).wait_for(timeout=30_000)
+    assert page.inner_text("#status").startswith("shown"), page.inner_text("#status")
+
+
+def navigate(page, action):
+    page.evaluate("document.getElementById('status').textContent = ''")
+    action()
+    wait(page)
+
+
+def test_overview_to_article_to_its_records(page, server_url, shots):
+    open_ui(page, server_url, "/")
+    assert "documents" in page.inner_text(".cards")
+    page.screenshot(path=str(shots / "overview.png"), full_page=True)
+    navigate(page, lambda: page.get_by_role("link", name="Ruritania threatens sanctions over harbour dispute").first.click())
+    assert page.locator("#articleText mark.quote").count() >= 2 and page.locator("#articleText mark.event").count() >= 1
+    page.locator("#articleText mark.quote").first.click()
+    assert page.locator("tr.record.active").count() == 1 and page.locator("#articleText mark.active").count() >= 1
+    row = page.locator("tr.record[id^='rec-E']", has_text="THREATEN").first
+    row.click()
+    active = page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
+    assert active == row.locator("td").last.inner_text() and "threat" in active.lower()
+    page.screenshot(path=str(shots / "reader.png"), full_page=True)
+
+
+def test_events_table_filters_and_leads_to_the_evidence(page, server_url, shots):
+    open_ui(page, server_url, "/events")
+    total = int(re.search(r"of (\d+)", page.inner_text(".pager")).group(1))
+    page.fill("#eventFilters input[name=type]", "THREATEN")
+    navigate(page, lambda: page.click("#eventFilters button"))
+    rows = page.locator("tr.event-row")
+    assert 0 < rows.count() < total and all("THREATEN" in t for t in rows.all_inner_texts())
+    assert "type=THREATEN" in page.url
+    page.screenshot(path=str(shots / "events.png"), full_page=True)
+    evidence = rows.first.locator("td").nth(6).inner_text()
+    navigate(page, lambda: rows.first.locator("td").nth(6).locator("a").click())
+    marked = page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
+    assert marked == evidence and page.locator("tr.record.active").count() == 1
+
+
+def test_actor_page_charts_the_actor(page, server_url, shots):
+    open_ui(page, server_url, "/actor/Ruritania")
+    assert page.locator("#actorChart svg rect.bar").count() >= 1
+    labels = page.eval_on_selector_all("#actorGraph .edge-label", "ts => ts.map(t => t.textContent)")
+    assert labels and all(re.fullmatch(r"\d+ · -?\d+\.\d|\d+ · n/a", t) for t in labels)
+    assert page.locator("#actorGraph .node").count() >= 2
+    page.screenshot(path=str(shots / "actor.png"), full_page=True)
+
+
+def test_search_finds_articles_and_marks_the_words(page, server_url, shots):
+    open_ui(page, server_url, "/")
+    page.fill("#q", "harbour sanctions")
+    navigate(page, lambda: page.click("#searchForm button"))
+    items = page.locator("#results li")
+    assert items.count() >= 2
+    assert {m.lower() for m in page.eval_on_selector_all("#results mark", "ms => ms.map(m => m.textContent)")} \
+        <= {"harbour", "sanctions"}
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
+
+
+def test_injected_markup_is_shown_as_text_and_never_runs(page, server_url, shots):
+    open_ui(page, server_url, "/search?q=" + "unrest")
+    assert "<img src=x" in page.inner_text("#results") or "Kessel mayor" in page.inner_text("#results")
+    navigate(page, lambda: page.locator("#results li a").first.click())
+    text = page.inner_text("#articleText")
+    assert "<script>window.__pwned=2</script>" in text and "<img src=x" in text
+    assert page.locator("#view img, #view script, #view a[href^='javascript']").count() == 0
+    page.screenshot(path=str(shots / "hostile.png"), full_page=True)
+    open_ui(page, server_url, "/")
+    assert page.locator("#view img, #view script").count() == 0
+
+
+def test_alerts_page_shows_the_fired_alert_with_its_evidence(page, server_url, shots):
+    open_ui(page, server_url, "/alerts")
+    assert "threats" in page.inner_text("#view") and "THREATEN" in page.inner_text("#view")
+    page.screenshot(path=str(shots / "alerts.png"), full_page=True)
+    navigate(page, lambda: page.locator("table").nth(1).locator("td a").first.click())
+    assert page.locator("#articleText mark.active").count() >= 1
+
+
+def test_story_to_event_to_evidence(page, server_url, shots):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(server_url + "/v1/stories", timeout=10) as resp:
+            stories = json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        if exc.code == 404:
+            pytest.skip("no GET /v1/stories route in this build (issue 14 adds it); the story page waits for it")
+        raise
+    stories = stories if isinstance(stories, list) else stories.get("stories", [])
+    multi = [s for s in stories if len(s.get("documents") or []) >= 2] or stories
+    assert multi, "the store's articles should make at least one story"
+    open_ui(page, server_url, "/stories")
+    navigate(page, lambda: page.locator(f"a[href='#/story/{multi[0]['id']}']").click())
+    assert page.locator("#storyChart svg").count() == 1
+    page.screenshot(path=str(shots / "story.png"), full_page=True)
+    link = page.locator("tr.story-event .mention a").first
+    evidence = link.inner_text()
+    navigate(page, lambda: link.click())
+    marked = page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
+    assert marked and marked in evidence or evidence in marked
