@@ -91,9 +91,10 @@ def test_post_documents_needs_a_writable_store(client):
 
 def test_writes_need_the_token_when_one_is_set_or_when_bound_beyond_loopback(tmp_path, monkeypatch):
     monkeypatch.delenv("CHRONICLER_API_TOKEN", raising=False)
-    wide = TestClient(create_app(db=str(tmp_path / "w.duckdb"), writable=True, bind_host="0.0.0.0"))
+    wide = TestClient(create_app(db=str(tmp_path / "w.duckdb"), writable=True, host="0.0.0.0"))
     assert wide.post("/v1/documents", json={"text": "x"}).status_code == 403
     monkeypatch.setenv("CHRONICLER_API_TOKEN", "s3cret-token")
+    wide = TestClient(create_app(db=str(tmp_path / "w.duckdb"), writable=True, host="0.0.0.0"))
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret-token"}):
         assert wide.post("/v1/documents", json={"text": "x"}, headers=headers).status_code == 401
     # the right token gets past the check (then the empty text is refused as input, not as access)

@@ -34,6 +34,7 @@ def store_path(tmp_path_factory, analyzer):
     from chronicler.alerts import Deliverer, check_document
     from chronicler.sources.article import make_article
     from chronicler.sources.html import extract_html
+    from chronicler.stories.placer import StoryPlacer
 
     path = tmp_path_factory.mktemp("ui") / "ui.duckdb"
     dated = {"harbour.html": date(2026, 2, 3), "talks.html": date(2026, 2, 5), "protest.html": date(2026, 2, 7)}
@@ -48,6 +49,7 @@ def store_path(tmp_path_factory, analyzer):
             result = analyzer.analyze(article).to_dict()
             store.add(result, article.text, origin)
             check_document(store, result, Deliverer(store))
+        StoryPlacer(store).catch_up()  # as ingest places each new document in a story
     return str(path)
 
 
