@@ -1,0 +1,1 @@
+"""Feed and alert tests (a package, so its conftest does not shadow tests/conftest.py)."""
