@@ -119,7 +119,8 @@ def _lookup(text: str, first: str, lex: Lexicon, surname: bool = False) -> tuple
         return None
     pl = lex.place(text) if len(text) > 2 else None
     region = lex.region(text) if len(text) > 3 else None  # "Helmand", "Chechnya", "Florida"
-    if region is not None and (pl is None or pl.country != region and not pl.capital and pl.population < REGION_OVER_TOWN):
+    if region is not None and (pl is None or (pl.country != region and not pl.capital
+                                              and pl.population < REGION_OVER_TOWN)):
         return "place", Place(text, region, None, None)  # the event coders' place, not a small town abroad
     return ("place", pl) if pl is not None else None
 

@@ -10,7 +10,8 @@ IGO) and sector. Here the index is loaded once (a gzipped JSON read, no parse of
 
 Names match with case, accents, hyphens and the article "al" ignored ("Kim Jong-un" = "KIM_JONG_UN",
 "Bashar al-Assad" = "BASHAR_ASSAD"); a name of two words or more also matches another transliteration
-(``skeleton_key``: "Andrey Kartapolov" = "Andrei Kartapolov", "Moammar Gadhafi" = "Muammar Qaddafi"). A name that several records bear resolves only where they agree.
+(``skeleton_key``: "Sergey Lavrov" = "Sergei Lavrov", "Hosni Moubarak" = "Hosni Mubarak"). A name that
+several records bear resolves only where they agree.
 ``CHRONICLER_ACTOR_DICTIONARIES=off`` switches the dictionaries off (the package's own files alone).
 """
 from __future__ import annotations
