@@ -15,7 +15,9 @@ hyphens and the article "al-" ignored), so "Kim Jong-un" finds KIM_JONG_UN.
 Output (gzipped JSON, loaded by ``stages/actors/dictionaries.py``):
     {"version", "source", "codes": [[cameo, country, sector], ...],
      "records": [[kind, default code index or -1, [[code index, from, to], ...]], ...],
-     "names": {key: record index or [indexes]}, "regions": {key: ISO3}, "agents": {key: [code index, kind]}}
+     "names": {key: record index or [indexes]}, "regions": {key: ISO3}, "surnames": {key: record index},
+     "skeletons": {transliteration-blind key: record index or [indexes]},
+     "agents": {key: [code index, kind]}}
 Dates are integers YYYYMMDD (0 and 99999999 for open ends).
 
     python scripts/build_actor_dictionaries.py [DICTIONARY_DIR] [OUT]
@@ -30,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from chronicler.stages.actors.dictionaries import dictionary_key  # noqa: E402
+from chronicler.stages.actors.dictionaries import dictionary_key, skeleton_key  # noqa: E402
 
 SOURCE = "openeventdata/petrarch2@676801cd data/dictionaries (MIT)"
 VERSION = 1
@@ -157,6 +159,16 @@ def read_actor_file(path: Path, tag: str) -> list[dict]:
     return [r for r in records if r["names"] and r["codes"]]
 
 
+def _prominent(dated: list[tuple[str, int, int]], converted: list) -> bool:
+    """A government office held eight years or more (an open range counts to 2016, where the files end)."""
+    for code, start, end in dated:
+        if "GOV" in code[3:6] and start:
+            years = (min(end, 20160101) - start) // 10000
+            if years >= 8:
+                return True
+    return False
+
+
 def kind_of(record: dict, country_only: bool) -> str:
     if country_only:
         return "country"
@@ -229,23 +241,38 @@ def build(directory: Path) -> dict:
     records: list[list] = []
     names: dict[str, list[int]] = {}
     regions: dict[str, set[str]] = {}
+    surnames: dict[str, set[int]] = {}
     for tag, filename in FILES.items():
         for rec in read_actor_file(directory / filename, tag):
             plain = [c for c, s, e in rec["codes"] if s == 0 and e == 99999999]
             dated = [(c, s, e) for c, s, e in rec["codes"] if not (s == 0 and e == 99999999)]
-            only = plain[-1] if plain and not dated else None
-            if tag == "C" and only and len(only) == 3 and convert(only, iso)[0] and convert(only, iso)[1] is None:
-                iso3 = convert(only, iso)[0]
+            converted = [convert(c, iso) for c, _s, _e in rec["codes"]]
+            if tag == "C" and all(country and not sector for country, sector in converted):
+                # a country's or place's names (Crimea, Gaza): a region of the one country they all give
+                countries = {country for country, _ in converted}
                 for n in rec["names"]:
-                    regions.setdefault(dictionary_key(n), set()).add(iso3)
+                    regions.setdefault(dictionary_key(n), set()).update(countries)
                 continue
             idx = len(records)
-            records.append(["group" if tag == "M" else kind_of(rec, False), code_id(plain[-1]) if plain else -1,
-                            [[code_id(c), s, e] for c, s, e in dated]])
+            kind = "group" if tag == "M" else kind_of(rec, False)
+            records.append([kind, code_id(plain[-1]) if plain else -1, [[code_id(c), s, e] for c, s, e in dated]])
             for n in rec["names"]:
                 k = dictionary_key(n)
                 if k and idx not in names.setdefault(k, []):
                     names[k].append(idx)
+            if kind == "person" and _prominent(dated, converted):
+                last = dictionary_key(rec["names"][0]).split()[-1:]
+                if last and len(last[0]) >= 4 and last[0].isalpha():
+                    surnames.setdefault(last[0], set()).add(idx)
+    bearers: dict[str, set[int]] = {}  # word -> records with a name containing it: a surname must be rare
+    for k, ids in names.items():
+        for w in k.split():
+            bearers.setdefault(w, set()).update(ids)
+    skeletons: dict[str, set[int]] = {}  # names of people and bodies by their transliteration-blind key
+    for k, ids in names.items():
+        sk = skeleton_key(k)
+        if len(sk) >= 6:  # shorter skeletons collide ("Joseph Monka" is not "Joseph Mungai")
+            skeletons.setdefault(sk, set()).update(ids)
     agents: dict[str, list] = {}
     for forms, code in read_agents(directory / "Phoenix.agents.txt"):
         cid = code_id(code)
@@ -259,6 +286,11 @@ def build(directory: Path) -> dict:
         "version": VERSION, "source": SOURCE, "codes": codes, "records": records,
         "names": {k: v[0] if len(v) == 1 else v for k, v in sorted(names.items())},
         "regions": {k: next(iter(v)) for k, v in sorted(regions.items()) if len(v) == 1},
+        # bare surnames of office holders of eight years and more, where one such person bears it ("Museveni")
+        "surnames": {k: next(iter(v)) for k, v in sorted(surnames.items())
+                     if len(v) == 1 and len(bearers.get(k, ())) == 1 and k not in names and k not in regions},
+        "skeletons": {k: sorted(v)[0] if len(v) == 1 else sorted(v) for k, v in sorted(skeletons.items())
+                      if k not in names},
         "agents": dict(sorted(agents.items())),
     }
 

@@ -88,9 +88,12 @@ class Actor:
     sector: str | None = None  # PLOVER/CAMEO sector, e.g. GOV, MIL, REB
     title: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    cameo: str | None = None  # a CAMEO code that says more than country + sector (an IGO body: IGOUNO)
 
     @property
     def code(self) -> str | None:
+        if self.cameo:
+            return self.cameo
         if self.country and self.sector:
             return f"{self.country}{self.sector}"
         return self.country

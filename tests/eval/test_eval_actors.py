@@ -43,3 +43,31 @@ def test_ngec_expectations_meet_targets():
     assert figures["country_n"] > 100 and figures["sector_n"] > 100
     assert figures["country_accuracy"] >= 0.85
     assert figures["sector_accuracy"] >= 0.75
+
+
+def test_conll_spans_and_text():
+    from chronicler.eval.actor_tags import tagged_spans
+
+    sentence = [("a", "B-S"), ("Swiss", "I-S"), ("court", "I-S"), ("rejected", "O"), ("the", "O"),
+                ("Croatian", "B-T"), ("government", "I-T"), ("'s", "O"), ("appeal", "O")]
+    text, spans = tagged_spans(sentence)
+    assert [(role, text[s:e]) for role, s, e in spans] == [("S", "a Swiss court"), ("T", "Croatian government")]
+
+
+def test_plover_and_conll_actor_scoring(tmp_path, analyzer):
+    import json
+
+    plover = tmp_path / "p.jsonl"
+    plover.write_text(json.dumps({
+        "id": "x1", "date": "2019-03-01", "text": "Iraqi troops attacked rebels near Mosul.",
+        "source": [{"actorText": "Iraqi troops", "code": "IRQ", "sector": "MIL"}],
+        "target": [{"actorText": "rebels", "code": "IRQ", "sector": "REB"}]}) + "\n", encoding="utf-8")
+    figures = ev.evaluate(str(plover), analyzer)
+    assert figures["country_n"] == 2 and figures["sector_n"] == 2
+    assert figures["country_accuracy"] == 1.0 and figures["sector_accuracy"] == 1.0
+    assert "country accuracy" in ev.report(figures)
+    conll = tmp_path / "a.conll"
+    conll.write_text("Iraqi B-S\ntroops I-S\nattacked O\nthe O\nvillage O\n. O\n\n", encoding="utf-8")
+    cover = ev.evaluate(str(conll), analyzer)
+    assert cover["spans_n"] == 1 and cover["country_share"] == 1.0 and cover["sector_share"] == 1.0
+    assert "tagged actor spans" in ev.report(cover)

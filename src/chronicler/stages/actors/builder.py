@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding
+from chronicler.stages.actors.dictionaries import note_undated
 from chronicler.stages.actors.entities import (Rulers, fix_entities, join_country_names, knowledge_spans, role_spans,
                                                titled_names)
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
@@ -70,7 +71,7 @@ def add_orgs(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str, s
         org = lex.orgs.get(hit[1]) if hit and hit[0] == "org" else lex.org(ent.text)
         if org is not None:
             actor = table.get(("org", org.name), lambda i: Actor(
-                id=i, name=org.name, kind=org.kind, country=org.country, sector=org.sector))
+                id=i, name=org.name, kind=org.kind, country=org.country, sector=org.sector, cameo=org.cameo))
         else:
             left = [t for c in ent.root.lefts if c.i < ent.start and c.dep_ in _GROUP_LEFT_DEPS
                     for t in c.subtree if t.i < ent.start]
@@ -198,6 +199,8 @@ def renumber(table: Table) -> tuple[list[Actor], dict[int, str]]:
 def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int, str]]:
     article = doc._.article
     when = article.published if article is not None else None
+    if when is None and lex.dicts is not None:
+        note_undated()
     join_country_names(doc, lex)
     spans = knowledge_spans(doc, rulers, lex)
     roles = role_spans(doc, rulers)

@@ -20,6 +20,8 @@ from datetime import date
 
 from chronicler.stages.actors.lexicon import Lexicon, Org, Person, Place, fold, key, lexicon, tokens, word_set
 
+# A region of the dictionaries outweighs a town of another country smaller than this ("Florida", Cuba).
+REGION_OVER_TOWN = 500_000
 _PREPS = frozenset("of in to from at for across on near within throughout inside outside based with , ; ( who which that".split())
 _DETS = frozenset("the a an some several two three four many most two-thirds dozens".split())
 PRESIDING = frozenset(k.lower() for k in (
@@ -65,7 +67,8 @@ class Coding:
 
 
 def _capital(word: str) -> bool:
-    return word[:1].isupper()
+    """A capitalised word, or an Arabic name after its article ("al-Shabaab", "el-Sisi")."""
+    return word[:1].isupper() or (word[:3].lower() in ("al-", "el-") and word[3:4].isupper())
 
 
 def scan(words: list[str], lex: Lexicon) -> list[Item]:
@@ -77,7 +80,7 @@ def scan(words: list[str], lex: Lexicon) -> list[Item]:
         found = None
         for j in range(min(n, i + lex.max_words), i, -1):
             text = " ".join(words[i:j])
-            found = _lookup(text, words[i], lex)
+            found = _lookup(text, words[i], lex, surname=n == 1)
             if found is not None:
                 items.append(Item(i, j, found[0], found[1], text))
                 i = j
@@ -99,10 +102,10 @@ def _drop_places_in_names(words: list[str], items: list[Item]) -> list[Item]:
             if it.kind != "place" or not (unknown_name(it.start - 1) or unknown_name(it.end) or it.start in titles)]
 
 
-def _lookup(text: str, first: str, lex: Lexicon) -> tuple[str, object] | None:
+def _lookup(text: str, first: str, lex: Lexicon, surname: bool = False) -> tuple[str, object] | None:
     named = _capital(first)
     if named:
-        if (p := lex.person(text)) is not None:
+        if (p := lex.person(text, surname)) is not None:
             return "person", p
         if (o := lex.org(text)) is not None:
             return "org", o
@@ -112,11 +115,14 @@ def _lookup(text: str, first: str, lex: Lexicon) -> tuple[str, object] | None:
             return "metonym", m
     if (r := lex.role(text)) is not None:
         return "role", r
-    if named and (pl := lex.place(text)) is not None and len(text) > 2:
-        return "place", pl
-    if named and len(text) > 3 and (iso3 := lex.region(text)) is not None:  # "Helmand", "Chechnya"
-        return "place", Place(text, iso3, None, None)
-    return None
+    if not named:
+        return None
+    pl = lex.place(text) if len(text) > 2 else None
+    region = lex.region(text) if len(text) > 3 else None  # "Helmand", "Chechnya", "Florida"
+    if region is not None and (pl is None or (pl.country != region and not pl.capital
+                                              and pl.population < REGION_OVER_TOWN)):
+        return "place", Place(text, region, None, None)  # the event coders' place, not a small town abroad
+    return ("place", pl) if pl is not None else None
 
 
 def _split(words: list[str], items: list[Item]) -> int:

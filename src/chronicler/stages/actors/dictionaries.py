@@ -9,13 +9,16 @@ IGO) and sector. Here the index is loaded once (a gzipped JSON read, no parse of
 - ``agent(text)``: a role word's sector ("foreign minister" GOV, "rebels" REB).
 
 Names match with case, accents, hyphens and the article "al" ignored ("Kim Jong-un" = "KIM_JONG_UN",
-"Bashar al-Assad" = "BASHAR_ASSAD"). A name that several records bear resolves only where they agree.
+"Bashar al-Assad" = "BASHAR_ASSAD"); a name of two words or more also matches another transliteration
+(``skeleton_key``: "Sergey Lavrov" = "Sergei Lavrov", "Hosni Moubarak" = "Hosni Mubarak"). A name that
+several records bear resolves only where they agree.
 ``CHRONICLER_ACTOR_DICTIONARIES=off`` switches the dictionaries off (the package's own files alone).
 """
 from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -24,16 +27,49 @@ from importlib import resources
 
 from chronicler.stages.actors.lexicon import fold, tokens
 
+log = logging.getLogger("chronicler.actors")
 _DROP = frozenset({"al", "el"})
+_NOTED: list[bool] = []
 # Offices whose holders, once out of office, are coded ELI (former officials), as leaders.tsv does.
 _OFFICES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 _OPEN_END = 99999999
+# short forms that open the names of bodies ("UN Security Council", "U.S. Army")
+_SHORT = {"un": "united nations", "u.n.": "united nations", "eu": "european union", "us": "united states",
+          "u.s.": "united states"}
 
 
 def dictionary_key(text: str) -> str:
     """Lower case, no accents, hyphens and underscores as spaces, without the article "al"/"el"."""
     words = tokens(fold(text.replace("_", " ").replace("-", " ").replace("–", " ")))
     return " ".join(w for w in words if w not in _DROP)
+
+
+_DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "c"),
+             ("ck", "k"), ("dj", "j"), ("x", "ks"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "v"))
+
+
+def _skeleton_word(word: str) -> str:
+    """A word's consonant skeleton: "Andrei" and "Andrey" -> "andr", "Kadhafi" and "Qaddafi" -> "kdf"."""
+    w = "".join(c for c in word if c.isalpha())
+    if not w:
+        return ""
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    out = [w[0]]
+    for c in w[1:]:
+        if c in "aeiouyh" or c == out[-1]:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def skeleton_key(text: str) -> str:
+    """Transliteration-blind key of a name of two words or more, written as one word so that word breaks
+    do not count ("Mouammar Kadhafi" = "Muammar Qaddafi", "Abdul Aziz" = "Abdelaziz"); empty for one word."""
+    words = dictionary_key(text).split()
+    if len(words) < 2:
+        return ""
+    return _skeleton_word("".join(words))
 
 
 @dataclass(frozen=True)
@@ -57,6 +93,8 @@ class Dictionaries:
         self.records: list[list] = data["records"]
         self.names: dict[str, int | list[int]] = data["names"]
         self.regions: dict[str, str] = data["regions"]
+        self.surnames: dict[str, int] = data.get("surnames", {})
+        self.skeletons: dict[str, int | list[int]] = data.get("skeletons", {})
         self.agents: dict[str, list] = data["agents"]
 
     def _code_at(self, record: list, when: int) -> tuple[int, tuple[str | None, str | None, str | None]] | None:
@@ -80,11 +118,21 @@ class Dictionaries:
         cameo, country, sector = self.codes[max(past)[1]]
         return 0, (cameo, country, ("ELI" if sector in _OFFICES else sector))
 
-    def actor(self, text: str, when: date | None = None) -> Hit | None:
+    def actor(self, text: str, when: date | None = None, surname: bool = False) -> Hit | None:
         """The actor a name stands for at ``when`` (None: today); None when unknown or ambiguous. Of several
         records bearing the name, those in force at the date win ("Ban Ki-moon": IGOUNO in 2014, not a
-        former Korean minister)."""
-        found = self.names.get(dictionary_key(text))
+        former Korean minister). ``surname``: a bare surname may stand for the one office holder of eight years
+        or more who bears it (asked for a phrase that is only that word, never for a name in running text)."""
+        k = dictionary_key(text)
+        found = self.names.get(k)
+        if found is None:
+            first, _, rest = k.partition(" ")
+            if first in _SHORT and rest:  # "UN Human Rights Council" = "United Nations Human Rights Council"
+                found = self.names.get(f"{_SHORT[first]} {rest}")
+        if found is None and " " in k:
+            found = self.skeletons.get(skeleton_key(text))  # another transliteration of the same name
+        if found is None and surname and " " not in k and len(k) >= 5:
+            found = self.surnames.get(k)  # "Museveni" alone: the one long-serving office holder of that name
         if found is None:
             return None
         ids = found if isinstance(found, list) else [found]
@@ -119,6 +167,14 @@ class Dictionaries:
         return (sector, found[1], cameo) if sector else None
 
 
+def note_undated() -> None:
+    """Say, once per process, that an undated text's names are coded as of today."""
+    if not _NOTED:
+        _NOTED.append(True)
+        log.info("actors: a text without a publication date: dictionary codes resolved as of today (%s)",
+                 date.today().isoformat())
+
+
 def enabled() -> bool:
     return os.environ.get("CHRONICLER_ACTOR_DICTIONARIES", "on").lower() not in ("off", "0", "false", "no")
 
@@ -135,4 +191,4 @@ def dictionaries() -> Dictionaries | None:
         return Dictionaries(json.loads(gzip.decompress(f.read())))
 
 
-__all__ = ["Dictionaries", "Hit", "dictionaries", "dictionary_key", "enabled"]
+__all__ = ["Dictionaries", "Hit", "dictionaries", "dictionary_key", "enabled", "note_undated", "skeleton_key"]

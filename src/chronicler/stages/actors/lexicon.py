@@ -207,16 +207,16 @@ class Lexicon:
         k = key(text)
         return self.metonyms.get(k) if self._ok(k, text) else None
 
-    def person(self, text: str) -> Person | None:
+    def person(self, text: str, surname: bool = False) -> Person | None:
         k = key(text)
         found = self.people.get(k) or self.people.get(key(text.replace("-", " ")))
         if found:
             return found[0] if len(found) == 1 else None
-        hit = self._dictionary(text, k)
+        hit = self._dictionary(text, k, surname)
         if hit is None or hit.kind != "person":
             return None
         dicts = self.dicts
-        return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when))
+        return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when, surname))
 
     def org(self, text: str) -> Org | None:
         k = key(text)
@@ -228,11 +228,11 @@ class Lexicon:
             if found is not None and found.kind != "person":
                 name = " ".join(text.split())
                 name = name[4:] if name.lower().startswith("the ") else name
-                cameo = found.cameo if found.country == "IGO" else None
+                cameo = igo_code(found.cameo) if found.country == "IGO" else None
                 hit = Org(name, found.country, found.sector, found.kind, cameo)
         return hit
 
-    def _dictionary(self, text: str, k: str):
+    def _dictionary(self, text: str, k: str, surname: bool = False):
         """The dictionaries' actor for a name the package's own files do not know; a short one-word name
         only in capitals (an acronym), never a country, seat of government, role word or town."""
         if self.dicts is None or k in self.countries or k in self.metonyms or k in self.roles \
@@ -244,7 +244,7 @@ class Lexicon:
         words = k.split()
         if any(" ".join(words[-n:]) in self.roles for n in (1, 2, 3)):
             return None  # an office named by its title ("UN Secretary-General"): the role words code it
-        return self.dicts.actor(bare, None)
+        return self.dicts.actor(bare, None, surname)
 
     def region(self, text: str) -> str | None:
         """The country of a place or other name of a country in the dictionaries ("Helmand": AFG)."""
@@ -411,11 +411,31 @@ def _load_people(lex: Lexicon) -> None:
 
 def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:
     for name, aliases, country, sector, kind in _rows("organizations.tsv", 5):
-        org = Org(name, country or None, sector or None, kind or "organization")
-        for form in [name, deaccent(name), *(a for a in aliases.split("|") if a)]:
+        forms = [name, deaccent(name), *(a for a in aliases.split("|") if a)]
+        cameo = _igo_code(lex, forms) if country == "IGO" else None
+        org = Org(name, country or None, sector or None, kind or "organization", cameo)
+        for form in forms:
             lex.orgs[key(form)] = org
             if is_acronym(form):
                 acronyms.add(key(form))
+
+
+def igo_code(cameo: str | None) -> str | None:
+    """An IGO body's CAMEO code as the contract holds it (at most 12 letters: IGOUNO, IGOEUREEC)."""
+    if not cameo or not cameo.startswith(("IGO", "NGO")) or len(cameo) <= 3:
+        return None
+    return cameo[:12]
+
+
+def _igo_code(lex: Lexicon, forms: list[str]) -> str | None:
+    """The dictionaries' code of an intergovernmental body organizations.tsv lists (the UN: IGOUNO)."""
+    if lex.dicts is None:
+        return None
+    for form in forms:
+        hit = lex.dicts.actor(form, None)
+        if hit is not None and hit.country == "IGO" and igo_code(hit.cameo):
+            return igo_code(hit.cameo)
+    return None
 
 
 def _load_dictionaries(lex: Lexicon) -> None:
@@ -447,9 +467,9 @@ def lexicon() -> Lexicon:
         for form in (name, deaccent(name)):
             lex.metonyms[key(form)] = (iso3, sector)
     lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
+    _load_dictionaries(lex)
     _load_people(lex)
     _load_orgs(lex, acronyms)
-    _load_dictionaries(lex)
     lex.islands = word_set("islands.txt")
     lex.acronyms = frozenset(acronyms)
     longest = max(len(k.split()) for table in (lex.orgs, lex.people, lex.roles, lex.countries) for k in table)
