@@ -130,7 +130,8 @@ def main() -> int:
             "grouped_cv": {"folds": len(folds), "source_best": round(best["source_best"], 4),
                            "target_best": round(best["target_best"], 4), "source_any": round(best["source_any"], 4),
                            "target_any": round(best["target_any"], 4)},
-            "rules_alone": {"source_best": round(rules["source_best"], 4), "target_best": round(rules["target_best"], 4)}}
+            "rules_alone": {"source_best": round(rules["source_best"], 4),
+                            "target_best": round(rules["target_best"], 4)}}
     data = {"source": final.source, "target": final.target, "bias": list(final.bias), "margin": margin, "meta": meta}
     OUT.write_text(json.dumps(data, sort_keys=True) + "\n", "utf-8")
     print(json.dumps(meta, indent=1))

@@ -120,10 +120,11 @@ def _trained_on(path: Path) -> dict[str, Any] | None:
 
 
 def report(figures: dict[str, Any]) -> str:
+    cv = figures.get("cross_validated")
     return "\n".join([
         f"event arguments on {figures['sentences']} sentences (events found in {figures['events_found']:.3f})",
         f"  best event: source {figures['source_best']:.3f} of {figures['with_source']}   "
         f"target {figures['target_best']:.3f} of {figures['with_target']}",
         f"  any event:  source {figures['source_any']:.3f}   target {figures['target_any']:.3f}",
     ] + ([f"  the argument model was trained on this file; grouped {cv['folds']}-fold CV: best event source "
-          f"{cv['source_best']:.3f}   target {cv['target_best']:.3f}"] if (cv := figures.get("cross_validated")) else []))
+          f"{cv['source_best']:.3f}   target {cv['target_best']:.3f}"] if cv else []))

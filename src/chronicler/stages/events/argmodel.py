@@ -20,7 +20,6 @@ from importlib import resources
 from spacy.tokens import Token
 
 MODEL_FILE = "arguments.json"
-ADD_SOURCE = True
 _CANDIDATE_POS = {"NOUN", "PROPN", "PRON"}
 _INSIDE = {"compound", "flat", "amod", "det", "poss", "case", "nummod"}
 
@@ -52,7 +51,8 @@ def path(cand: Token, trigger: Token) -> tuple[str, int]:
     return "none", 99
 
 
-def features(trigger: Token, cand: Token, event_type: str, rule_source: int | None, rule_target: int | None) -> list[str]:
+def features(trigger: Token, cand: Token, event_type: str, rule_source: int | None,
+             rule_target: int | None) -> list[str]:
     p, length = path(cand, trigger)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
     prep = cand.head.lower_ if cand.dep_ == "pobj" else ""
@@ -101,7 +101,7 @@ def choose(model: ArgumentModel, d, resolver, same, events: frozenset[int] = fro
     if not scored:
         return
     by_index = {c.i: (ps, pt) for c, ps, pt in scored}
-    if (d.source is None and ADD_SOURCE) or d.source_token is not None:
+    if d.source is None or d.source_token is not None:
         best, ps, _ = max(scored, key=lambda x: x[1])
         current = by_index.get(d.source_token, (0.0, 0.0))[0] if d.source_token is not None else 0.0
         if best.i != d.source_token and ps >= 0.5 and ps > current + model.margin:
@@ -121,6 +121,7 @@ def load_argument_model() -> ArgumentModel | None:
     if os.environ.get("CHRONICLER_EVENTS_ARGUMENTS", "on").lower() in ("off", "0", "no"):
         return None
     try:
-        return from_dict(json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8")))
+        text = resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8")
+        return from_dict(json.loads(text))
     except (OSError, ValueError, KeyError):  # a missing or malformed model file: the rules' choice
         return None
