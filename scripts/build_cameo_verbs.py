@@ -92,7 +92,10 @@ def phrases(item: str, synsets: dict[str, list[str]]) -> list[tuple[str, str]]:
     words = item.strip("{}").split()
     if not words:
         return []
-    ref = lambda w: "&" + w[1:].rstrip("_").lower() if w.startswith("&") and w.rstrip("_") in synsets else None  # noqa: E731
+
+    def ref(w: str) -> str | None:
+        return "&" + w[1:].rstrip("_").lower() if w.startswith("&") and w.rstrip("_") in synsets else None
+
     last = words[-1]
     if last.startswith("&"):
         head = ref(last)

@@ -8,7 +8,8 @@ inside the span. Figures, each over the sentences that have the gold role:
   target a gold T (or R) span;
 - source / target of any event: some event of the sentence has a matching source (target);
 - events found: share of sentences with at least one event.
-Nothing here was used to write or train the rules: it checks the argument rules beyond the PLOVER records.
+Nothing here was used to write the rules; the learned argument model (``stages/events/argmodel.py``) is trained on
+this file, so where it is, the report adds its grouped cross-validated figures, the ones to quote.
 """
 from __future__ import annotations
 
@@ -103,13 +104,27 @@ def evaluate(path: Path, analyzer: Any) -> dict[str, Any]:
 
     sentences = read_conll(path)
     analyses = list(analyzer.analyze_many(make_article(text) for text, _ in sentences))
-    return score_arguments(sentences, analyses)
+    figures = score_arguments(sentences, analyses)
+    figures["cross_validated"] = _trained_on(path)
+    return figures
+
+
+def _trained_on(path: Path) -> dict[str, Any] | None:
+    """The argument model's grouped CV figures when it was trained on this very file (the live figures are then
+    on training data), else None."""
+    from chronicler.stages.events.argmodel import load_argument_model
+
+    model = load_argument_model()
+    meta = model.meta if model is not None and model.meta else {}
+    return meta.get("grouped_cv") if meta.get("train_file") == Path(path).name else None
 
 
 def report(figures: dict[str, Any]) -> str:
+    cv = figures.get("cross_validated")
     return "\n".join([
         f"event arguments on {figures['sentences']} sentences (events found in {figures['events_found']:.3f})",
         f"  best event: source {figures['source_best']:.3f} of {figures['with_source']}   "
         f"target {figures['target_best']:.3f} of {figures['with_target']}",
         f"  any event:  source {figures['source_any']:.3f}   target {figures['target_any']:.3f}",
-    ])
+    ] + ([f"  the argument model was trained on this file; grouped {cv['folds']}-fold CV: best event source "
+          f"{cv['source_best']:.3f}   target {cv['target_best']:.3f}"] if cv else []))

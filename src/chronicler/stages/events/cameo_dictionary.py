@@ -103,7 +103,8 @@ class CameoDictionary:
             return False
         if p.object:
             found = [o for o in objects if self._word(p.object, o)]
-            if not found or (p.modifier and not p.prep_object and not any(self._modified(p.modifier, o) for o in found)):
+            if not found or (p.modifier and not p.prep_object
+                             and not any(self._modified(p.modifier, o) for o in found)):
                 return False
         if p.preposition:
             here = [c for c in preps if c.lower_ == p.preposition or (c.dep_ == "agent" and p.preposition == "by")]

@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.dating import Dates
+from chronicler.stages.events.argmodel import ArgumentModel, choose, load_argument_model
 from chronicler.stages.events.arguments import (
     Resolver, amount_nouns, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
 from chronicler.stages.events.draft import Draft
+from chronicler.stages.events.implied import implied_source
 from chronicler.stages.events.lexicon import COOPERATIVE, Code, EventLexicon, event_lexicon
 from chronicler.stages.events.placing import (
     PLACE_TARGET_TYPES, attached_place, event_location, people_nouns, place_domestic, place_target, venue,
@@ -108,8 +110,9 @@ def _same(a: Participant, b: Participant) -> bool:
 class Extractor:
     """One document's events: a draft per trigger, then frames, mood and the last argument rules over all."""
 
-    def __init__(self, doc: Doc, lex: EventLexicon) -> None:
+    def __init__(self, doc: Doc, lex: EventLexicon, arguments: ArgumentModel | None = None) -> None:
         self.doc = doc
+        self.arguments = arguments
         self.lex = lex
         # quotations only: an event inside a view attributed ("opposed the deal") is not reported speech
         self.quotes = [q for q in doc._.quotes or [] if q.attribution == "speech"]
@@ -461,6 +464,11 @@ class Extractor:
         for d in self.drafts.values():
             if not d.dropped and d.source is None and d.trigger.kind == "verb":
                 self._agentless(d)
+        if self.arguments is not None:
+            words = frozenset(self.by_token)
+            for d in self.drafts.values():
+                if not d.dropped and d.code.type:
+                    choose(self.arguments, d, self.resolver, _same, words)
         for d in self.drafts.values():
             verb = d.trigger.token
             if not d.dropped and d.source is None and not (  # "until their demands have been met": the
@@ -468,6 +476,9 @@ class Extractor:
                 speaker = self.resolver.speaker(d.trigger.token)
                 if speaker is not None:
                     d.source, d.source_from_quote = speaker, True
+            if not d.dropped and d.source is None and d.code.type:  # "activists were arrested in Moscow"
+                d.source = implied_source(self.doc, d)
+                d.implied = d.source is not None
             if d.target is not None and d.source is not None and _same(d.target, d.source):
                 d.target = None
         return [d for _, d in sorted(self.drafts.items()) if not d.dropped and d.source is not None
@@ -480,7 +491,7 @@ def confidence(d: Draft) -> float:
         score += 0.2
     if d.target is not None and (d.target.actor or d.target.country):
         score += 0.15
-    if d.source_from_quote:
+    if d.source_from_quote or d.implied:
         score -= 0.1
     if d.modality == "hypothetical":
         score -= 0.15
@@ -489,9 +500,10 @@ def confidence(d: Draft) -> float:
     return max(0.05, min(0.95, score))
 
 
-def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> list[Event]:
+def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
+                   arguments: ArgumentModel | None = None) -> list[Event]:
     lex = lex or event_lexicon()
-    ex = Extractor(doc, lex)
+    ex = Extractor(doc, lex, arguments)
     drafts = ex.drafts_in_order()
     dates = Dates(doc, lex.event_nouns)
     places = doc._.places if doc._.places is not None else []
@@ -538,5 +550,5 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None) -> li
 def events_component(doc: Doc) -> Doc:
     from chronicler.stages.events.ranker import load_ranker
 
-    doc._.events = extract_events(doc, ranker=load_ranker())
+    doc._.events = extract_events(doc, ranker=load_ranker(), arguments=load_argument_model())
     return doc

@@ -18,6 +18,7 @@ class Draft:
     polarity: str = "asserted"
     modality: str = "actual"
     source_from_quote: bool = False
+    implied: bool = False  # the source is the authorities of the place (stages/events/implied.py)
     target_lemma: str = ""
     dropped: bool = False
     frame: Frame | None = None
