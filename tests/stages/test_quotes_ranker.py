@@ -36,7 +36,9 @@ def test_the_ranker_follows_its_weights(parsed):
     assert "rule" in prefer_rule.best(cands).words
     prefer_none = R.SpeakerRanker({"none": 3.0}, -1.0)
     assert prefer_none.best(cands).head is None
-    assert R.ranked_head(ctx, f, prefer_none) is None
+    assert R.ranked_head(ctx, f, prefer_none).text == "Lopez"  # it takes no speaker away from the rules
+    prefer_object = R.SpeakerRanker({"dep=pobj": 3.0}, -1.0)
+    assert R.ranked_head(ctx, f, prefer_object).text == "ministry"
     assert R.ranked_head(ctx, f, None).text == "Lopez"  # no ranker: the rules' choice
 
 
@@ -46,7 +48,8 @@ def test_extract_quotes_uses_the_rankers_choice(parsed):
         return q.speaker
 
     assert speaker(None).name == "Maria Lopez"
-    assert speaker(R.SpeakerRanker({"none": 5.0}, -1.0)) is None
+    assert speaker(R.SpeakerRanker({"none": 5.0}, -1.0)).name == "Maria Lopez"
+    assert "ministry" in speaker(R.SpeakerRanker({"dep=pobj": 5.0}, -1.0)).name
 
 
 def test_switched_off_by_the_environment(monkeypatch):
