@@ -1,7 +1,7 @@
 """Train the speaker ranker on PolNeAR's training articles and report grouped 5-fold CV figures.
 
     PYTHONPATH=src python scripts/train_speakers.py [../shared/data/quotes/polnear/train.jsonl]
-        [--docs PARSED.pickle] [--c 0.3] [--end-to-end] [--dry-run]
+        [--docs PARSED.pickle] [--c 0.3] [--cache ROWS.json | --rows ROWS.json] [--end-to-end] [--dry-run]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline up to the quotes (``--docs``
 caches the parse, the same pickle as ``train_attribution.py --docs``); the quotes stage finds its quotes
@@ -111,8 +111,8 @@ def fit(rows, c: float) -> SpeakerRanker:
     y = [lab for r in rows for lab in r["labels"]]
     vec = DictVectorizer()
     clf = LogisticRegression(C=c, max_iter=3000).fit(vec.fit_transform(x), y)
-    weights = {name: round(float(w), 6) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) > 1e-6}
-    return SpeakerRanker(weights, round(float(clf.intercept_[0]), 6))
+    weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 0.005}
+    return SpeakerRanker(weights, round(float(clf.intercept_[0]), 4))
 
 
 def _chosen(ranker: SpeakerRanker, words: list[list[str]], rule: int) -> int:
@@ -159,8 +159,13 @@ def main(argv: list[str]) -> None:
     gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
     c = float(opt.get("c", 0.3))
     docs = read_gold(gold)
-    parsed = parse(docs, opt.get("docs"))
-    rows = quote_rows(docs, parsed)
+    parsed = parse(docs, opt.get("docs")) if "rows" not in opt or "--end-to-end" in flags else None
+    if "rows" in opt:  # rows written by an earlier run with --cache: fit again without the quotes stage
+        rows = json.loads(Path(opt["rows"]).read_text())
+    else:
+        rows = quote_rows(docs, parsed)
+    if "cache" in opt:
+        Path(opt["cache"]).write_text(json.dumps(rows))
     cv = cross_validate(rows, c)
     print("speaker choice, 5-fold CV by article:", json.dumps(cv))
     meta = {"trained_on": Path(gold).name, "c": c, "cv_grouped_5fold": cv,

@@ -61,3 +61,18 @@ def test_ranker_from_json_scores_as_a_logistic_regression():
     r = R.ranker_from_json({"weights": {"a": 1.0, "b": -2.0}, "bias": 0.5})
     assert r.score(["a"]) == pytest.approx(1 / (1 + 2.718281828459045 ** -1.5))
     assert r.score(["b", "zzz"]) < 0.5 < r.score([])
+
+
+def test_training_labels_the_head_of_the_gold_source_not_words_inside_it(nlp):
+    pytest.importorskip("sklearn", reason="scikit-learn is a training extra (pip install '.[train]')")
+    from scripts.train_speakers import _labels
+
+    doc = nlp("Matthew Goodwin, a professor at the University of Kent, said the vote would fail.")
+    ctx, found = find_quotes(doc)
+    f = next(f for f in found if "vote would fail" in ctx.text[f.start:f.end])
+    cands = R.candidates(ctx, f)
+    source = (0, ctx.text.index(", said"))  # the annotators' span: the name and its apposition
+    labels = _labels(doc, cands, [source])
+    right = [ctx.text[c.start:c.end] for c, y in zip(cands, labels) if y]
+    assert right == ["Matthew Goodwin"]
+    assert _labels(doc, cands, [])[0] == 1 and sum(_labels(doc, cands, [])) == 1  # no source: 'none' is right

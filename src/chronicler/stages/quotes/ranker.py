@@ -155,6 +155,11 @@ def candidates(ctx: Context, f: Found, others: list[tuple[int, int]] = ()) -> li
         if rule is not None and t.i == rule.i:
             words += ["rule", f"rule|{f.kind}", f"rule|{pos}"]
         words.append(f"cuepos={cue.pos_}|{path}")
+        words.append(f"attr={f.attribution}|{path}")
+        if t.pos_ == "PRON":
+            words.append(f"pron={t.lower_}|{side}")
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i:
+            words.append("root_subject")
         lemma = t.lemma_.lower()
         if lemma in documents:
             words.append("document")
