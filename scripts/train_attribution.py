@@ -50,6 +50,7 @@ from chronicler.stages.quotes.attribution import MODEL_FILE, AttributionModel, e
 from chronicler.stages.quotes.candidates import extra_candidates, features, found_by, signals  # noqa: E402
 from chronicler.stages.quotes.component import extract_quotes  # noqa: E402
 from chronicler.stages.quotes.context import build_context  # noqa: E402
+from train_speakers import fit as fit_ranker, quote_rows  # noqa: E402  (scripts/, next to this one)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "chronicler" / "stages" / "quotes" / MODEL_FILE
@@ -125,10 +126,11 @@ def cross_validate(rows, c: float, thresholds):
 
 
 def end_to_end(gold_path: str, docs_cache: str | None, rows, rule_rows, c: float, threshold: float,
-               rule_threshold: float, other_threshold: float) -> dict:
+               rule_threshold: float, other_threshold: float, ranker_c: float = 0.3) -> dict:
     """The whole quotes stage cross-validated by article (5 folds): both models fitted on four fifths of the
     articles, the stage run on the other fifth in attribution scope "all" and scored by the eval's rule -- a
-    held-out figure on the ~840 training articles, ten times dev's 84."""
+    held-out figure on the ~840 training articles, ten times dev's 84. The speaker ranker
+    (``train_speakers.py``) is refitted per fold too, so the speaker accuracy is held out as well."""
     docs = read_gold(gold_path)
     parsed = parse(docs, docs_cache)
     per_doc = []
@@ -140,7 +142,10 @@ def end_to_end(gold_path: str, docs_cache: str | None, rows, rule_rows, c: float
                                                                         [r[1] for r in rr if r[2] in keep])))
                       for rr in (rows, rule_rows)]
             model = AttributionModel(fitted[0], threshold, {}, fitted[1], rule_threshold, other_threshold)
-            per_doc += [score_doc(docs[i], [q.to_dict() for q in extract_quotes(parsed[i], model)]) for i in test]
+            # the speaker ranker fitted on the same four fifths, on the quotes this fold's model finds
+            ranker = fit_ranker(quote_rows([docs[i] for i in train], [parsed[i] for i in train], model), ranker_c)
+            per_doc += [score_doc(docs[i], [q.to_dict() for q in extract_quotes(parsed[i], model, ranker)])
+                        for i in test]
     finally:
         os.environ["CHRONICLER_QUOTE_SCOPE"] = "speech"
     figures = aggregate(per_doc, "polnear")

@@ -1,7 +1,7 @@
 """Train the speaker ranker on PolNeAR's training articles and report grouped 5-fold CV figures.
 
     PYTHONPATH=src python scripts/train_speakers.py [../shared/data/quotes/polnear/train.jsonl]
-        [--docs PARSED.pickle] [--c 0.3] [--end-to-end] [--dry-run]
+        [--docs PARSED.pickle] [--c 0.3] [--cache ROWS.json | --rows ROWS.json] [--end-to-end] [--dry-run]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline up to the quotes (``--docs``
 caches the parse, the same pickle as ``train_attribution.py --docs``); the quotes stage finds its quotes
@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from chronicler.eval.quotes import aggregate, match, overlap, read_gold, score_doc  # noqa: E402
+from chronicler.nlp import extensions  # noqa: E402,F401  (the Doc attributes a pickled parse carries)
 from chronicler.stages.quotes.component import extract_quotes, find_quotes  # noqa: E402
 from chronicler.stages.quotes.ranker import MODEL_FILE, SpeakerRanker, candidates  # noqa: E402
 from chronicler.stages.quotes.speaker import author_of  # noqa: E402
@@ -54,25 +55,54 @@ def parse(docs, cache: str | None):
     return parsed
 
 
-def quote_rows(docs, parsed) -> list[dict]:
-    """One row per matched cued quote: its candidates' words and labels, the rules' choice, the article."""
+def _roots(doc, sources) -> set[int]:
+    """The head tokens of the gold source spans; a relative pronoun ('who') stands for its antecedent."""
+    out = set()
+    for s, e in sources:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            out.add(root.i)
+            if root.lower_ in ("who", "that", "which", "whom") and root.head.dep_ == "relcl":
+                out.add(root.head.head.i)
+    return out
+
+
+def _labels(doc, cands, sources) -> list[int]:
+    """1 for the candidate headed by a gold source's head word ('Goodwin' of 'Matthew Goodwin, a professor
+    at the University', not 'the University'); failing any, one whose mention overlaps a source; 'none' is
+    right when the gold attribution has no source."""
+    if not sources:
+        return [int(c.head is None) for c in cands]
+    roots = _roots(doc, sources)
+    labels = [int(c.head is not None and c.head.i in roots) for c in cands]
+    if any(labels):
+        return labels
+    return [int(c.head is not None and any(overlap((c.start, c.end), s) > 0 for s in sources)) for c in cands]
+
+
+def quote_rows(docs, parsed, model="default", ids=None) -> list[dict]:
+    """One row per matched cued quote: its candidates' words and labels, the rules' choice, the article (its
+    index in ``ids``, default the position). ``model``: the attribution model finding the quotes."""
     rows = []
-    for n, (gd, doc) in enumerate(zip(docs, parsed)):
-        ctx, found = find_quotes(doc)
+    for n, (gd, doc) in zip(ids if ids is not None else range(len(docs)), zip(docs, parsed)):
+        ctx, found = find_quotes(doc, model)
         pairs = match([(q.start, q.end) for q in gd.quotes], [(f.start, f.end) for f in found],
                       [q.pieces for q in gd.quotes])
         for gi, pi in pairs:
             f, g = found[pi], gd.quotes[gi]
             if f.cue_token is None:
                 continue
-            cands = candidates(ctx, f)
-            labels = [int(c.head is None) if not g.sources else
-                      int(c.head is not None and any(overlap((c.start, c.end), s) > 0 for s in g.sources))
-                      for c in cands]
+            cands = candidates(ctx, f, [(x.start, x.end) for x in found if x is not f])
+            labels = _labels(doc, cands, g.sources)
+            right = [int(c.head is None) if not g.sources else  # the eval's rule: mention overlaps a source
+                     int(c.head is not None and any(overlap((c.start, c.end), s) > 0 for s in g.sources))
+                     for c in cands]
             rule = author_of(f.speaker_head, ctx.lex.documents) if f.speaker_head is not None else None
             rule_at = next(k for k, c in enumerate(cands) if (c.head.i if c.head is not None else None)
                            == (rule.i if rule is not None else None))
-            rows.append({"doc": n, "words": [c.words for c in cands], "labels": labels, "rule": rule_at})
+            rows.append({"doc": n, "words": [c.words for c in cands], "labels": labels, "right": right,
+                         "rule": rule_at})
     return rows
 
 
@@ -81,12 +111,15 @@ def fit(rows, c: float) -> SpeakerRanker:
     y = [lab for r in rows for lab in r["labels"]]
     vec = DictVectorizer()
     clf = LogisticRegression(C=c, max_iter=3000).fit(vec.fit_transform(x), y)
-    weights = {name: round(float(w), 6) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) > 1e-6}
-    return SpeakerRanker(weights, round(float(clf.intercept_[0]), 6))
+    weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 0.005}
+    return SpeakerRanker(weights, round(float(clf.intercept_[0]), 4))
 
 
-def _chosen(ranker: SpeakerRanker, words: list[list[str]]) -> int:
+def _chosen(ranker: SpeakerRanker, words: list[list[str]], rule: int) -> int:
+    """As ``ranked_head``: the best candidate, never 'none' (the first) where the rules chose a speaker."""
     scores = [ranker.score(w) for w in words]
+    if rule != 0 and len(scores) > 1:
+        scores[0] = -1.0
     return scores.index(max(scores))
 
 
@@ -96,9 +129,9 @@ def cross_validate(rows, c: float) -> dict:
     for train, test in GroupKFold(n_splits=5).split(rows, groups=groups):
         ranker = fit([rows[i] for i in train], c)
         for i in test:
-            ours[i] = rows[i]["labels"][_chosen(ranker, rows[i]["words"])]
-    rule = [r["labels"][r["rule"]] for r in rows]
-    reachable = sum(1 for r in rows if any(r["labels"]))
+            ours[i] = rows[i]["right"][_chosen(ranker, rows[i]["words"], rows[i]["rule"])]
+    rule = [r["right"][r["rule"]] for r in rows]
+    reachable = sum(1 for r in rows if any(r["right"]))
     return {"quotes": len(rows), "reachable": reachable, "rules": round(sum(rule) / len(rows), 4),
             "ranker": round(sum(ours) / len(rows), 4), "ceiling": round(reachable / len(rows), 4),
             "note": "speaker accuracy over the matched quotes with a cue (PolNeAR rule: mention overlaps source)"}
@@ -126,8 +159,13 @@ def main(argv: list[str]) -> None:
     gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
     c = float(opt.get("c", 0.3))
     docs = read_gold(gold)
-    parsed = parse(docs, opt.get("docs"))
-    rows = quote_rows(docs, parsed)
+    parsed = parse(docs, opt.get("docs")) if "rows" not in opt or "--end-to-end" in flags else None
+    if "rows" in opt:  # rows written by an earlier run with --cache: fit again without the quotes stage
+        rows = json.loads(Path(opt["rows"]).read_text())
+    else:
+        rows = quote_rows(docs, parsed)
+    if "cache" in opt:
+        Path(opt["cache"]).write_text(json.dumps(rows))
     cv = cross_validate(rows, c)
     print("speaker choice, 5-fold CV by article:", json.dumps(cv))
     meta = {"trained_on": Path(gold).name, "c": c, "cv_grouped_5fold": cv,

@@ -36,7 +36,9 @@ def test_the_ranker_follows_its_weights(parsed):
     assert "rule" in prefer_rule.best(cands).words
     prefer_none = R.SpeakerRanker({"none": 3.0}, -1.0)
     assert prefer_none.best(cands).head is None
-    assert R.ranked_head(ctx, f, prefer_none) is None
+    assert R.ranked_head(ctx, f, prefer_none).text == "Lopez"  # it takes no speaker away from the rules
+    prefer_object = R.SpeakerRanker({"dep=pobj": 3.0}, -1.0)
+    assert R.ranked_head(ctx, f, prefer_object).text == "ministry"
     assert R.ranked_head(ctx, f, None).text == "Lopez"  # no ranker: the rules' choice
 
 
@@ -46,7 +48,8 @@ def test_extract_quotes_uses_the_rankers_choice(parsed):
         return q.speaker
 
     assert speaker(None).name == "Maria Lopez"
-    assert speaker(R.SpeakerRanker({"none": 5.0}, -1.0)) is None
+    assert speaker(R.SpeakerRanker({"none": 5.0}, -1.0)).name == "Maria Lopez"
+    assert "ministry" in speaker(R.SpeakerRanker({"dep=pobj": 5.0}, -1.0)).name
 
 
 def test_switched_off_by_the_environment(monkeypatch):
@@ -58,3 +61,18 @@ def test_ranker_from_json_scores_as_a_logistic_regression():
     r = R.ranker_from_json({"weights": {"a": 1.0, "b": -2.0}, "bias": 0.5})
     assert r.score(["a"]) == pytest.approx(1 / (1 + 2.718281828459045 ** -1.5))
     assert r.score(["b", "zzz"]) < 0.5 < r.score([])
+
+
+def test_training_labels_the_head_of_the_gold_source_not_words_inside_it(nlp):
+    pytest.importorskip("sklearn", reason="scikit-learn is a training extra (pip install '.[train]')")
+    from scripts.train_speakers import _labels
+
+    doc = nlp("Matthew Goodwin, a professor at the University of Kent, said the vote would fail.")
+    ctx, found = find_quotes(doc)
+    f = next(f for f in found if "vote would fail" in ctx.text[f.start:f.end])
+    cands = R.candidates(ctx, f)
+    source = (0, ctx.text.index(", said"))  # the annotators' span: the name and its apposition
+    labels = _labels(doc, cands, [source])
+    right = [ctx.text[c.start:c.end] for c, y in zip(cands, labels) if y]
+    assert right == ["Matthew Goodwin"]
+    assert _labels(doc, cands, [])[0] == 1 and sum(_labels(doc, cands, [])) == 1  # no source: 'none' is right

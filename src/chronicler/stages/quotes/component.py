@@ -272,7 +272,8 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
     ("default": the shipped one unless switched off, None: the rules alone)."""
     ctx, found = find_quotes(doc, model)
     ranker = load_ranker() if ranker == "default" else ranker
-    heads = [ranked_head(ctx, f, ranker) for f in found]
+    spans = [(f.start, f.end) for f in found]
+    heads = [ranked_head(ctx, f, ranker, spans[:n] + spans[n + 1:]) for n, f in enumerate(found)]
     for f, h in zip(found, heads):
         rule = author_of(f.speaker_head, ctx.lex.documents) if f.speaker_head is not None else None
         if (h.i if h is not None else None) != (rule.i if rule is not None else None):

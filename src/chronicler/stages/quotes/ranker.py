@@ -8,7 +8,8 @@ in the parse, part of speech, entity type, actor kind, side and distance, whethe
 logistic regression over them, trained on PolNeAR's training articles by ``scripts/train_speakers.py``
 (a candidate is right when its mention overlaps the gold source; 5-fold CV grouped by article), is shipped
 as plain JSON (``speakers.json``: one weight per feature word) and predicted here in pure Python. The
-highest-scoring candidate is the speaker's mention; resolution to an actor stays with
+highest-scoring candidate is the speaker's mention ('none' only where the rules found no speaker either:
+the ranker does not take a speaker away); resolution to an actor stays with
 ``speaker.make_speaker``. Quotes without a cue keep the rules (adjacent quotes, the paragraph's focus).
 ``CHRONICLER_SPEAKER_MODEL=off`` switches it off: the rule-based resolver alone.
 """
@@ -24,7 +25,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.context import Context, Found
+from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 from chronicler.stages.quotes.speaker import author_of, mention_bounds
 
 MODEL_FILE = "speakers.json"
@@ -34,7 +37,8 @@ MODEL_ENV = "CHRONICLER_SPEAKER_MODEL"
 _ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "dative", "agent",
                     "npadvmod", "ROOT", "nmod"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their", "its",
-                       "our", "my", "us", "me", "who"})
+                       "our", "my", "us", "me", "who", "that", "which"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _MAX_CANDIDATES = 12
 _PATH_STEPS = 4
 
@@ -89,14 +93,34 @@ def _eligible(ctx: Context, f: Found, t: Token) -> bool:
     return not (f.start <= t.idx < f.end) and ctx.tok_quote[t.i] < 0
 
 
+def _antecedent(t: Token) -> Token:
+    """'Smith, who said': a relative pronoun stands for the noun its clause belongs to."""
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
+        return t.head.head
+    return t
+
+
+def _noun_class(lemma: str) -> str:
+    """What a common noun names, by the coreference stage's lists: a role, a relative, an organisation."""
+    lex = coref_lexicon()
+    if lemma in lex.titles:
+        return "title"
+    if lemma in lex.kin_words:
+        return "kin"
+    if lemma in lex.nominals or lemma in lex.org_words:
+        return "org"
+    return "other"
+
+
 def _mention(doc: Doc, head: Token) -> tuple[int, int]:
     s, e = mention_bounds(head)
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
 
-def candidates(ctx: Context, f: Found) -> list[Candidate]:
+def candidates(ctx: Context, f: Found, others: list[tuple[int, int]] = ()) -> list[Candidate]:
     """The possible speakers of a cued quote, each with its feature words: first 'none', then the rules'
-    choice and the noun phrases of the cue's sentence, nearest the cue first."""
+    choice and the noun phrases of the cue's sentence, nearest the cue first. ``others``: the content spans
+    of the document's other quotes (a mention inside one is part of what someone said)."""
     cue = f.cue_token
     if cue is None:
         return []
@@ -111,7 +135,7 @@ def candidates(ctx: Context, f: Found) -> list[Candidate]:
     for t in near:
         if len(heads) >= _MAX_CANDIDATES:
             break
-        head = author_of(t, documents)
+        head = author_of(_antecedent(t), documents)
         heads.setdefault(head.i, head)
     index = doc._.token_actor or {}
     kinds = {a.id: a.kind for a in doc._.actors or []}
@@ -130,10 +154,24 @@ def candidates(ctx: Context, f: Found) -> list[Candidate]:
                  f"sent={'same' if t.sent.start == sent.start else 'other'}"]
         if rule is not None and t.i == rule.i:
             words += ["rule", f"rule|{f.kind}", f"rule|{pos}"]
-        if t.lemma_.lower() in documents:
+        words.append(f"cuepos={cue.pos_}|{path}")
+        words.append(f"attr={f.attribution}|{path}")
+        if t.pos_ == "PRON":
+            words.append(f"pron={t.lower_}|{side}")
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i:
+            words.append("root_subject")
+        lemma = t.lemma_.lower()
+        if lemma in documents:
             words.append("document")
+        elif t.pos_ == "NOUN":
+            words.append(f"noun={_noun_class(lemma)}")
         if any(c.dep_ == "appos" for c in t.children):
             words.append("has_appos")
+        if any(s <= t.idx < e for s, e in others):
+            words.append("in_other_quote")
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != cue.i and t.head.pos_ in ("VERB", "AUX"):
+            words.append("subj_other_cue" if quote_lexicon().is_cue(t.head.lemma_) else "subj_other_verb")
+        words.append(f"headpos={t.head.pos_}|{t.dep_}")
         if t.dep_ == "pobj" and t.head.lower_ in ("to", "by", "from"):
             words.append(f"prep={t.head.head.lower_}_{t.head.lower_}")
         out.append(Candidate(t, start, end, words))
@@ -150,10 +188,12 @@ class SpeakerRanker:
         z = self.bias + sum(self.weights.get(w, 0.0) for w in words)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def best(self, cands: list[Candidate]) -> Candidate | None:
-        """The highest-scoring candidate (ties: the earlier listed)."""
+    def best(self, cands: list[Candidate], some: bool = False) -> Candidate | None:
+        """The highest-scoring candidate (ties: the earlier listed); with ``some``, never 'none'."""
         best, top = None, -1.0
         for c in cands:
+            if some and c.head is None:
+                continue
             s = self.score(c.words)
             if s > top:
                 best, top = c, s
@@ -181,10 +221,12 @@ def load_ranker() -> SpeakerRanker | None:
     return _shipped()
 
 
-def ranked_head(ctx: Context, f: Found, ranker: SpeakerRanker | None) -> Token | None:
+def ranked_head(ctx: Context, f: Found, ranker: SpeakerRanker | None,
+                others: list[tuple[int, int]] = ()) -> Token | None:
     """The speaker's head token for a quote: the ranker's best candidate, or the rules' choice without it."""
     rule = author_of(f.speaker_head, ctx.lex.documents) if f.speaker_head is not None else None
     if ranker is None or f.cue_token is None:
         return rule
-    best = ranker.best(candidates(ctx, f))
+    # the ranker chooses among the mentions; it takes no speaker away from a quote the rules gave one
+    best = ranker.best(candidates(ctx, f, others), some=rule is not None)
     return best.head if best is not None else rule
