@@ -30,17 +30,25 @@ def reuters(shared: Path):
                 yield rec
 
 
+class _NoWrites:
+    def record_placement(self, *args) -> None:
+        pass
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--shared", default=os.environ.get("CHRONICLER_SHARED", "../shared"))
     p.add_argument("--db", default="/tmp/stories-bench.duckdb")
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--memory", action="store_true", help="the online index alone, no store writes")
     args = p.parse_args()
-    if Path(args.db).exists():
+    if not args.memory and Path(args.db).exists():
         Path(args.db).unlink()
     times, seen = [], set()
-    with open_store(args.db) as store:
+    with open_store(":memory:" if args.memory else args.db) as store:
         placer = StoryPlacer(store)
+        if args.memory:
+            placer.store = _NoWrites()
         for n, rec in enumerate(reuters(Path(args.shared))):
             if args.limit and n >= args.limit:
                 break
@@ -54,7 +62,7 @@ def main() -> None:
             start = time.perf_counter()
             placer.place(result, text, str(rec.get("id") or n))
             times.append(time.perf_counter() - start)
-        stories = store.stories()
+        stories = [{"num_documents": s.num_documents} for s in placer.index.stories.values()]
     marks = [m for m in (1000, 5000, len(times)) if m <= len(times)]
     for m in marks:
         window = times[max(0, m - 500):m]
