@@ -45,19 +45,30 @@ class StoryTables:
                 self._execute("UPDATE stories SET first_seen = ?, last_seen = ?, num_documents = ?, state = ? "
                               "WHERE id = ?", [story.first_seen, story.last_seen, story.num_documents, state,
                                                story.id])
+            carried = []
             for gone in merged:
+                carried += self._story_actor_rows(gone)
                 self._execute("UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", [story.id, gone])
                 self._execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", [story.id, gone])
                 self._execute("DELETE FROM story_actors WHERE story_id = ?", [gone])
             self._execute("INSERT INTO story_documents VALUES (?, ?, ?, ?, ?)",
                           [doc_id, story.id, record_id, seq, round(float(score), 6)])
-            self._refresh_story_actors(story.id)
+            self._update_story_actors(story.id, doc_id, carried)
 
-    def _refresh_story_actors(self, story_id: str) -> None:
+    def _story_actor_rows(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT actor_id AS id, name, kind, country, code, aliases, documents, mentions "
+                          "FROM story_actors WHERE story_id = ?", [story_id])
+        for r in rows:
+            r["doc_id"], r["aliases"] = None, [a for a in (r["aliases"] or "").split(" | ") if a]
+        return rows
+
+    def _update_story_actors(self, story_id: str, doc_id: str, carried: list[dict[str, Any]]) -> None:
+        """The story's canonical actors from its stored ones (and those of stories it absorbed) and the new
+        document's actors: no re-read of all its documents."""
         from chronicler.stories.actors import canonical_actors
 
-        rows = self._rows("SELECT a.doc_id, a.id, a.name, a.kind, a.country, a.code, a.mentions FROM actors a "
-                          "JOIN story_documents s ON s.doc_id = a.doc_id WHERE s.story_id = ?", [story_id])
+        rows = self._story_actor_rows(story_id) + carried + self._rows(
+            "SELECT doc_id, id, name, kind, country, code, mentions FROM actors WHERE doc_id = ?", [doc_id])
         actors, _ = canonical_actors(rows)
         self._execute("DELETE FROM story_actors WHERE story_id = ?", [story_id])
         if actors:

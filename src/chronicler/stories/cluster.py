@@ -3,7 +3,7 @@
 A story keeps the sum of its articles' term vectors; its centroid is the sum's heaviest terms, normalised.
 Candidates for a new article come from an inverted index (the article's heaviest terms -> the stories most
 recently posted under them), never from a scan of all stories, so the time to place one article stays flat as
-the store grows. A candidate must be open in time: the article's date within ``window_days`` of the story's
+the store grows. A candidate must share a specific term with the article (``ANCHOR_IDF``) and be open in time: the article's date within ``window_days`` of the story's
 first and last article (unknown dates do not exclude). The article joins the best candidate whose centroid's
 cosine with it reaches ``threshold``; when it also reaches another candidate, and the two stories' centroids
 are at least half as close (``MERGE_SHARE``), the two stories merge (the older one survives). Same input order, same stories.
@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from chronicler.stories.features import DocFeatures
-from chronicler.stories.text import cosine, top
+from chronicler.stories.text import cosine, idf_table, top
 
 THRESHOLD = 0.30  # chosen by cross-validation across BASIL's stories (scripts/eval: `chronicler eval stories`)
 MERGE_SHARE = 0.5  # two stories an article reaches both merge when their centroids are half as close
@@ -26,6 +26,10 @@ CENTROID_SIZE = 80
 POSTED_TERMS = 20  # a story is findable by its centroid's heaviest terms
 QUERY_TERMS = 15  # an article looks up its heaviest terms
 RECENT = 64  # stories read per posting list, most recent first
+# An article and a story must share a specific term: one in at most ~1 in 400 background documents (IDF >= 7:
+# a name, a place, a particular thing). Templated wires ('4TH QTR NET ... shr cts revs') share words, not
+# stories: without it 900 earnings reports of different companies became one Reuters story; BASIL unchanged.
+ANCHOR_IDF = 7.0
 
 
 @dataclass(slots=True)
@@ -100,6 +104,8 @@ class StoryIndex:
 
     # -- placing an article ----------------------------------------------------------------------------
     def candidates(self, doc: DocFeatures) -> list[Story]:
+        table, unseen = idf_table()
+        rare = [t for t in doc.vector if table.get(t, unseen) >= ANCHOR_IDF]
         seen: set[str] = set()
         found = []
         for t in sorted(doc.vector, key=lambda t: (-doc.vector[t], t))[:QUERY_TERMS]:
@@ -107,7 +113,7 @@ class StoryIndex:
                 story = self.stories.get(sid)
                 if story is not None and sid not in seen:
                     seen.add(sid)
-                    if story.open_on(doc.published, self.window):
+                    if story.open_on(doc.published, self.window) and any(t in story.centroid for t in rare):
                         found.append(story)
         return found
 
