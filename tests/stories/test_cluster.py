@@ -93,3 +93,24 @@ def test_a_surname_shared_by_two_people_stays_apart():
             actor("d3", "A1", "Trump", country="USA")]
     actors, mapping = canonical_actors(rows)
     assert len(actors) == 3 and mapping[("d3", "A1")] == "a-trump"
+
+
+def test_a_story_whose_articles_fall_apart_splits():
+    index = StoryIndex(threshold=0.3, window_days=7)
+    day = date(2026, 1, 3)
+    wyden = "Wyden budget vote tax cut bill senate budget Wyden"
+    ophelia = "hurricane Ophelia flood coast evacuation storm Ophelia"
+    first = index.place(doc("a" * 64, wyden, day)).story
+    for n, text in enumerate([wyden + " passed", ophelia + " landfall", ophelia + " damage"]):
+        first.add(doc(str(n) * 64, text, day))  # as if two stories had been merged by a mistaken bridge
+    [part] = index._split(first)
+    assert first.num_documents == 2 and part.num_documents == 2
+    assert [m[0] for m in part.members] == ["1" * 64, "2" * 64] and part.id in index.stories
+    assert index._split(first) == [] and index._split(part) == []
+
+
+def test_split_groups_are_components_of_close_articles():
+    from chronicler.stories.split import groups
+
+    v = [{"x": 1.0}, {"x": 0.8, "y": 0.6}, {"z": 1.0}, {"z": 0.6, "w": 0.8}]
+    assert groups(v, 0.5) == [{0, 1}, {2, 3}]

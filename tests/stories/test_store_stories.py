@@ -93,3 +93,37 @@ def test_cli_and_api(tmp_path, capsys):
     assert main(["export", str(gdelt), "--format", "gdelt", "--db", db]) == 0
     rows = [line.split("\t") for line in gdelt.read_text("utf-8").splitlines()]
     assert all(len(r) == 61 for r in rows) and any(int(r[33]) >= 2 for r in rows)
+
+
+def split_in_store(store, monkeypatch):
+    """Four articles forced into one story (every candidate accepted), the last two on another subject: the
+    story splits on the fourth, in the store as in the index."""
+    import chronicler.stories.cluster as cluster
+    from chronicler.stories.placer import StoryPlacer
+
+    placer = StoryPlacer(store)
+    monkeypatch.setattr(cluster, "cosine", lambda a, b: 1.0)
+    monkeypatch.setattr(placer.index, "candidates", lambda doc: list(placer.index.stories.values()))
+    wyden = "Wyden budget vote tax cut bill senate budget Wyden"
+    ophelia = "hurricane Ophelia flood coast evacuation storm Ophelia"
+    for n, text in enumerate([wyden, wyden + " passed", ophelia + " landfall", ophelia + " damage"]):
+        result = {"document": {"id": str(n) * 64, "title": f"t{n}", "published": "2026-01-03"}, "actors": []}
+        last = placer.place(result, text, f"r{n}")
+    assert last.split and last.story.id == last.split[0].id
+    listed = {s["id"]: s["num_documents"] for s in store.stories()}
+    assert listed == {last.root.id: 2, last.story.id: 2}
+    assert {r["doc_id"] for r in store._rows("SELECT doc_id FROM story_documents WHERE story_id = ?",
+                                             [last.story.id])} == {"2" * 64, "3" * 64}
+    again = StoryPlacer(store)  # restored with the members' vectors: the split stories stay apart
+    assert sorted(s.num_documents for s in again.index.stories.values()) == [2, 2]
+    assert all(len(s.members) == 2 for s in again.index.stories.values())
+
+
+def test_a_split_is_stored_on_duckdb(tmp_path, monkeypatch):
+    with open_store(tmp_path / "split.duckdb") as store:
+        split_in_store(store, monkeypatch)
+
+
+def test_a_split_is_stored_on_postgres(pg_url, monkeypatch):
+    with open_store(pg_url) as store:
+        split_in_store(store, monkeypatch)
