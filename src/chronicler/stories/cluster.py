@@ -2,11 +2,13 @@
 
 A story keeps the sum of its articles' term vectors; its centroid is the sum's heaviest terms, normalised.
 Candidates for a new article come from an inverted index (the article's heaviest terms -> the stories most
-recently posted under them), never from a scan of all stories, so the time to place one article stays flat as
-the store grows. A candidate must share a specific term with the article (``ANCHOR_IDF``) and be open in time: the article's date within ``window_days`` of the story's
-first and last article (unknown dates do not exclude). The article joins the best candidate whose centroid's
-cosine with it reaches ``threshold``; when it also reaches another candidate, and the two stories' centroids
-are at least half as close (``MERGE_SHARE``), the two stories merge (the older one survives). Same input order, same stories.
+recently posted under them), never from a scan of all stories, so the time to place one article stays flat
+as the store grows. A candidate must share a specific term with the article (``ANCHOR_IDF``) and be open in
+time: the article's date within ``window_days`` of the story's first and last article (unknown dates do not
+exclude). The article joins the best candidate whose centroid's cosine with it reaches ``threshold``; when it
+also reaches another candidate, and the two stories' centroids are at least half as close (``MERGE_SHARE``),
+the two stories merge (the older one survives); a small story whose articles fall apart splits (``SPLIT_MAX``).
+Same input order, same stories.
 """
 from __future__ import annotations
 
