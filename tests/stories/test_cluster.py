@@ -41,13 +41,20 @@ def test_a_story_closes_after_its_window():
 
 def test_an_article_that_bridges_two_stories_merges_them_and_the_older_survives():
     index = StoryIndex(threshold=0.3, window_days=7)
-    x = index.place(doc("a" * 64, "senate budget vote tax cut bill passed senate budget", date(2026, 1, 3)))
-    y = index.place(doc("b" * 64, "hurricane flood coast evacuation storm hurricane coast", date(2026, 1, 3)))
-    bridge = index.place(doc("c" * 64, "senate budget vote tax cut bill hurricane flood coast evacuation storm",
+    x = index.place(doc("a" * 64, "Wyden budget vote tax cut bill passed senate budget Wyden", date(2026, 1, 3)))
+    y = index.place(doc("b" * 64, "hurricane Ophelia flood coast evacuation storm Ophelia", date(2026, 1, 3)))
+    bridge = index.place(doc("c" * 64, "Wyden budget vote tax cut bill hurricane Ophelia flood coast evacuation",
                              date(2026, 1, 4)))
     assert x.created and y.created
     assert bridge.story.id == x.story.id and bridge.merged == [y.story.id]
     assert bridge.story.num_documents == 3 and y.story.id not in index.stories
+
+
+def test_articles_that_share_only_common_words_are_no_story():
+    index = StoryIndex(threshold=0.3, window_days=7)
+    first = index.place(doc("a" * 64, "Quarterly net profit rose; revenues rose; shares rose.", date(1987, 3, 1)))
+    again = index.place(doc("b" * 64, "Quarterly net profit rose; revenues rose; shares fell.", date(1987, 3, 1)))
+    assert first.created and again.created
 
 
 def test_same_input_order_same_stories():
@@ -86,3 +93,24 @@ def test_a_surname_shared_by_two_people_stays_apart():
             actor("d3", "A1", "Trump", country="USA")]
     actors, mapping = canonical_actors(rows)
     assert len(actors) == 3 and mapping[("d3", "A1")] == "a-trump"
+
+
+def test_a_story_whose_articles_fall_apart_splits():
+    index = StoryIndex(threshold=0.3, window_days=7)
+    day = date(2026, 1, 3)
+    wyden = "Wyden budget vote tax cut bill senate budget Wyden"
+    ophelia = "hurricane Ophelia flood coast evacuation storm Ophelia"
+    first = index.place(doc("a" * 64, wyden, day)).story
+    for n, text in enumerate([wyden + " passed", ophelia + " landfall", ophelia + " damage"]):
+        first.add(doc(str(n) * 64, text, day))  # as if two stories had been merged by a mistaken bridge
+    [part] = index._split(first)
+    assert first.num_documents == 2 and part.num_documents == 2
+    assert [m[0] for m in part.members] == ["1" * 64, "2" * 64] and part.id in index.stories
+    assert index._split(first) == [] and index._split(part) == []
+
+
+def test_split_groups_are_components_of_close_articles():
+    from chronicler.stories.split import groups
+
+    v = [{"x": 1.0}, {"x": 0.8, "y": 0.6}, {"z": 1.0}, {"z": 0.6, "w": 0.8}]
+    assert groups(v, 0.5) == [{0, 1}, {2, 3}]

@@ -6,7 +6,8 @@ USA = {"actor": "A1", "name": "Donald Trump", "country": "USA", "code": "USAGOV"
 CUB = {"actor": "A2", "name": "Government of Cuba", "country": "CUB", "code": "CUBGOV"}
 DIAZ = {"actor": "A3", "name": "Miguel Díaz-Canel", "country": "CUB", "code": "CUBGOV"}
 US = {"actor": "A4", "name": "United States", "country": "USA", "code": "USA"}
-ACTORS = [{"id": "A1", "name": "Donald Trump", "kind": "person", "country": "USA", "code": "USAGOV", "mentions": [[0, 5]]},
+ACTORS = [{"id": "A1", "name": "Donald Trump", "kind": "person", "country": "USA", "code": "USAGOV",
+           "mentions": [[0, 5]]},
           {"id": "A2", "name": "Government of Cuba", "kind": "organization", "country": "CUB", "code": "CUBGOV",
            "mentions": [[0, 4]]},
           {"id": "A3", "name": "Miguel Díaz-Canel", "kind": "person", "country": "CUB", "code": "CUBGOV",

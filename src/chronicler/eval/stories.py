@@ -48,13 +48,16 @@ def cluster(items: list[dict[str, Any]], threshold: float, window: int = WINDOW_
         p = index.place(it["features"])
         placed[it["id"]] = p.story.id
         for gone in p.merged:
-            alias[gone] = p.story.id
+            alias[gone] = p.root.id
+        for part in p.split:
+            for doc_id, _, _ in part.members:
+                placed[doc_id] = part.id
 
     def root(s: str) -> str:
         while s in alias:
             s = alias[s]
         return s
-    return {i: root(s) for i, s in placed.items()}
+    return {i: root(s) for i, s in placed.items()}  # a split moves articles by id: placed[...] is current
 
 
 def make_baseline(items: list[dict[str, Any]]):

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS stories (
     state JSON                                   -- the running term sum the clusterer compares with
 );
 CREATE TABLE IF NOT EXISTS story_documents (
-    doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, record_id VARCHAR, seq INTEGER, score DOUBLE PRECISION
+    doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, record_id VARCHAR, seq INTEGER, score DOUBLE PRECISION,
+    vector JSON                        -- the article's terms and date, kept while its story may split
 );
 CREATE TABLE IF NOT EXISTS story_actors (
     story_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, code VARCHAR,

@@ -32,32 +32,73 @@ class StoryTables:
     def placed_count(self) -> int:
         return int(self._scalar("SELECT count(*) FROM story_documents"))
 
-    def record_placement(self, doc_id: str, record_id: str | None, story: Any, score: float, created: bool,
-                         merged: list[str], seq: int) -> None:
-        """One article's placement, in one transaction: its story's new state, stories it absorbed."""
-        state = json.dumps(story.state())
-        with self._transaction():
-            if created:
-                self._execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
-                              [story.id, story.seq, story.title, story.first_seen, story.last_seen,
-                               story.num_documents, state])
-            else:
-                self._execute("UPDATE stories SET first_seen = ?, last_seen = ?, num_documents = ?, state = ? "
-                              "WHERE id = ?", [story.first_seen, story.last_seen, story.num_documents, state,
-                                               story.id])
-            for gone in merged:
-                self._execute("UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", [story.id, gone])
-                self._execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", [story.id, gone])
-                self._execute("DELETE FROM story_actors WHERE story_id = ?", [gone])
-            self._execute("INSERT INTO story_documents VALUES (?, ?, ?, ?, ?)",
-                          [doc_id, story.id, record_id, seq, round(float(score), 6)])
-            self._refresh_story_actors(story.id)
+    def small_story_members(self, size: int) -> list[dict[str, Any]]:
+        """Articles of open stories of at most ``size`` articles (those that may still split), in order."""
+        rows = self._rows("SELECT x.story_id, x.doc_id, x.vector FROM story_documents x JOIN stories s "
+                          "ON s.id = x.story_id WHERE s.merged_into IS NULL AND s.num_documents <= ? "
+                          "ORDER BY x.seq", [size])
+        for r in rows:
+            r["vector"] = r["vector"] if isinstance(r["vector"], (dict, type(None))) else json.loads(r["vector"])
+        return rows
 
-    def _refresh_story_actors(self, story_id: str) -> None:
+    def record_placement(self, doc_id: str, record_id: str | None, placement: Any, seq: int,
+                         vector: dict[str, Any] | None = None) -> None:
+        """One article's placement, in one transaction: the story it joined (or opened), the stories that
+        one absorbed, and the stories split off it."""
+        root = placement.root or placement.story
+        with self._transaction():
+            self._save_story(root, placement.created)
+            carried = []
+            for gone in placement.merged:
+                carried += self._story_actor_rows(gone)
+                self._execute("UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", [root.id, gone])
+                self._execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", [root.id, gone])
+                self._execute("DELETE FROM story_actors WHERE story_id = ?", [gone])
+            self._execute("INSERT INTO story_documents VALUES (?, ?, ?, ?, ?, ?)",
+                          [doc_id, root.id, record_id, seq, round(float(placement.score), 6),
+                           None if vector is None else json.dumps(vector)])
+            if not placement.split:
+                self._update_story_actors(root.id, doc_id, carried)
+                return
+            for part in placement.split:
+                self._save_story(part, True)
+                ids = [m[0] for m in part.members]
+                self._execute(f"UPDATE story_documents SET story_id = ? WHERE doc_id IN ({', '.join('?' * len(ids))})",
+                              [part.id, *ids])
+                self._execute("UPDATE stories SET title = (SELECT title FROM documents WHERE id = ?) WHERE id = ?",
+                              [ids[0], part.id])
+            for story in (root, *placement.split):
+                self._execute("DELETE FROM story_actors WHERE story_id = ?", [story.id])
+                self._update_story_actors(story.id, None, [])
+
+    def _save_story(self, story: Any, created: bool) -> None:
+        state = json.dumps(story.state())
+        if created:
+            self._execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+                          [story.id, story.seq, story.title, story.first_seen, story.last_seen,
+                           story.num_documents, state])
+        else:
+            self._execute("UPDATE stories SET first_seen = ?, last_seen = ?, num_documents = ?, state = ? "
+                          "WHERE id = ?", [story.first_seen, story.last_seen, story.num_documents, state, story.id])
+
+    def _story_actor_rows(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT actor_id AS id, name, kind, country, code, aliases, documents, mentions "
+                          "FROM story_actors WHERE story_id = ?", [story_id])
+        for r in rows:
+            r["doc_id"], r["aliases"] = None, [a for a in (r["aliases"] or "").split(" | ") if a]
+        return rows
+
+    def _update_story_actors(self, story_id: str, doc_id: str, carried: list[dict[str, Any]]) -> None:
+        """The story's canonical actors from its stored ones (and those of stories it absorbed) and the new
+        document's actors: no re-read of all its documents."""
         from chronicler.stories.actors import canonical_actors
 
-        rows = self._rows("SELECT a.doc_id, a.id, a.name, a.kind, a.country, a.code, a.mentions FROM actors a "
-                          "JOIN story_documents s ON s.doc_id = a.doc_id WHERE s.story_id = ?", [story_id])
+        if doc_id is None:  # after a split: the part's actors from its documents (at most SPLIT_MAX)
+            rows = self._rows("SELECT a.doc_id, a.id, a.name, a.kind, a.country, a.code, a.mentions FROM actors a "
+                              "JOIN story_documents s ON s.doc_id = a.doc_id WHERE s.story_id = ?", [story_id])
+        else:
+            rows = self._story_actor_rows(story_id) + carried + self._rows(
+                "SELECT doc_id, id, name, kind, country, code, mentions FROM actors WHERE doc_id = ?", [doc_id])
         actors, _ = canonical_actors(rows)
         self._execute("DELETE FROM story_actors WHERE story_id = ?", [story_id])
         if actors:

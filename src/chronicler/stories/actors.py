@@ -28,7 +28,9 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 def canonical_actors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[tuple[str, str], str]]:
     """Rows: actors of the story's documents (``doc_id``, ``id``, ``name``, ``kind``, ``country``, ``code``,
-    ``mentions``). Returns the canonical actors, and (doc_id, actor id) -> canonical id."""
+    ``mentions``), or canonical actors already found (``doc_id`` None, with ``documents`` and ``aliases``:
+    a story's actors are updated from its stored ones and the new article's, in time independent of the
+    story's size). Returns the canonical actors, and (doc_id, actor id) -> canonical id."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if row["kind"] == "country" and row.get("country"):
@@ -55,12 +57,15 @@ def canonical_actors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
         best = max(groups[root], key=lambda r: (len(r["name"]), r["name"]))
         aid = slug(best["name"]) if best["kind"] != "country" else "a-" + (best.get("country") or "").lower()
         for r in rows_:
-            mapping[(r["doc_id"], r["id"])] = aid
+            if r.get("doc_id") is not None:
+                mapping[(r["doc_id"], r["id"])] = aid
+        names = {r["name"] for r in rows_} | {a for r in rows_ for a in r.get("aliases") or ()}
         actors.append({
             "id": aid, "name": best["name"], "kind": best["kind"], "country": best.get("country"),
             "code": best.get("code"),
-            "aliases": sorted({r["name"] for r in rows_} - {best["name"]}),
-            "documents": len({r["doc_id"] for r in rows_}),
+            "aliases": sorted(names - {best["name"]}),
+            "documents": len({r["doc_id"] for r in rows_ if r.get("doc_id") is not None})
+            + sum(r.get("documents") or 0 for r in rows_ if r.get("doc_id") is None),
             "mentions": sum(r["mentions"] if isinstance(r["mentions"], int) else len(r["mentions"]) for r in rows_),
         })
     actors.sort(key=lambda a: (-a["documents"], -a["mentions"], a["id"]))

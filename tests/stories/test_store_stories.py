@@ -1,0 +1,129 @@
+"""Stories at ingest on real articles: the seed article and short articles about the same story from other
+outlets (tests/stories/story_articles.jsonl, written for these tests), on DuckDB and PostgreSQL."""
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chronicler.api import create_app
+from chronicler.cli import main
+from chronicler.ingest import ingest
+from chronicler.store import open_store
+from conftest import SEED
+
+pytestmark = pytest.mark.model
+ARTICLES = Path(__file__).with_name("story_articles.jsonl")
+
+
+def paths():
+    return ([str(SEED)] if SEED.exists() else []) + [str(ARTICLES)]
+
+
+def check_story(store):
+    stories = store.stories()
+    cuba = [s for s in stories if s["num_documents"] >= 4]
+    assert len(cuba) == 1, stories
+    fish = [s for s in stories if "salmon" in (s["title"] or "")]
+    assert len(fish) == 1 and fish[0]["id"] != cuba[0]["id"]
+    story = store.story(cuba[0]["id"])
+    ids = {d["id"] for d in story["documents"]}
+    assert {"wire-raid", "daily-talks", "island-denial", "daily-rubio"} <= ids
+    assert any(e["num_articles"] >= 2 and e["num_sources"] >= 2 for e in story["events"])
+    for e in story["events"]:
+        for m in e["mentions"]:
+            assert store.text(m["doc_id"])[m["start"]:m["end"]] == m["text"]
+    assert any(q["num_articles"] >= 2 and "talking with Cuba" in q["text"] for q in story["quotes"])
+    assert any(d["type"] == "CONSULT" and d["across"] for d in story["disputes"])
+    assert any(a["id"] == "a-miguel-diaz-canel" and a["documents"] >= 3 for a in story["actors"])
+    dated = [t["date"] for t in story["timeline"] if t["date_basis"] == "happened"]
+    assert dated == sorted(dated) and dated
+    assert [s["id"] for s in store.stories(actor="a-miguel-diaz-canel")] == [cuba[0]["id"]]
+    assert store.stories(actor="salmon council") == [] or all(s["id"] != cuba[0]["id"]
+                                                              for s in store.stories(actor="salmon council"))
+    return story
+
+
+def test_stories_on_duckdb_resume_and_stay_the_same(tmp_path, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    with open_store(db) as store:
+        ingest(paths(), store)
+        story = check_story(store)
+    with open_store(db) as store:  # re-ingesting changes nothing
+        ingest(paths(), store)
+        assert store.story(story["id"]) == story
+    monkeypatch.setenv("CHRONICLER_STORIES", "off")
+    other = tmp_path / "later.duckdb"
+    with open_store(other) as store:
+        ingest(paths(), store)
+        assert store.stories() == []
+    monkeypatch.delenv("CHRONICLER_STORIES")
+    with open_store(other) as store:  # the next ingest places what is stored but in no story
+        ingest([], store)
+        [caught_up] = store.stories(actor="a-miguel-diaz-canel")  # placed oldest first, so its own id
+        docs = store.story(caught_up["id"])["documents"]
+        assert {d["doc_id"] for d in docs} == {d["doc_id"] for d in story["documents"]}
+        assert {d["id"] for d in docs} == {None}  # the input records' ids were not kept by that ingest
+
+
+def test_stories_on_postgres(pg_url):
+    with open_store(pg_url) as store:
+        ingest(paths(), store)
+        check_story(store)
+
+
+def test_cli_and_api(tmp_path, capsys):
+    db = str(tmp_path / "c.duckdb")
+    assert main(["ingest", *paths(), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--actor", "Díaz-Canel", "--format", "json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert main(["story", listed["id"], "--db", db]) == 0
+    story = json.loads(capsys.readouterr().out)
+    assert story["id"] == listed["id"] and story["timeline"]
+    assert main(["story", listed["id"], "--db", db, "--format", "table"]) == 0
+    assert "disputes:" in capsys.readouterr().out
+    assert main(["story", "nope", "--db", db]) == 2
+    client = TestClient(create_app(db=db))
+    assert [s["id"] for s in client.get("/v1/stories", params={"actor": "a-miguel-diaz-canel"}).json()] == \
+        [listed["id"]]
+    assert client.get(f"/v1/stories/{listed['id']}").json()["documents"] == story["documents"]
+    assert client.get("/v1/stories/nope").status_code == 404
+    gdelt = tmp_path / "events.tsv"
+    assert main(["export", str(gdelt), "--format", "gdelt", "--db", db]) == 0
+    rows = [line.split("\t") for line in gdelt.read_text("utf-8").splitlines()]
+    assert all(len(r) == 61 for r in rows) and any(int(r[33]) >= 2 for r in rows)
+
+
+def split_in_store(store, monkeypatch):
+    """Four articles forced into one story (every candidate accepted), the last two on another subject: the
+    story splits on the fourth, in the store as in the index."""
+    import chronicler.stories.cluster as cluster
+    from chronicler.stories.placer import StoryPlacer
+
+    placer = StoryPlacer(store)
+    monkeypatch.setattr(cluster, "cosine", lambda a, b: 1.0)
+    monkeypatch.setattr(placer.index, "candidates", lambda doc: list(placer.index.stories.values()))
+    wyden = "Wyden budget vote tax cut bill senate budget Wyden"
+    ophelia = "hurricane Ophelia flood coast evacuation storm Ophelia"
+    for n, text in enumerate([wyden, wyden + " passed", ophelia + " landfall", ophelia + " damage"]):
+        result = {"document": {"id": str(n) * 64, "title": f"t{n}", "published": "2026-01-03"}, "actors": []}
+        last = placer.place(result, text, f"r{n}")
+    assert last.split and last.story.id == last.split[0].id
+    listed = {s["id"]: s["num_documents"] for s in store.stories()}
+    assert listed == {last.root.id: 2, last.story.id: 2}
+    assert {r["doc_id"] for r in store._rows("SELECT doc_id FROM story_documents WHERE story_id = ?",
+                                             [last.story.id])} == {"2" * 64, "3" * 64}
+    again = StoryPlacer(store)  # restored with the members' vectors: the split stories stay apart
+    assert sorted(s.num_documents for s in again.index.stories.values()) == [2, 2]
+    assert all(len(s.members) == 2 for s in again.index.stories.values())
+
+
+def test_a_split_is_stored_on_duckdb(tmp_path, monkeypatch):
+    with open_store(tmp_path / "split.duckdb") as store:
+        split_in_store(store, monkeypatch)
+
+
+def test_a_split_is_stored_on_postgres(pg_url, monkeypatch):
+    with open_store(pg_url) as store:
+        split_in_store(store, monkeypatch)
