@@ -187,13 +187,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    from chronicler.api.security import TOKEN_ENV, is_loopback
+
+    if not is_loopback(args.host) and not os.environ.get(TOKEN_ENV):
+        print(f"chronicler: serving beyond loopback without {TOKEN_ENV}: routes that write are refused",
+              file=sys.stderr)
     if args.workers > 1:  # each process builds its app from the environment (uvicorn imports it by name)
         os.environ.update(serve_environment(args.db or DEFAULT_DB, args.model, args.host))
         uvicorn.run("chronicler.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="info")
         return 0
-    uvicorn.run(create_app(db=args.db or DEFAULT_DB, model=args.model, host=args.host), host=args.host,
-                port=args.port, log_level="info")
+    app = create_app(db=args.db or DEFAULT_DB, model=args.model, host=args.host)
+    app.state.services.analyzer()  # the pipeline loaded before the first request
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 

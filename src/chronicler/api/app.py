@@ -160,5 +160,7 @@ def app_from_environment() -> FastAPI:
     """The app of one server process among several (uvicorn's factory; see ``serve_environment``)."""
     import os
 
-    return create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
-                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"))
+    app = create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
+                     host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"))
+    app.state.services.analyzer()  # the pipeline loaded before the first request, in each process
+    return app
