@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from chronicler import __version__
 from chronicler.api.security import Guard
-from chronicler.bounds import DocumentTimeout, check_text, deadline, doc_timeout
+from chronicler.bounds import DocumentTimeout, DocumentTooLarge, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import ChroniclerError
 
 MAX_TEXT = 2_000_000  # characters
@@ -39,7 +39,7 @@ class Services:
         self._analyzer = None
         self._store = None
         self.analyze_lock = threading.Lock()
-        self.timeout = doc_timeout()
+        self.timeout, self.memory_mb = doc_timeout(), doc_memory_mb()
         self.store_lock = threading.Lock()
 
     def analyzer(self):
@@ -74,7 +74,8 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     @app.exception_handler(DocumentTimeout)
-    async def timed_out(_request: Request, exc: DocumentTimeout) -> JSONResponse:
+    @app.exception_handler(DocumentTooLarge)
+    async def over_bounds(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.get("/v1/health")
@@ -88,7 +89,7 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         article = article_from_text(req.text, "request", title=req.title, published=req.published,
                                     source=req.source)
         check_text(article.text, "request")
-        with services.analyze_lock, deadline(services.timeout):
+        with services.analyze_lock, deadline(services.timeout, services.memory_mb):
             return services.analyzer().analyze(article).to_dict()
 
     def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
