@@ -83,10 +83,7 @@ FILTERS = {"/v1/events": ["type", "actor", "country", "doc"], "/v1/quotes": ["sp
 def injection_client(request, duck):
     if request.param == "duckdb":
         return TestClient(create_app(db=duck))
-    url = _store(request.getfixturevalue("pg_url"))
-    app = create_app(db=url)
-    app.state.services._store = open_store(url, read_only=True)  # Services opens files; a URL is given here
-    return TestClient(app)
+    return TestClient(create_app(db=_store(request.getfixturevalue("pg_url"))))
 
 
 def test_injection_strings_in_every_filter_return_nothing(injection_client):

@@ -53,7 +53,8 @@ class Services:
         from chronicler.store import open_store
 
         if self._store is None:
-            if self.db is None or not Path(self.db).exists():
+            is_url = (self.db or "").startswith(("postgresql://", "postgres://"))
+            if self.db is None or not (is_url or Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
             self._store = open_store(self.db, read_only=True)
         return self._store
