@@ -90,8 +90,10 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         article = article_from_text(req.text, "request", title=req.title, published=req.published,
                                     source=req.source)
         check_text(article.text, "request")
-        with services.analyze_lock, deadline(services.timeout, services.memory_mb):
-            return services.analyzer().analyze(article).to_dict()
+        with services.analyze_lock:
+            analyzer = services.analyzer()  # loaded once, outside the bounds of one document
+            with deadline(services.timeout, services.memory_mb):
+                return analyzer.analyze(article).to_dict()
 
     def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
         with services.store_lock:
