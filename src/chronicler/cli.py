@@ -246,6 +246,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    from chronicler.api.security import TOKEN_ENV, is_loopback
+
+    if not is_loopback(args.host) and not os.environ.get(TOKEN_ENV):
+        print(f"chronicler: serving beyond loopback without {TOKEN_ENV}: routes that write are refused",
+              file=sys.stderr)
     db = args.db or DEFAULT_DB
     # one DuckDB file has one writer: several server processes share it read-only
     writable = not args.read_only and (args.workers == 1 or db.startswith(("postgres://", "postgresql://")))
@@ -255,8 +260,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("chronicler.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="info")
         return 0
-    uvicorn.run(create_app(db=db, model=args.model, host=args.host, writable=writable), host=args.host,
-                port=args.port, log_level="info")
+    app = create_app(db=db, model=args.model, host=args.host, writable=writable)
+    app.state.services.analyzer()  # the pipeline loaded before the first request
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 

@@ -16,17 +16,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from chronicler.bounds import check_text, deadline, doc_timeout
+from chronicler.bounds import check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import InputError
 from chronicler.model import Article
 from chronicler.sources.collections import Loaded, iter_documents
 from chronicler.store import Store, StoreError
 
 CHUNK = 256
-FROM_ENV = -1.0  # ingest(timeout=...): the time bound from $CHRONICLER_DOC_TIMEOUT
+FROM_ENV = -1.0  # ingest(timeout=..., memory_mb=...): the bound from the environment
 
 _worker_analyzer = None
-_worker_timeout: float | None = None
+_worker_bounds: tuple[float | None, float | None] = (None, None)  # seconds, MB per document
 
 
 @dataclass(slots=True)
@@ -39,18 +39,18 @@ class IngestStats:
         return {"added": self.added, "skipped": self.skipped, "failed": self.failed}
 
 
-def _init_worker(model: str | None, timeout: float | None = None) -> None:
-    global _worker_analyzer, _worker_timeout
+def _init_worker(model: str | None, bounds: tuple[float | None, float | None] = (None, None)) -> None:
+    global _worker_analyzer, _worker_bounds
     from chronicler.nlp.analyzer import Analyzer
 
     _worker_analyzer = Analyzer(model)
-    _worker_timeout = timeout
+    _worker_bounds = bounds
 
 
 def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | None, str | None]:
     origin, article = job
     try:
-        with deadline(_worker_timeout):
+        with deadline(*_worker_bounds):
             return origin, article, _worker_analyzer.analyze(article).to_dict(), None
     except Exception as exc:  # noqa: BLE001 - one document's failure is recorded, not fatal
         return origin, article, None, f"{origin}: analysis failed ({type(exc).__name__}: {exc})"
@@ -59,13 +59,14 @@ def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | N
 class LocalEngine:
     """The pipeline in this process (1 worker) or in a pool of worker processes."""
 
-    def __init__(self, workers: int, model: str | None, timeout: float | None = None) -> None:
+    def __init__(self, workers: int, model: str | None, bounds: tuple[float | None, float | None] = (None, None)
+                 ) -> None:
         self.pool = None
         if workers > 1:
             self.pool = mp.get_context("forkserver").Pool(workers, initializer=_init_worker,
-                                                          initargs=(model, timeout))
+                                                          initargs=(model, bounds))
         else:
-            _init_worker(model, timeout)
+            _init_worker(model, bounds)
 
     def map(self, jobs: list[tuple[str, Article]]) -> Iterator[tuple[str, Article, dict[str, Any] | None, str | None]]:
         return self.pool.imap(_analyze, jobs, chunksize=4) if self.pool else map(_analyze, jobs)
@@ -77,8 +78,8 @@ class LocalEngine:
 
 
 class _RayWorker:
-    def __init__(self, model: str | None, timeout: float | None = None) -> None:
-        _init_worker(model, timeout)
+    def __init__(self, model: str | None, bounds: tuple[float | None, float | None] = (None, None)) -> None:
+        _init_worker(model, bounds)
 
     def analyze(self, job: tuple[str, Article]):
         return _analyze(job)
@@ -89,7 +90,7 @@ class RayEngine:
     (or $RAY_ADDRESS), uses one already initialised in this process, or starts a local one."""
 
     def __init__(self, workers: int, model: str | None, address: str | None = None,
-                 timeout: float | None = None) -> None:
+                 bounds: tuple[float | None, float | None] = (None, None)) -> None:
         try:
             import ray
             from ray.util import ActorPool
@@ -104,7 +105,7 @@ class RayEngine:
             ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                      log_to_driver=False)
         worker = ray.remote(num_cpus=1)(_RayWorker)
-        self.actors = [worker.remote(model, timeout) for _ in range(workers)]
+        self.actors = [worker.remote(model, bounds) for _ in range(workers)]
         self.pool = ActorPool(self.actors)
 
     def map(self, jobs: list[tuple[str, Article]]):
@@ -187,16 +188,18 @@ class _Writer:
 def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str | None = None,
            engine: str = "local", ray_address: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None, timeout: float | None = FROM_ENV,
-           patience: float = 60.0) -> IngestStats:
-    """Ingest ``paths`` into ``store``. ``timeout``: seconds one document's analysis may take (default
-    ``$CHRONICLER_DOC_TIMEOUT`` or 120; None: unbounded); ``patience``: seconds to wait for a lost database."""
+           memory_mb: float | None = FROM_ENV, patience: float = 60.0) -> IngestStats:
+    """Ingest ``paths`` into ``store``. ``timeout`` and ``memory_mb``: what one document's analysis may take
+    (default ``$CHRONICLER_DOC_TIMEOUT`` or 120 s, ``$CHRONICLER_DOC_MEMORY_MB`` or 2048 MB; None:
+    unbounded; see ``chronicler.bounds``); ``patience``: seconds to wait for a database that went away."""
     stats = IngestStats()
-    timeout = doc_timeout() if timeout == FROM_ENV else timeout
+    bounds = (doc_timeout() if timeout == FROM_ENV else timeout,
+              doc_memory_mb() if memory_mb == FROM_ENV else memory_mb)
     write = _Writer(store, patience)
     loaded = itertools.chain.from_iterable(iter_documents(p) for p in paths)
     placer = _story_placer(store)
-    runner = (RayEngine(workers, model, ray_address, timeout) if engine == "ray"
-              else LocalEngine(workers, model, timeout))
+    runner = (RayEngine(workers, model, ray_address, bounds) if engine == "ray"
+              else LocalEngine(workers, model, bounds))
     try:
         for chunk in _chunks(loaded, CHUNK):
             jobs: list[tuple[str, Article]] = []

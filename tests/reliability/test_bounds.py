@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from chronicler.bounds import MAX_RUN, DocumentTimeout, check_text, deadline, doc_timeout
+from chronicler.bounds import (MAX_RUN, DocumentTimeout, DocumentTooLarge, check_text, deadline, doc_memory_mb,
+                               doc_timeout, resident_mb)
 from chronicler.errors import ChroniclerError, InputError
 
 SLOW = "Trump said Cuba will talk. " * 1500  # about 40,000 characters: many seconds of analysis
@@ -43,14 +44,33 @@ def test_a_deadline_that_was_not_reached_never_fires_later():
         time.sleep(0.01)
 
 
+def test_the_memory_bound_stops_a_growing_analysis():
+    if resident_mb() is None:
+        pytest.skip("no /proc/self/statm: resident memory cannot be read here")
+    held = []
+    with pytest.raises(DocumentTooLarge, match="bound of 64 MB"):
+        with deadline(30, memory_mb=64, poll=0.02):
+            for _ in range(200):  # at most 1 GB, at 100 MB/s: the watchdog looks every 20 ms
+                held.append(bytearray(b"x" * 2_000_000))
+                time.sleep(0.02)
+    assert 64 <= len(held) * 2 < 400  # stopped soon after the bound, long before the loop's end
+    held.clear()
+    with deadline(30, memory_mb=64, poll=0.02):
+        small = [bytearray(1_000_000) for _ in range(8)]  # within the bound
+    assert len(small) == 8
+
+
 def test_the_time_bound_setting(monkeypatch):
     monkeypatch.setenv("CHRONICLER_DOC_TIMEOUT", "7.5")
     assert doc_timeout() == 7.5
     monkeypatch.setenv("CHRONICLER_DOC_TIMEOUT", "0")
     assert doc_timeout() is None
     monkeypatch.setenv("CHRONICLER_DOC_TIMEOUT", "soon")
-    with pytest.raises(ChroniclerError, match="seconds"):
+    with pytest.raises(ChroniclerError, match="not a number"):
         doc_timeout()
+    assert doc_memory_mb() == 2048
+    monkeypatch.setenv("CHRONICLER_DOC_MEMORY_MB", "0")
+    assert doc_memory_mb() is None
 
 
 @pytest.mark.model

@@ -90,10 +90,8 @@ def pg_databases(pg_url):
 
 @pytest.mark.parametrize("seed,workers", [(6, "1"), (7, "1"), (8, "2")])
 def test_postgres_survives_kill_9(corpus, reference, pg_databases, seed, workers):
-    ref_url = pg_databases.fresh("crash_ref")
-    done = run_child("0", "ingest", corpus, "--db", ref_url)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert snapshot(ref_url) == {k: reference[k] for k in ("counts", "results", "failures")}  # as on DuckDB
+    """Killed at a step an uninterrupted DuckDB run takes (PostgreSQL takes the same ones, and three more to
+    create its schema in a transaction); resumed, the store equals the DuckDB run's."""
     url = pg_databases.fresh(f"crash_{seed}")
-    kill_and_resume(corpus, url, random.Random(seed).randint(1, steps_of(done)), "--workers", workers)
+    kill_and_resume(corpus, url, random.Random(seed).randint(1, reference["steps"]), "--workers", workers)
     assert snapshot(url) == {k: reference[k] for k in ("counts", "results", "failures")}

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from chronicler import __version__
 from chronicler.api.security import Guard
-from chronicler.bounds import DocumentTimeout, check_text, deadline, doc_timeout
+from chronicler.bounds import DocumentTimeout, DocumentTooLarge, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import ChroniclerError
 
 MAX_TEXT = 2_000_000  # characters
@@ -39,7 +39,7 @@ class Services:
         self._analyzer = None
         self._store = None
         self.analyze_lock = threading.Lock()
-        self.timeout = doc_timeout()
+        self.timeout, self.memory_mb = doc_timeout(), doc_memory_mb()
         self.store_lock = threading.Lock()
 
     def analyzer(self):
@@ -53,7 +53,8 @@ class Services:
         from chronicler.store import open_store
 
         if self._store is None:
-            if self.db is None or (not self.writable and not Path(self.db).exists()):
+            is_url = (self.db or "").startswith(("postgresql://", "postgres://"))
+            if self.db is None or not (is_url or self.writable or Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
             self._store = open_store(self.db, read_only=not self.writable)
         return self._store
@@ -75,7 +76,8 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     @app.exception_handler(DocumentTimeout)
-    async def timed_out(_request: Request, exc: DocumentTimeout) -> JSONResponse:
+    @app.exception_handler(DocumentTooLarge)
+    async def over_bounds(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.get("/v1/health")
@@ -89,8 +91,10 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         article = article_from_text(req.text, "request", title=req.title, published=req.published,
                                     source=req.source)
         check_text(article.text, "request")
-        with services.analyze_lock, deadline(services.timeout):
-            return services.analyzer().analyze(article).to_dict()
+        with services.analyze_lock:
+            analyzer = services.analyzer()  # loaded once, outside the bounds of one document
+            with deadline(services.timeout, services.memory_mb):
+                return analyzer.analyze(article).to_dict()
 
     def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
         with services.store_lock:
@@ -179,6 +183,8 @@ def app_from_environment() -> FastAPI:
     """The app of one server process among several (uvicorn's factory; see ``serve_environment``)."""
     import os
 
-    return create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
-                      host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"),
-                      writable=bool(os.environ.get("CHRONICLER_SERVE_WRITABLE")))
+    app = create_app(db=os.environ.get("CHRONICLER_SERVE_DB"), model=os.environ.get("CHRONICLER_MODEL"),
+                     host=os.environ.get("CHRONICLER_SERVE_HOST", "127.0.0.1"),
+                     writable=bool(os.environ.get("CHRONICLER_SERVE_WRITABLE")))
+    app.state.services.analyzer()  # the pipeline loaded before the first request, in each process
+    return app

@@ -14,6 +14,12 @@ KINDS = ("quotes", "events", "actors", "stories")
 def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:
     if kind not in KINDS:
         raise ValueError(f"unknown eval kind {kind!r}; choose from {', '.join(KINDS)}")
+    from pathlib import Path
+
+    from chronicler.errors import InputError
+
+    if not Path(gold_path).is_file():
+        raise InputError(f"{gold_path}: no such gold file")
     module = importlib.import_module(f"chronicler.eval.{kind}")
     if analyzer is None:
         from chronicler.nlp.analyzer import Analyzer

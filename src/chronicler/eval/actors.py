@@ -19,11 +19,13 @@ text is analysed as a one-line document dated with the row's date, and the actor
 from __future__ import annotations
 
 import csv
+import io
 import re
 import sys
 from datetime import date, datetime
 from typing import Any
 
+from chronicler.eval.records import read_text
 from chronicler.sources.article import make_article
 from chronicler.stages.actors import actor_for_tokens
 from chronicler.stages.actors.coder import code_phrase
@@ -44,9 +46,13 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+FIELDS = ("test", "method", "actor_text", "context", "date", "field", "op", "expected")
+
+
 def read_rows(gold_path: str) -> list[dict[str, str]]:
-    with open(gold_path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """The rows, each with every field a string (a short row's missing fields are blank, never None)."""
+    rows = csv.DictReader(io.StringIO(read_text(gold_path), newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{**row, **{k: row.get(k) or "" for k in FIELDS}} for row in rows]
 
 
 def _target(row: dict[str, str]) -> str | None:

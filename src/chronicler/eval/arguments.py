@@ -16,6 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from chronicler.eval.records import read_text
+
 Span = tuple[int, int]
 
 
@@ -23,7 +25,7 @@ def read_conll(path: str | Path) -> list[tuple[str, dict[str, list[Span]]]]:
     """Sentences as (text, {"S": spans, "T": spans}) with R spans counted in both roles."""
     sentences: list[tuple[str, dict[str, list[Span]]]] = []
     tokens: list[tuple[str, str]] = []
-    for line in Path(path).read_text("utf-8").splitlines() + [""]:
+    for line in read_text(path).splitlines() + [""]:
         parts = line.split()
         if len(parts) >= 2:
             tokens.append((parts[0], parts[-1]))

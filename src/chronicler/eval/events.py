@@ -18,6 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from chronicler.eval.records import read_jsonl, read_text
+
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 QUADS = (0, 1, 2, 3, 4)
 
@@ -97,7 +99,7 @@ def score_quadclass(gold: list[int], pred: list[int]) -> dict[str, Any]:
 
 def read_quadclass(path: str | Path) -> list[tuple[str, int]]:
     rows = []
-    for line in Path(path).read_text("utf-8").splitlines():
+    for line in read_text(path).splitlines():
         if "\t" in line:
             text, label = line.rsplit("\t", 1)
             if label.strip().isdigit():
@@ -115,10 +117,10 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
         return evaluate_arguments(path, analyzer)
     if path.suffix == ".tsv":
         return _evaluate_quadclass(path, analyzer)
-    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    records, skipped = read_jsonl(path, {"text": str, "event": str})
     analyses = list(analyzer.analyze_many(make_article(r["text"]) for r in records))
     figures = score_plover(records, analyses)
-    figures["kind"] = "plover"
+    figures.update(kind="plover", skipped_records=skipped)
     return figures
 
 
@@ -189,6 +191,8 @@ def report(figures: dict[str, Any]) -> str:
     ]
     for t, c in figures["per_type"].items():
         lines.append(f"  {t:10} gold {c.get('gold', 0):3}  found {c.get('found', 0):3}  triple {c.get('triple', 0):3}")
+    if figures.get("skipped_records"):
+        lines.append(f"  unusable records left out (not JSON, or no text / event string): {figures['skipped_records']}")
     return "\n".join(lines)
 
 
