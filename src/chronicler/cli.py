@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8000)
     v.add_argument("--read-only", action="store_true",
                    help="open the store read-only (no POST /v1/documents; other readers may share a DuckDB file)")
+    v.add_argument("--watch", action="append", metavar="FEED_OR_URL",
+                   help="also follow this feed or article URL while serving (repeatable; see `watch`)")
+    v.add_argument("--every", default="15m", help="with --watch: poll every DURATION (15m)")
 
     from chronicler.feeds.commands import add_parsers as add_watch_parsers
 
@@ -197,6 +200,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from chronicler.api import create_app
 
     app = create_app(db=args.db or DEFAULT_DB, model=args.model, writable=not args.read_only, bind_host=args.host)
+    if args.watch:
+        from chronicler.feeds.background import start_watching
+        from chronicler.feeds.watch import parse_every
+
+        if args.read_only:
+            raise ChroniclerError("--watch writes to the store: drop --read-only")
+        start_watching(app.state.services, args.watch, parse_every(args.every))
     print(f"chronicler: the web UI is at http://{args.host}:{args.port}/ui", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
