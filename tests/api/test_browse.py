@@ -72,7 +72,7 @@ def test_overview_and_alerts(client):
     o = client.get("/v1/ui/overview").json()
     assert o["counts"]["documents"] == 7 and o["latest"][0]["published"] == "2026-03-15"
     assert {a["name"] for a in o["actors"]} == {"Donald Trump", "Miguel Diaz-Canel"}
-    assert client.get("/v1/ui/alerts").json() == {"rules": [], "alerts": [], "feeds": []}
+    assert client.get("/v1/ui/alerts").json() == {"rules": [], "alerts": [], "feeds": [], "failures": []}
 
 
 def test_pages_and_assets_are_served_with_a_strict_policy(client):

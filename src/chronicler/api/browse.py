@@ -96,7 +96,8 @@ def mount(app: FastAPI) -> None:
     def alerts(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         with services.store_lock:
             store = services.store()
-            return {"rules": store.rules(), "alerts": store.alerts(limit=limit), "feeds": store.feeds()}
+            return {"rules": store.rules(), "alerts": store.alerts(limit=limit), "feeds": store.feeds(),
+                    "failures": store.failures()[:limit]}
 
     @router.post("/v1/documents", status_code=201)
     def add_document(req: DocumentRequest, request: Request) -> JSONResponse:

@@ -77,7 +77,7 @@ async function overview() {
 
 const EVENT_FILTERS = [["type", "type (PLOVER)", "text"], ["actor", "actor", "text"], ["country", "country (ISO3)", "text"],
   ["since", "since", "date"], ["until", "until", "date"], ["polarity", "polarity", ["", "asserted", "negated"]],
-  ["quad_class", "quad class", ["", "1", "2", "3", "4"]]];
+  ["quad_class", "quad class", ["", "1", "2", "3", "4"]], ["doc", "document id (prefix)", "text"]];
 
 async function events(params) {
   const offset = +(params.get("offset") || 0);
@@ -168,7 +168,9 @@ async function alerts() {
       [r.id, JSON.stringify(r.rule), r.deliver]), { empty: "no rules: chronicler alerts add --actor NAME --to -" }),
     el("h2", {}, "Fired"), alertTable(data.alerts),
     el("h2", {}, "Watched feeds"), table(["feed", "status", "items", "checked", "error"], data.feeds.map((f) =>
-      [f.url, f.status, f.items, String(f.checked_at || "").slice(0, 19), f.error || ""]), { empty: "none: chronicler watch FEED" }));
+      [f.url, f.status, f.items, String(f.checked_at || "").slice(0, 19), f.error || ""]), { empty: "none: chronicler watch FEED" }),
+    el("h2", {}, "Failures"), table(["what", "why", "when"], data.failures.map((f) =>
+      [f.origin, f.reason, String(f.failed_at || "").slice(0, 19)]), { empty: "none" }));
 }
 
 window.ui = { el, link, table, api, actorLink, docHref, day, fmt, view, eventTable, setHash };
