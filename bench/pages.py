@@ -1,6 +1,7 @@
 """Benchmark: how fast the web UI's pages are served from a store, through a real server on loopback.
 
     python bench/pages.py --db STORE [--repeat 7] [--browser]
+    python bench/pages.py --db STORE --grow-to 19043 --out BIG.duckdb   # the store's analyses, repeated
 
 Each page is the JSON its view asks for (the overview, the events table unfiltered / filtered / deep in its
 pages, the actor page of the most and of a less reported actor, search for one common word / two words /
@@ -25,6 +26,37 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def grow_store(source: str, out: str, target: int) -> None:
+    """A DuckDB store of ``target`` documents made from an analysed one: its documents and their records are
+    copied whole (the k-th copy's ids end in "~k") until the target is reached. For timing pages at corpus
+    scale when analysing the whole corpus does not fit the time at hand: the rows are real analyses, repeated."""
+    import duckdb
+
+    from chronicler.store import open_store
+
+    Path(out).unlink(missing_ok=True)
+    open_store(out).close()  # the schema
+    con = duckdb.connect(out)
+    con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+    have = con.execute("SELECT count(*) FROM src.documents").fetchone()[0]
+    copies = -(-target // have)
+    tables = {"actors": "actors", "quotes": "quotes", "events": "events", "disputes": "disputes"}
+    for k in range(copies):
+        n = min(have, target - k * have)
+        suffix = "" if k == 0 else f"~{k}"
+        con.execute("CREATE OR REPLACE TEMP TABLE pick AS SELECT id FROM src.documents ORDER BY id LIMIT ?", [n])
+        con.execute("INSERT INTO documents SELECT id || ? AS id, title, published, source, dateline, language, "
+                    "origin, ingested_at, text, result FROM src.documents WHERE id IN (SELECT id FROM pick)", [suffix])
+        for table in tables:
+            cols = [r[0] for r in con.execute(f"DESCRIBE src.{table}").fetchall()]
+            select = ", ".join("doc_id || ? AS doc_id" if c == "doc_id" else c for c in cols)
+            con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} FROM src.{table} "
+                        "WHERE doc_id IN (SELECT id FROM pick)", [suffix])
+    con.execute("CHECKPOINT")
+    con.close()
+    print(f"grew {source} ({have:,} analysed documents) to {out} ({target:,} documents, {copies} copies)")
 
 
 def start_server(db: str) -> str:
@@ -111,7 +143,15 @@ def main() -> None:
     ap.add_argument("--db", required=True)
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--browser", action="store_true", help="also time whole pages drawn in headless Chromium")
+    ap.add_argument("--grow-to", type=int, metavar="N",
+                    help="first copy --db's analysed documents into --out until it holds N documents, and time that")
+    ap.add_argument("--out", help="with --grow-to: the grown store (a new DuckDB file)")
     args = ap.parse_args()
+    if args.grow_to:
+        if not args.out:
+            ap.error("--grow-to needs --out")
+        grow_store(args.db, args.out, args.grow_to)
+        args.db = args.out
     from chronicler.store import open_store
 
     with open_store(args.db, read_only=True) as store:

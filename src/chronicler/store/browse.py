@@ -93,32 +93,44 @@ class BrowseQueries:
 
     def search(self, q: str, *, offset: int = 0, limit: int = 20) -> dict[str, Any]:
         """Articles whose title or text holds every word of ``q`` (case-insensitive), newest first, each with
-        the offset of the first word's first hit in its text (the UI cuts a snippet there)."""
+        the offset of the first word's first hit in its text and the text around it (for a snippet). One scan
+        finds the page and the total (a window count); the snippets are cut for that page only."""
         words = [w for w in q.lower().split() if w][:8]
         if not words:
-            return {"total": 0, "offset": offset, "limit": limit, "rows": []}
-        clauses = ["(lower(d.text) LIKE ? ESCAPE '\\' OR lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\')"] * len(words)
+            return {"total": 0, "offset": offset, "limit": limit, "rows": [], "words": []}
+        clause = "(d.text ILIKE ? ESCAPE '\\' OR coalesce(d.title, '') ILIKE ? ESCAPE '\\')"
         params: list[Any] = []
         for w in words:
             params += [_like(w), _like(w)]
-        where = " WHERE " + " AND ".join(clauses)
-        total = self._scalar("SELECT count(*) FROM documents d" + where, params)
-        pos = "strpos(lower(d.text), ?)"
-        rows = self._rows(
-            f"SELECT d.id AS doc_id, d.title, d.published, d.source, d.origin, {pos} - 1 AS hit, "
-            "substr(d.text, greatest(1, " + pos + " - 120), 320) AS around, greatest(1, " + pos + " - 120) - 1 "
-            "AS around_start FROM documents d" + where +
-            " ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?",
-            [words[0], words[0], words[0]] + params + [int(limit), int(offset)])
-        return {"total": total, "offset": offset, "limit": limit, "rows": rows, "words": words}
+        page = self._rows(
+            "SELECT d.id AS doc_id, d.title, d.published, d.source, d.origin, count(*) OVER () AS total "
+            "FROM documents d WHERE " + " AND ".join([clause] * len(words)) +
+            " ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
+        total = page[0]["total"] if page else (self._scalar(
+            "SELECT count(*) FROM documents d WHERE " + " AND ".join([clause] * len(words)), params) if offset else 0)
+        if page:
+            marks = ", ".join("?" * len(page))
+            pos = "strpos(lower(d.text), ?)"
+            cut = {r["doc_id"]: r for r in self._rows(
+                f"SELECT d.id AS doc_id, {pos} - 1 AS hit, substr(d.text, greatest(1, {pos} - 120), 320) AS around "
+                f"FROM documents d WHERE d.id IN ({marks})", [words[0], words[0]] + [r["doc_id"] for r in page])}
+            for r in page:
+                r.pop("total")
+                r.update({"hit": cut[r["doc_id"]]["hit"], "around": cut[r["doc_id"]]["around"]})
+        return {"total": total, "offset": offset, "limit": limit, "rows": page, "words": words}
 
     def overview(self) -> dict[str, Any]:
         """Counts, the most reported actors, the latest documents."""
         latest = self._rows("SELECT id AS doc_id, title, published, source, origin FROM documents "
                             "ORDER BY published DESC NULLS LAST, ingested_at DESC LIMIT 15")
-        top = self._rows("SELECT name, max(code) AS code, count(DISTINCT doc_id) AS documents FROM actors "
-                         "GROUP BY name ORDER BY documents DESC, name LIMIT 20")
-        return {"counts": self.counts(), "latest": latest, "actors": top}
+        counts = self.counts()
+        key = (counts["documents"], counts["actors"])
+        cached = getattr(self, "_top_actors", None)
+        if cached is None or cached[0] != key:  # a scan of every actor row: again only when the store grew
+            cached = (key, self._rows("SELECT name, max(code) AS code, count(DISTINCT doc_id) AS documents "
+                                      "FROM actors GROUP BY name ORDER BY documents DESC, name LIMIT 20"))
+            self._top_actors = cached
+        return {"counts": counts, "latest": latest, "actors": cached[1]}
 
     def _dialect(self) -> str:
         return "postgres" if type(self).__name__.startswith("Postgres") else "duckdb"
