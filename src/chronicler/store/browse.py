@@ -3,6 +3,7 @@ quotes, full-text search over articles, and an overview. Mixed into ``Store``; t
 PostgreSQL (``?`` placeholders; filters map to fixed column names)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -91,23 +92,59 @@ class BrowseQueries:
         return {"name": name, "forms": forms, "timeline": timeline, "network": network, "quotes": quotes,
                 "events": events}
 
+    def index_search(self) -> bool:
+        """Bring the word index up to date with the documents (each document's distinct lower-case words, title
+        included); True when it covers every document. A read-only store cannot: then False."""
+        try:
+            if self._scalar("SELECT count(*) FROM search_docs") == self._scalar("SELECT count(*) FROM documents"):
+                return True
+        except Exception:  # noqa: BLE001 - a store written before the index, opened read-only
+            return False
+        if self._dialect() == "duckdb":
+            words = ("SELECT unnest(regexp_split_to_array(lower(coalesce(title, '') || ' ' || text), "
+                     "'[^\\p{L}\\p{N}]+')) AS term, id AS doc_id FROM documents WHERE id NOT IN "
+                     "(SELECT doc_id FROM search_docs)")
+        else:
+            words = ("SELECT regexp_split_to_table(lower(coalesce(title, '') || ' ' || text), '[^[:alnum:]]+') "
+                     "AS term, id AS doc_id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs)")
+        try:
+            if self._dialect() == "duckdb":
+                self._execute("SET enable_progress_bar = false")
+            else:
+                self._execute("CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms (term)")
+            with self._transaction():
+                self._execute(f"INSERT INTO search_terms SELECT DISTINCT term, doc_id FROM ({words}) w "
+                              "WHERE term <> '' ORDER BY term, doc_id")
+                self._execute("INSERT INTO search_docs SELECT id FROM documents WHERE id NOT IN "
+                              "(SELECT doc_id FROM search_docs)")
+        except Exception:  # noqa: BLE001 - a read-only store: search scans the texts instead
+            return False
+        return True
+
     def search(self, q: str, *, offset: int = 0, limit: int = 20) -> dict[str, Any]:
         """Articles whose title or text holds every word of ``q`` (case-insensitive), newest first, each with
-        the offset of the first word's first hit in its text and the text around it (for a snippet). One scan
-        finds the page and the total (a window count); the snippets are cut for that page only."""
-        words = [w for w in q.lower().split() if w][:8]
+        the offset of the first word's first hit in its text and the text around it (for a snippet).
+
+        Words are looked up in the word index (whole words); on a store that cannot index (opened read-only
+        before the index caught up) the texts are scanned for the words as substrings. One query finds the
+        page and the total (a window count); the snippets are cut for that page only."""
+        words = list(dict.fromkeys(re.findall(r"[^\W_]+", q.lower())))[:8]
         if not words:
             return {"total": 0, "offset": offset, "limit": limit, "rows": [], "words": []}
-        clause = "(d.text ILIKE ? ESCAPE '\\' OR coalesce(d.title, '') ILIKE ? ESCAPE '\\')"
-        params: list[Any] = []
-        for w in words:
-            params += [_like(w), _like(w)]
+        if self.index_search():
+            each = " UNION ALL ".join(["SELECT doc_id FROM search_terms WHERE term = ?"] * len(words))
+            where = f"d.id IN (SELECT doc_id FROM ({each}) t GROUP BY doc_id HAVING count(*) = {len(words)})"
+            params: list[Any] = list(words)
+        else:
+            clause = "(d.text ILIKE ? ESCAPE '\\' OR coalesce(d.title, '') ILIKE ? ESCAPE '\\')"
+            where = " AND ".join([clause] * len(words))
+            params = [p for w in words for p in (_like(w), _like(w))]
         page = self._rows(
             "SELECT d.id AS doc_id, d.title, d.published, d.source, d.origin, count(*) OVER () AS total "
-            "FROM documents d WHERE " + " AND ".join([clause] * len(words)) +
-            " ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
-        total = page[0]["total"] if page else (self._scalar(
-            "SELECT count(*) FROM documents d WHERE " + " AND ".join([clause] * len(words)), params) if offset else 0)
+            f"FROM documents d WHERE {where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?",
+            params + [int(limit), int(offset)])
+        total = page[0]["total"] if page else (
+            self._scalar(f"SELECT count(*) FROM documents d WHERE {where}", params) if offset else 0)
         if page:
             marks = ", ".join("?" * len(page))
             pos = "strpos(lower(d.text), ?)"
