@@ -13,6 +13,39 @@ EVENT_COLUMNS = ("e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.
                  "e.confidence, d.published, d.title")
 
 
+EVENT_ORDER = "coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id"
+
+
+def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events per month (by the event's date, else its article's), with mean Goldstein and the conflict count."""
+    months: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        if e["day"] is not None:
+            months.setdefault(str(e["day"])[:7], []).append(e)
+    out = []
+    for month in sorted(months):
+        rows = months[month]
+        scores = [r["goldstein"] for r in rows if r["goldstein"] is not None]
+        out.append({"month": month, "events": len(rows), "goldstein": sum(scores) / len(scores) if scores else None,
+                    "conflict": sum(1 for r in rows if (r["quad_class"] or 0) >= 3)})
+    return out
+
+
+def _network(events: list[dict[str, Any]], top: int = 40) -> list[dict[str, Any]]:
+    """Who acts on whom: (source, target) pairs with their event count and mean Goldstein, most events first."""
+    pairs: dict[tuple[str, str], list[float | None]] = {}
+    for e in events:
+        if e["source_name"] is not None and e["target_name"] is not None:
+            pairs.setdefault((e["source_name"], e["target_name"]), []).append(e["goldstein"])
+    out = []
+    for (source, target), scores in pairs.items():
+        known = [g for g in scores if g is not None]
+        out.append({"source": source, "target": target, "events": len(scores),
+                    "goldstein": sum(known) / len(known) if known else None})
+    out.sort(key=lambda r: (-r["events"], r["source"], r["target"]))
+    return out[:top]
+
+
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value`` literally anywhere (its own % and _ escaped)."""
     return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -45,15 +78,34 @@ class BrowseQueries:
         return clauses, params
 
     def events_page(self, *, offset: int = 0, limit: int = 50, **filters: Any) -> dict[str, Any]:
-        """One page of events (the CLI's filters, plus quad class) and how many match in all."""
+        """One page of events (the CLI's filters, plus quad class) and how many match in all. The page's keys
+        are sorted first, its full rows read after (a deep page sorts keys, not evidence texts)."""
         clauses, params = self._event_filters(**filters)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         frm = " FROM events e JOIN documents d ON d.id = e.doc_id" + where
         total = self._scalar("SELECT count(*)" + frm, params)
-        rows = self._rows(f"SELECT {EVENT_COLUMNS}" + frm +
-                          " ORDER BY coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id LIMIT ? OFFSET ?",
-                          params + [int(limit), int(offset)])
-        return {"total": total, "offset": offset, "limit": limit, "rows": rows}
+        keys = self._execute("SELECT e.doc_id, e.id" + frm + f" ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?",
+                             params + [int(limit), int(offset)]).fetchall()
+        return {"total": total, "offset": offset, "limit": limit, "rows": self._events_by_keys(keys)}
+
+    def _events_by_keys(self, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Full event rows for (doc_id, id) keys, in the keys' order."""
+        if not keys:
+            return []
+        docs = sorted({k[0] for k in keys})
+        marks = ", ".join("?" * len(docs))
+        rows = self._rows(f"SELECT {EVENT_COLUMNS.replace(', d.published, d.title', '')} FROM events e "
+                          f"WHERE e.doc_id IN ({marks})", docs)
+        about = {r["id"]: r for r in self._rows(f"SELECT id, published, title FROM documents WHERE id IN ({marks})",
+                                                  docs)}
+        by_key = {(r["doc_id"], r["id"]): r for r in rows}
+        out = []
+        for k in keys:
+            row = by_key.get(tuple(k))
+            if row is not None:
+                doc = about.get(row["doc_id"], {})
+                out.append({**row, "published": doc.get("published"), "title": doc.get("title")})
+        return out
 
     def actor_profile(self, name: str, *, limit: int = 50) -> dict[str, Any]:
         """Everything the UI shows about one actor (matched by exact name, case-insensitive, or by its code):
@@ -64,31 +116,17 @@ class BrowseQueries:
             "SELECT name, kind, country, sector, code, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions "
             "FROM actors WHERE lower(name) = ? OR code = ? GROUP BY name, kind, country, sector, code "
             "ORDER BY documents DESC LIMIT 10", [key, code])
-        mine = "(lower(e.source_name) = ? OR lower(e.target_name) = ?)"
-        p = [key, key]
-        timeline = self._rows(
-            "SELECT strftime(coalesce(e.date, d.published), '%Y-%m') AS month, count(*) AS events, "
-            "avg(e.goldstein) AS goldstein, sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
-            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
-            "AND coalesce(e.date, d.published) IS NOT NULL GROUP BY month ORDER BY month", p) \
-            if self._dialect() == "duckdb" else self._rows(
-            "SELECT to_char(coalesce(e.date, d.published), 'YYYY-MM') AS month, count(*) AS events, "
-            "avg(e.goldstein) AS goldstein, sum(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict "
-            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
-            "AND coalesce(e.date, d.published) IS NOT NULL GROUP BY month ORDER BY month", p)
-        network = self._rows(
-            "SELECT e.source_name AS source, e.target_name AS target, count(*) AS events, "
-            f"avg(e.goldstein) AS goldstein FROM events e WHERE {mine} AND e.target_name IS NOT NULL "
-            "AND e.source_name IS NOT NULL GROUP BY e.source_name, e.target_name "
-            "ORDER BY events DESC, source, target LIMIT 40", p)
+        mine = self._rows(
+            "SELECT e.doc_id, e.id, coalesce(e.date, d.published) AS day, e.goldstein, e.quad_class, "
+            "e.source_name, e.target_name FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"WHERE lower(e.source_name) = ? OR lower(e.target_name) = ? ORDER BY {EVENT_ORDER}", [key, key])
+        timeline, network = _timeline(mine), _network(mine)
         quotes = self._rows(
             "SELECT q.doc_id, q.id, q.kind, q.attribution, q.speaker_name, q.cue, q.text, q.start_char, q.end_char, "
             "q.date, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id "
             "WHERE lower(q.speaker_name) = ? ORDER BY coalesce(q.date, d.published) DESC NULLS LAST, q.doc_id, "
             "q.start_char LIMIT ?", [key, int(limit)])
-        events = self._rows(
-            f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE {mine} "
-            "ORDER BY coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id LIMIT ?", p + [int(limit)])
+        events = self._events_by_keys([(r["doc_id"], r["id"]) for r in mine[:limit]])
         return {"name": name, "forms": forms, "timeline": timeline, "network": network, "quotes": quotes,
                 "events": events}
 
