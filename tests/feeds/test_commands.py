@@ -6,6 +6,7 @@ import pytest
 
 from chronicler.cli import main
 from chronicler.store import open_store
+from loopback import fixture_server  # noqa: F401 - the loopback server fixture
 
 
 def test_alerts_add_list_remove(tmp_path, capsys):

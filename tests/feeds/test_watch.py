@@ -8,6 +8,7 @@ from chronicler.alerts import Deliverer, check_document, make_rule, rule_id
 from chronicler.feeds.fetch import Fetcher
 from chronicler.feeds.watch import Watcher, feed_items, parse_every, watch
 from chronicler.store import open_store
+from loopback import fixture_server  # noqa: F401 - the loopback server fixture
 
 pytestmark = pytest.mark.model
 
