@@ -16,17 +16,19 @@ EVENT_COLUMNS = ("e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.
 EVENT_ORDER = "coalesce(e.date, d.published) DESC NULLS LAST, e.doc_id, e.id"
 
 
-def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events per month (by the event's date, else its article's), with mean Goldstein and the conflict count."""
-    months: dict[str, list[dict[str, Any]]] = {}
+def _timeline(events: list[dict[str, Any]], width: int = 7) -> list[dict[str, Any]]:
+    """Events per day (``width`` 10: the event's date, else its article's; 7: per month), with the sum of their
+    Goldstein scores, how many had one, and the conflict count (quad class 3-4); the page bins days further."""
+    bins: dict[str, list[dict[str, Any]]] = {}
     for e in events:
         if e["day"] is not None:
-            months.setdefault(str(e["day"])[:7], []).append(e)
+            bins.setdefault(str(e["day"])[:width], []).append(e)
     out = []
-    for month in sorted(months):
-        rows = months[month]
+    for key in sorted(bins):
+        rows = bins[key]
         scores = [r["goldstein"] for r in rows if r["goldstein"] is not None]
-        out.append({"month": month, "events": len(rows), "goldstein": sum(scores) / len(scores) if scores else None,
+        out.append({"day" if width == 10 else "month": key, "events": len(rows),
+                    "goldstein": sum(scores) / len(scores) if scores else None, "scored": len(scores),
                     "conflict": sum(1 for r in rows if (r["quad_class"] or 0) >= 3)})
     return out
 
@@ -120,14 +122,14 @@ class BrowseQueries:
             "SELECT e.doc_id, e.id, coalesce(e.date, d.published) AS day, e.goldstein, e.quad_class, "
             "e.source_name, e.target_name FROM events e JOIN documents d ON d.id = e.doc_id "
             f"WHERE lower(e.source_name) = ? OR lower(e.target_name) = ? ORDER BY {EVENT_ORDER}", [key, key])
-        timeline, network = _timeline(mine), _network(mine)
+        timeline, days, network = _timeline(mine), _timeline(mine, 10), _network(mine)
         quotes = self._rows(
             "SELECT q.doc_id, q.id, q.kind, q.attribution, q.speaker_name, q.cue, q.text, q.start_char, q.end_char, "
             "q.date, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id "
             "WHERE lower(q.speaker_name) = ? ORDER BY coalesce(q.date, d.published) DESC NULLS LAST, q.doc_id, "
             "q.start_char LIMIT ?", [key, int(limit)])
         events = self._events_by_keys([(r["doc_id"], r["id"]) for r in mine[:limit]])
-        return {"name": name, "forms": forms, "timeline": timeline, "network": network, "quotes": quotes,
+        return {"name": name, "forms": forms, "timeline": timeline, "days": days, "network": network, "quotes": quotes,
                 "events": events}
 
     def index_search(self) -> bool:

@@ -119,12 +119,22 @@ async function actor(name) {
     el("h2", {}, "Events over time (bar colour: mean Goldstein)"), chart,
     el("div", { class: "cols" },
       el("div", {}, el("h2", {}, "Who acts on whom (events · mean Goldstein)"), graph),
-      el("div", {}, el("h2", {}, "Quotes"), table(["date", "quote", "article"], a.quotes.map((q) =>
-        [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)])))),
+      el("div", {}, el("h2", {}, `Quotes (latest ${a.quotes.length})`), el("div", { class: "scroll" },
+        table(["date", "quote", "article"], a.quotes.map((q) =>
+          [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)]))))),
     el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }));
-  charts.barChart(chart, a.timeline.map((m) => ({ label: m.month, value: m.events, color: charts.goldsteinColor(m.goldstein),
-    title: `${m.month}: ${m.events} events, mean Goldstein ${fmt(m.goldstein)}` })));
+  // a short span is drawn by day, a long one by month
+  const span = a.days.length ? (Date.parse(a.days[a.days.length - 1].day) - Date.parse(a.days[0].day)) / 864e5 : 0;
+  const bins = span <= 120 ? a.days.map((d) => ({ ...d, label: d.day })) : a.timeline.map((m) => ({ ...m, label: m.month }));
+  charts.barChart(chart, bins.map((m) => ({ label: m.label, value: m.events, color: charts.goldsteinColor(m.goldstein),
+    title: `${m.label}: ${m.events} events, mean Goldstein ${fmt(m.goldstein)}`,
+    href: "#/events?" + new URLSearchParams({ actor: name, since: m.day || m.month + "-01", until: m.day || monthEnd(m.month) }) })));
   charts.networkGraph(graph, name, a.network, { href: (n) => "#/actor/" + enc(n) });
+}
+
+function monthEnd(month) {  // "1987-02" -> "1987-02-28"
+  const [y, m] = month.split("-").map(Number);
+  return `${month}-${String(new Date(y, m, 0).getDate()).padStart(2, "0")}`;
 }
 
 function snippet(text, words) {
