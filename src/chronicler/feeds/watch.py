@@ -67,6 +67,19 @@ def _entry_date(entry: Any) -> date | None:
     return None
 
 
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def canonical_url(url: str) -> str:
+    """The URL an item is remembered by: without its fragment and tracking parameters (utm_*, fbclid, ...), the
+    scheme and host in lower case, so the same article linked twice is fetched once."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
 def feed_items(fetched: Fetched) -> list[Item] | None:
     """The items of a feed document, or None when the body is not a feed (then it is an article page)."""
     import feedparser
@@ -84,7 +97,7 @@ def feed_items(fetched: Fetched) -> list[Item] | None:
         link = entry.get("link")
         if not link:
             continue
-        items.append(Item(url=link, title=entry.get("title") or None, published=_entry_date(entry),
+        items.append(Item(url=canonical_url(link), title=entry.get("title") or None, published=_entry_date(entry),
                           source=source, feed=fetched.url))
     return items
 
@@ -129,16 +142,17 @@ class Watcher:
         if items is None:  # an article URL, not a feed
             self.store.record_feed(source, status=fetched.status, etag=fetched.etag,
                                    last_modified=fetched.last_modified)
-            if self.store.seen_item(source):
+            if self.store.seen_item(canonical_url(source)):
                 stats.duplicates += 1
             else:
-                added = self._ingest(Item(url=source), fetched, stats)
+                added = self._ingest(Item(url=canonical_url(source)), fetched, stats)
                 self.store.record_feed(source, status=fetched.status, new_items=added)
             if on_item:
                 on_item(stats)
             return
         self.store.record_feed(source, status=fetched.status, etag=fetched.etag,
                                last_modified=fetched.last_modified)
+        items = list({item.url: item for item in reversed(items)}.values())[::-1]  # one per URL, feed order
         new = [item for item in items if not self.store.seen_item(item.url)]
         stats.duplicates += len(items) - len(new)
         self.log(f"{source}: {len(items)} items, {len(new)} new")
