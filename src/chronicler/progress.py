@@ -79,11 +79,14 @@ class Progress:
         eta_text = f", ETA {eta:.0f}s" if eta is not None else ""
         return f"chronicler: {self.label}: {self.done}{of}{extra}, {self.rate():.2f}/s{eta_text}"
 
-    def update(self, done: int, **counts: int) -> None:
+    def update(self, done: int, total: int | None = None, **counts: int) -> None:
+        """``total`` when it grew (a feed's new items are known only once it is read)."""
         self.done, self.counts = done, counts
+        if total is not None:
+            self.total = total
         self._window.append((time.monotonic(), done))
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, rate=f"{self.rate():.1f}/s")
+            self._bar.update(self._task, completed=done, total=self.total, rate=f"{self.rate():.1f}/s")
             return
         now = time.monotonic()
         if now - self._last >= self.every:

@@ -40,7 +40,7 @@ def test_watch_command_ingests_a_feed_and_delivers_alerts_to_stdout(tmp_path, ca
     alerts = [json.loads(line) for line in out.splitlines()]
     assert alerts and all(a["record"]["type"] == "THREATEN" for a in alerts)
     assert "poll 1: polled 1, not_modified 0, added 2" in err
-    assert "chronicler: watch: 2" in err  # the plain progress line (not a terminal)
+    assert "chronicler: watch: 2/2 (added 2, failed 0)" in err  # the plain progress line (not a terminal)
     assert main(["watch", url, "--db", db, "--per-host", "0", "--every", "1s", "--rounds", "2"]) == 0
     err = capsys.readouterr().err
     assert "poll 2: polled 1, not_modified 1, added 0" in err

@@ -74,7 +74,7 @@ def run_watch(args: argparse.Namespace) -> int:
             progress = Progress("watch", None)
             try:
                 stats = watcher.poll(sources, on_item=lambda s: progress.update(
-                    s.added + s.duplicates + s.failed, added=s.added, failed=s.failed))
+                    s.processed, total=s.queued, added=s.added, failed=s.failed))
             finally:
                 progress.close()
                 progress = None

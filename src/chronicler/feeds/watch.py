@@ -37,6 +37,8 @@ class PollStats:
     duplicates: int = 0       # already seen by URL or by text
     failed: int = 0
     alerts: int = 0
+    queued: int = 0           # new items found so far (the progress bar's total)
+    processed: int = 0        # of those, handled (stored, duplicate by text, or failed)
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -145,7 +147,9 @@ class Watcher:
             if self.store.seen_item(canonical_url(source)):
                 stats.duplicates += 1
             else:
+                stats.queued += 1
                 added = self._ingest(Item(url=canonical_url(source)), fetched, stats)
+                stats.processed += 1
                 self.store.record_feed(source, status=fetched.status, new_items=added)
             if on_item:
                 on_item(stats)
@@ -155,6 +159,7 @@ class Watcher:
         items = list({item.url: item for item in reversed(items)}.values())[::-1]  # one per URL, feed order
         new = [item for item in items if not self.store.seen_item(item.url)]
         stats.duplicates += len(items) - len(new)
+        stats.queued += len(new)
         self.log(f"{source}: {len(items)} items, {len(new)} new")
         added = 0
         for item in new:
@@ -166,6 +171,7 @@ class Watcher:
                     self.store.record_item(item.url, item.feed, None, item.title)
             else:
                 added += self._ingest(item, page, stats)
+            stats.processed += 1
             if on_item:
                 on_item(stats)
         self.store.record_feed(source, status=fetched.status, new_items=added)
