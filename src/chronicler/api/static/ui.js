@@ -166,7 +166,8 @@ async function search(params) {
 
 function alertTable(alerts) {
   return table(["fired", "rule", "kind", "record", "evidence", "article"], alerts.map((a) => [
-    day(a.fired_at), a.rule, a.kind, a.kind === "dispute" ? a.record.summary : a.record.type,
+    day(a.fired_at), a.rule, a.kind, a.kind === "event" ? [a.record.type, " ", actorLink(a.record.source && a.record.source.name),
+      a.record.target ? [" → ", actorLink(a.record.target.name)] : ""] : a.record.summary,
     a.evidence.map((e) => link(docHref(e.doc_id, { s: e.start, e: e.end }), e.text)),
     link(docHref(a.document.doc_id), a.document.title)]), { empty: "no alerts yet" });
 }
