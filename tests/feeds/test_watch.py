@@ -110,10 +110,14 @@ def test_a_webhook_that_fails_is_recorded_not_fatal(store, fixture_server):
 
 
 def test_feed_items_and_durations():
+    from chronicler.errors import InputError
     from chronicler.feeds.fetch import Fetched
 
     page = Fetched("http://x/", 200, b"<!DOCTYPE html><html><body><p>hi</p></body></html>", "text/html")
     assert feed_items(page) is None
+    broken = Fetched("http://x/f", 200, b"<?xml version='1.0'?><note><to>Tove</to></note>", "application/xml")
+    with pytest.raises(InputError, match="not a readable feed"):
+        feed_items(broken)
     assert parse_every("15m") == 900 and parse_every("30s") == 30 and parse_every("2h") == 7200
     with pytest.raises(Exception):
         parse_every("soon")

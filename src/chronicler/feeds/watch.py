@@ -92,6 +92,9 @@ def feed_items(fetched: Fetched) -> list[Item] | None:
         return None
     parsed = feedparser.parse(fetched.body, response_headers={"content-location": fetched.url})
     if not parsed.get("version") and not parsed.entries:
+        if "xml" in ctype or "rss" in ctype or "atom" in ctype or head.startswith((b"<?xml", b"<rss", b"<feed")):
+            reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF channel"
+            raise InputError(f"{fetched.url}: not a readable feed ({reason})")
         return None
     source = (parsed.feed.get("title") or None) if parsed.get("feed") else None
     items = []
@@ -140,7 +143,12 @@ class Watcher:
             self.store.record_feed(source, status=fetched.status, error=fetched.error)
             self._fail(source, fetched.error or f"{source}: HTTP {fetched.status}", stats)
             return
-        items = feed_items(fetched)
+        try:
+            items = feed_items(fetched)
+        except InputError as exc:
+            self.store.record_feed(source, status=fetched.status, error=str(exc))
+            self._fail(source, str(exc), stats)
+            return
         if items is None:  # an article URL, not a feed
             self.store.record_feed(source, status=fetched.status, etag=fetched.etag,
                                    last_modified=fetched.last_modified)
