@@ -34,7 +34,12 @@ def test_every_documented_cli_line_parses(line):
     sub = _parser()._subparsers._group_actions[0].choices
     command = words[0]
     assert command in sub, line
-    known = {opt for action in sub[command]._actions for opt in action.option_strings}
+    parser = sub[command]
+    nested = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    if nested:  # e.g. `chronicler alerts add ...`: the options of the sub-command
+        assert words[1] in nested[0].choices, line
+        parser = nested[0].choices[words[1]]
+    known = {opt for action in parser._actions for opt in action.option_strings}
     for word in words[1:]:
         if word.startswith("--"):
             assert word in known, f"{line}: {word} is not an option of {command}"

@@ -152,12 +152,42 @@ class Deliverer:
             self.store.add_failure(f"alert:{target}", reason)
 
 
+def cross_alerts(store, rule_row: dict[str, Any], result: dict[str, Any], url: str | None = None,
+                 window_days: int = 14) -> list[dict[str, Any]]:
+    """A dispute rule's alerts across documents: a claim asserted in one stored document and denied in another
+    (``Store.cross_disputes``), where the new document is one of the two sides."""
+    rule, doc = rule_row["rule"], result["document"]
+    actor, country = rule.get("actor"), rule.get("country")
+    out = []
+    for x in store.cross_disputes(window_days=window_days):
+        if doc["id"] not in (x["claim_doc"], x["counter_doc"]):
+            continue
+        if actor and not any(actor.lower() in (x[k] or "").lower() for k in ("claimed_by", "denied_by", "party_1",
+                                                                               "party_2")):
+            continue
+        if country and country not in (x["party_1"], x["party_2"]):
+            continue
+        sides = [store.event_evidence(x["claim_doc"], x["claim"]), store.event_evidence(x["counter_doc"], x["counter"])]
+        record_id = f"{x['claim_doc'][:12]}:{x['claim']}/{x['counter_doc'][:12]}:{x['counter']}"
+        out.append({"rule": rule_row["id"], "conditions": rule, "kind": "dispute_across",
+                    "fired_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "document": {"doc_id": doc["id"], "title": doc.get("title"), "published": doc.get("published"),
+                                 "source": doc.get("source"), "url": url},
+                    "record": {"id": record_id, "summary": f"{x['claimed_by']} asserts, {x['denied_by']} denies "
+                                                          f"{x['type']} ({x['party_1']} / {x['party_2']})", **x},
+                    "evidence": [s for s in sides if s is not None]})
+    return out
+
+
 def check_document(store, result: dict[str, Any], deliverer: Deliverer, url: str | None = None) -> int:
     """Run every stored rule on one newly stored document; keep and deliver what fires. Returns the count."""
     fired = 0
     for row in store.rules():
         targets = json.loads(row["deliver"]) if isinstance(row["deliver"], str) else row["deliver"]
-        for alert in alerts_for(row, result, url):
+        found = alerts_for(row, result, url)
+        if row["rule"].get("disputes"):
+            found += cross_alerts(store, row, result, url)
+        for alert in found:
             if store.record_alert(alert):
                 deliverer.deliver(alert, targets)
                 fired += 1

@@ -105,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
                         "a DuckDB store is then opened read-only)")
     v.add_argument("--read-only", action="store_true",
                    help="open the store read-only (no POST /v1/documents; other readers may share a DuckDB file)")
+    v.add_argument("--watch", action="append", metavar="FEED_OR_URL",
+                   help="also follow this feed or article URL while serving (repeatable; see `watch`)")
+    v.add_argument("--every", default="15m", help="with --watch: poll every DURATION (15m)")
 
     from chronicler.feeds.commands import add_parsers as add_watch_parsers
 
@@ -246,6 +249,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise ChroniclerError("--workers must be at least 1")
+    if args.watch and (args.read_only or args.workers > 1):
+        raise ChroniclerError("--watch writes to the store from one server process: drop --read-only / --workers")
     from chronicler.api.security import TOKEN_ENV, is_loopback
 
     if not is_loopback(args.host) and not os.environ.get(TOKEN_ENV):
@@ -262,6 +267,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 0
     app = create_app(db=db, model=args.model, host=args.host, writable=writable)
     app.state.services.analyzer()  # the pipeline loaded before the first request
+    if args.watch:
+        from chronicler.feeds.background import start_watching
+        from chronicler.feeds.watch import parse_every
+
+        start_watching(app.state.services, args.watch, parse_every(args.every))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from typing import IO
 
@@ -35,6 +36,7 @@ class Progress:
         self.started = self._last = time.monotonic()
         self.done = 0
         self.counts: dict[str, int] = {}
+        self._window: deque[tuple[float, int]] = deque([(self.started, 0)])
         self._bar = None
         if bar is None:
             bar = bool(getattr(self.stream, "isatty", lambda: False)())
@@ -54,7 +56,14 @@ class Progress:
                 self._task = self._bar.add_task(label, total=total, rate="")
 
     def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
+        """Items per second over the last minute or so (a resumed run skips its first items fast)."""
+        now = time.monotonic()
+        while len(self._window) > 2 and now - self._window[1][0] > 60:
+            self._window.popleft()
+        if len(self._window) >= 2 and now - self._window[0][0] > 0:
+            t0, d0 = self._window[0]
+            return (self.done - d0) / (now - t0)
+        elapsed = now - self.started
         return self.done / elapsed if elapsed > 0 else 0.0
 
     def eta(self) -> float | None:
@@ -70,10 +79,14 @@ class Progress:
         eta_text = f", ETA {eta:.0f}s" if eta is not None else ""
         return f"chronicler: {self.label}: {self.done}{of}{extra}, {self.rate():.2f}/s{eta_text}"
 
-    def update(self, done: int, **counts: int) -> None:
+    def update(self, done: int, total: int | None = None, **counts: int) -> None:
+        """``total`` when it grew (a feed's new items are known only once it is read)."""
         self.done, self.counts = done, counts
+        if total is not None:
+            self.total = total
+        self._window.append((time.monotonic(), done))
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, rate=f"{self.rate():.1f}/s")
+            self._bar.update(self._task, completed=done, total=self.total, rate=f"{self.rate():.1f}/s")
             return
         now = time.monotonic()
         if now - self._last >= self.every:

@@ -72,7 +72,7 @@ def test_overview_and_alerts(client):
     o = client.get("/v1/ui/overview").json()
     assert o["counts"]["documents"] == 7 and o["latest"][0]["published"] == "2026-03-15"
     assert {a["name"] for a in o["actors"]} == {"Donald Trump", "Miguel Diaz-Canel"}
-    assert client.get("/v1/ui/alerts").json() == {"rules": [], "alerts": [], "feeds": []}
+    assert client.get("/v1/ui/alerts").json() == {"rules": [], "alerts": [], "feeds": [], "failures": []}
 
 
 def test_pages_and_assets_are_served_with_a_strict_policy(client):
@@ -140,3 +140,22 @@ def test_browse_queries_on_postgres(pg_url):
         store.record_feed("http://f/", status=304)
         state = store.feed_state("http://f/")
         assert state["etag"] == '"a"' and state["items"] == 2 and state["status"] == 304
+
+
+def test_search_by_the_word_index_agrees_with_the_scan(tmp_path):
+    path = tmp_path / "idx.duckdb"
+    with open_store(path) as store:
+        fill(store)
+    with open_store(path, read_only=True) as store:  # cannot index: scans
+        assert not store.index_search()
+        scanned = store.search("talking take")
+    with open_store(path) as store:
+        assert store.index_search() and store._scalar("SELECT count(*) FROM search_docs") == 7
+        indexed = store.search("talking take")
+        assert indexed == scanned and indexed["total"] == 7
+        assert store.search("talk")["total"] == 0  # whole words
+        assert store.search("sure")["total"] == 1  # the title is indexed too
+        text = "“Díaz-Canel spoke,” said the report."
+        result = make_result(text)
+        store.add(result, text, "new.txt")
+        assert store.search("díaz canel")["rows"][0]["doc_id"] == result["document"]["id"]  # caught up

@@ -1,6 +1,7 @@
 """Polite fetching against a real server on loopback: conditional GET, no retry on 404, retries with back-off
 on 5xx and timeouts, a minimum interval per host."""
 from chronicler.feeds.fetch import Fetcher
+from loopback import fixture_server  # noqa: F401 - the loopback server fixture
 
 
 def test_conditional_get_returns_304_with_the_validators(fixture_server):

@@ -6,8 +6,9 @@ import pytest
 
 from chronicler.alerts import Deliverer, check_document, make_rule, rule_id
 from chronicler.feeds.fetch import Fetcher
-from chronicler.feeds.watch import Watcher, feed_items, parse_every, watch
+from chronicler.feeds.watch import Watcher, canonical_url, feed_items, parse_every, watch
 from chronicler.store import open_store
+from loopback import fixture_server  # noqa: F401 - the loopback server fixture
 
 pytestmark = pytest.mark.model
 
@@ -109,10 +110,19 @@ def test_a_webhook_that_fails_is_recorded_not_fatal(store, fixture_server):
 
 
 def test_feed_items_and_durations():
+    from chronicler.errors import InputError
     from chronicler.feeds.fetch import Fetched
 
     page = Fetched("http://x/", 200, b"<!DOCTYPE html><html><body><p>hi</p></body></html>", "text/html")
     assert feed_items(page) is None
+    broken = Fetched("http://x/f", 200, b"<?xml version='1.0'?><note><to>Tove</to></note>", "application/xml")
+    with pytest.raises(InputError, match="not a readable feed"):
+        feed_items(broken)
     assert parse_every("15m") == 900 and parse_every("30s") == 30 and parse_every("2h") == 7200
     with pytest.raises(Exception):
         parse_every("soon")
+
+
+def test_an_item_is_remembered_by_its_canonical_url():
+    assert canonical_url("HTTPS://News.Example/a/b?id=3&utm_source=rss&utm_medium=x#top") == "https://news.example/a/b?id=3"
+    assert canonical_url("http://x.test?fbclid=1") == "http://x.test/"

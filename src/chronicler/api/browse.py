@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import os
+import threading
 from datetime import date
 from importlib import resources
 from typing import Any, Literal
@@ -96,7 +97,11 @@ def mount(app: FastAPI) -> None:
     def alerts(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         with services.store_lock:
             store = services.store()
-            return {"rules": store.rules(), "alerts": store.alerts(limit=limit), "feeds": store.feeds()}
+            try:
+                return {"rules": store.rules(), "alerts": store.alerts(limit=limit), "feeds": store.feeds(),
+                        "failures": store.failures()[:limit]}
+            except Exception:  # noqa: BLE001 - a store written before these tables, opened read-only
+                return {"rules": [], "alerts": [], "feeds": [], "failures": store.failures()[:limit]}
 
     @router.post("/v1/documents", status_code=201)
     def add_document(req: DocumentRequest, request: Request) -> JSONResponse:
@@ -123,4 +128,17 @@ def mount(app: FastAPI) -> None:
         return JSONResponse({"doc_id": article.id, "added": added, "alerts": fired, **counts},
                             status_code=201 if added else 200)
 
+    def index_in_background() -> None:
+        """Bring the search index up to date when the server starts (a store of 19K articles takes seconds
+        to index the first time), so that the first search does not wait for it."""
+        def run() -> None:
+            with services.store_lock:
+                try:
+                    services.store().index_search()
+                except Exception:  # noqa: BLE001 - no store yet, or read-only: search scans instead
+                    pass
+        if services.writable:
+            threading.Thread(target=run, name="chronicler-search-index", daemon=True).start()
+
+    app.router.on_startup.append(index_in_background)
     app.include_router(router)

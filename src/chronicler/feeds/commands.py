@@ -31,6 +31,7 @@ def add_parsers(sub, default_db: str) -> None:
     add.add_argument("--to", action="append", required=True, metavar="TARGET",
                      help="- (stdout), a file (JSON lines appended) or an http(s) webhook URL; repeatable")
     lst = asub.add_parser("list", help="the rules")
+    lst.add_argument("--format", choices=["table", "json"], default="table")
     rm = asub.add_parser("remove", help="remove a rule")
     rm.add_argument("id")
     shown = asub.add_parser("fired", help="the alerts fired, newest first")
@@ -73,7 +74,7 @@ def run_watch(args: argparse.Namespace) -> int:
             progress = Progress("watch", None)
             try:
                 stats = watcher.poll(sources, on_item=lambda s: progress.update(
-                    s.added + s.duplicates + s.failed, added=s.added, failed=s.failed))
+                    s.processed, total=s.queued, added=s.added, failed=s.failed))
             finally:
                 progress.close()
                 progress = None
@@ -105,9 +106,9 @@ def run_alerts(args: argparse.Namespace) -> int:
             store.add_rule(rid, rule, json.dumps(args.to))
             print(rid)
         elif cmd == "list":
-            rows = [{"id": r["id"], "conditions": json.dumps(r["rule"]), "deliver": r["deliver"],
-                     "created_at": r["created_at"]} for r in store.rules()]
-            sys.stdout.write(render_rows(rows, "table"))
+            rows = [{"id": r["id"], "conditions": json.dumps(r["rule"]) if args.format == "table" else r["rule"],
+                     "deliver": r["deliver"], "created_at": r["created_at"]} for r in store.rules()]
+            sys.stdout.write(render_rows(rows, args.format))
         elif cmd == "remove":
             if not store.remove_rule(args.id):
                 raise ChroniclerError(f"no rule {args.id}")

@@ -37,6 +37,8 @@ class PollStats:
     duplicates: int = 0       # already seen by URL or by text
     failed: int = 0
     alerts: int = 0
+    queued: int = 0           # new items found so far (the progress bar's total)
+    processed: int = 0        # of those, handled (stored, duplicate by text, or failed)
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +69,19 @@ def _entry_date(entry: Any) -> date | None:
     return None
 
 
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def canonical_url(url: str) -> str:
+    """The URL an item is remembered by: without its fragment and tracking parameters (utm_*, fbclid, ...), the
+    scheme and host in lower case, so the same article linked twice is fetched once."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
 def feed_items(fetched: Fetched) -> list[Item] | None:
     """The items of a feed document, or None when the body is not a feed (then it is an article page)."""
     import feedparser
@@ -77,6 +92,9 @@ def feed_items(fetched: Fetched) -> list[Item] | None:
         return None
     parsed = feedparser.parse(fetched.body, response_headers={"content-location": fetched.url})
     if not parsed.get("version") and not parsed.entries:
+        if "xml" in ctype or "rss" in ctype or "atom" in ctype or head.startswith((b"<?xml", b"<rss", b"<feed")):
+            reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF channel"
+            raise InputError(f"{fetched.url}: not a readable feed ({reason})")
         return None
     source = (parsed.feed.get("title") or None) if parsed.get("feed") else None
     items = []
@@ -84,7 +102,7 @@ def feed_items(fetched: Fetched) -> list[Item] | None:
         link = entry.get("link")
         if not link:
             continue
-        items.append(Item(url=link, title=entry.get("title") or None, published=_entry_date(entry),
+        items.append(Item(url=canonical_url(link), title=entry.get("title") or None, published=_entry_date(entry),
                           source=source, feed=fetched.url))
     return items
 
@@ -125,22 +143,31 @@ class Watcher:
             self.store.record_feed(source, status=fetched.status, error=fetched.error)
             self._fail(source, fetched.error or f"{source}: HTTP {fetched.status}", stats)
             return
-        items = feed_items(fetched)
+        try:
+            items = feed_items(fetched)
+        except InputError as exc:
+            self.store.record_feed(source, status=fetched.status, error=str(exc))
+            self._fail(source, str(exc), stats)
+            return
         if items is None:  # an article URL, not a feed
             self.store.record_feed(source, status=fetched.status, etag=fetched.etag,
                                    last_modified=fetched.last_modified)
-            if self.store.seen_item(source):
+            if self.store.seen_item(canonical_url(source)):
                 stats.duplicates += 1
             else:
-                added = self._ingest(Item(url=source), fetched, stats)
+                stats.queued += 1
+                added = self._ingest(Item(url=canonical_url(source)), fetched, stats)
+                stats.processed += 1
                 self.store.record_feed(source, status=fetched.status, new_items=added)
             if on_item:
                 on_item(stats)
             return
         self.store.record_feed(source, status=fetched.status, etag=fetched.etag,
                                last_modified=fetched.last_modified)
+        items = list({item.url: item for item in reversed(items)}.values())[::-1]  # one per URL, feed order
         new = [item for item in items if not self.store.seen_item(item.url)]
         stats.duplicates += len(items) - len(new)
+        stats.queued += len(new)
         self.log(f"{source}: {len(items)} items, {len(new)} new")
         added = 0
         for item in new:
@@ -152,6 +179,7 @@ class Watcher:
                     self.store.record_item(item.url, item.feed, None, item.title)
             else:
                 added += self._ingest(item, page, stats)
+            stats.processed += 1
             if on_item:
                 on_item(stats)
         self.store.record_feed(source, status=fetched.status, new_items=added)

@@ -66,3 +66,8 @@ CREATE TABLE IF NOT EXISTS alerts (
     rule_id VARCHAR, doc_id VARCHAR, record_id VARCHAR, kind VARCHAR, fired_at TIMESTAMP, alert JSON,
     PRIMARY KEY (rule_id, doc_id, record_id)
 );
+-- full-text search over articles (the web UI): each document's distinct lower-case words, filled by the store
+-- when a search finds documents not yet indexed (Store.index_search), in term order: a term's rows are read
+-- from the few row groups that hold it (DuckDB's zone maps; PostgreSQL gets an index on term)
+CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR);
+CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY);

@@ -65,6 +65,11 @@ class WatchTables:
         self._execute("DELETE FROM alert_rules WHERE id = ?", [rule_id])
         return found
 
+    def event_evidence(self, doc_id: str, event_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT doc_id, evidence_start AS start, evidence_end AS \"end\", evidence AS text "
+                          "FROM events WHERE doc_id = ? AND id = ?", [doc_id, event_id])
+        return rows[0] if rows else None
+
     # -- fired alerts ----------------------------------------------------------------------------------------
     def record_alert(self, alert: dict[str, Any]) -> bool:
         """Keep one fired alert; False when this rule already fired on this record (each fires once)."""

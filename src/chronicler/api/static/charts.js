@@ -51,19 +51,23 @@ function barChart(container, items, { height = 180, unit = "events" } = {}) {
   container.appendChild(svg);
 }
 
-// Who acts on whom: nodes on a circle around the focus actor; an arrow per (source, target) pair, its width by
-// the number of events and its colour by their mean Goldstein; counts and means on the edges.
-function networkGraph(container, focus, edges, { size = 460, href = null } = {}) {
+// Who acts on whom: the focus actor in the middle, the parties it acts with most on a circle around it; an
+// arrow per (source, target) pair, its width by the number of events and its colour by their mean Goldstein;
+// "count · mean" on each arrow, near the other party. Each party links to its own page.
+function networkGraph(container, focus, edges, { size = 560, top = 16, href = null } = {}) {
   container.replaceChildren();
   if (!edges.length) { container.textContent = "no events with both a source and a target"; return; }
-  const names = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
-  const others = names.filter((n) => n.toLowerCase() !== focus.toLowerCase());
-  const c = size / 2, r = size / 2 - 70;
-  const pos = {};
-  names.filter((n) => !others.includes(n)).forEach((n) => { pos[n] = [c, c]; });
+  const isFocus = (n) => n.toLowerCase() === focus.toLowerCase();
+  const weight = {};
+  edges.forEach((e) => [e.source, e.target].filter((n) => !isFocus(n)).forEach((n) => { weight[n] = (weight[n] || 0) + e.events; }));
+  const others = Object.keys(weight).sort((a, b) => weight[b] - weight[a] || (a < b ? -1 : 1)).slice(0, top);
+  const shown = edges.filter((e) => [e.source, e.target].every((n) => isFocus(n) || others.includes(n)) && e.source !== e.target);
+  const c = size / 2, r = size / 2 - 125;
+  const pos = {}, angle = {};
+  shown.forEach((e) => [e.source, e.target].filter(isFocus).forEach((n) => { pos[n] = [c, c]; }));
   others.forEach((n, i) => {
     const a = (2 * Math.PI * i) / others.length - Math.PI / 2;
-    pos[n] = [c + r * Math.cos(a), c + r * Math.sin(a)];
+    pos[n] = [c + r * Math.cos(a), c + r * Math.sin(a)]; angle[n] = a;
   });
   const svg = svgEl("svg", { width: size, height: size, viewBox: `0 0 ${size} ${size}`, class: "network", role: "img" });
   const defs = svgEl("defs");
@@ -71,36 +75,45 @@ function networkGraph(container, focus, edges, { size = 460, href = null } = {})
                                    markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.appendChild(svgEl("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }));
   defs.appendChild(marker); svg.appendChild(defs);
-  const maxCount = Math.max(...edges.map((e) => e.events));
-  edges.forEach((e) => {
+  const maxCount = Math.max(...shown.map((e) => e.events));
+  shown.forEach((e) => {
     let [x1, y1] = pos[e.source], [x2, y2] = pos[e.target];
-    if (e.source === e.target) return;
     const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
-    const off = 18, bend = 7;  // stop short of the nodes; offset the two directions of a pair apart
+    const off = 16, bend = 5;  // stop short of the nodes; the two directions of a pair side by side
     const nx = -dy / len * bend, ny = dx / len * bend;
     x1 += dx / len * off + nx; y1 += dy / len * off + ny; x2 -= dx / len * off - nx; y2 -= dy / len * off - ny;
     const g = svgEl("g", { class: "edge" });
     g.appendChild(svgEl("line", { x1, y1, x2, y2, stroke: goldsteinColor(e.goldstein),
                                   "stroke-width": 1.5 + 5 * e.events / maxCount, "marker-end": "url(#arrow)" }));
     const mean = e.goldstein == null ? "n/a" : Number(e.goldstein).toFixed(1);
-    // the label sits at 40% of the way, pushed out to its own side: the two directions of a pair do not collide
-    g.appendChild(svgEl("text", { x: x1 + (x2 - x1) * 0.4 + nx * 2.6, y: y1 + (y2 - y1) * 0.4 + ny * 2.6 + 4,
+    const t = isFocus(e.source) ? 0.68 : 0.32;  // near the other party
+    g.appendChild(svgEl("text", { x: x1 + (x2 - x1) * t + nx * 2.4, y: y1 + (y2 - y1) * t + ny * 2.4 + 4,
                                   class: "edge-label", "text-anchor": "middle" }, `${e.events} · ${mean}`));
     g.appendChild(svgEl("title", {}, `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${mean}`));
     svg.appendChild(g);
   });
-  names.forEach((n) => {
+  Object.keys(pos).forEach((n) => {
     const [x, y] = pos[n];
-    const g = svgEl("g", { class: "node" + (others.includes(n) ? "" : " focus") });
-    g.appendChild(svgEl("circle", { cx: x, cy: y, r: others.includes(n) ? 9 : 13 }));
-    g.appendChild(svgEl("text", { x, y: y + (y < c ? -16 : 24), "text-anchor": "middle" },
-                        n.length > 28 ? n.slice(0, 27) + "…" : n));
-    if (href && others.includes(n)) {
+    const focusNode = !(n in angle);
+    const g = svgEl("g", { class: "node" + (focusNode ? " focus" : "") });
+    g.appendChild(svgEl("circle", { cx: x, cy: y, r: focusNode ? 13 : 8 }));
+    const label = n.length > 26 ? n.slice(0, 25) + "…" : n;
+    if (focusNode) g.appendChild(svgEl("text", { x, y: y + 28, "text-anchor": "middle", class: "focus-label" }, label));
+    else {
+      const cos = Math.cos(angle[n]), sin = Math.sin(angle[n]);
+      g.appendChild(svgEl("text", { x: x + 13 * cos, y: y + 13 * sin + 4,
+        "text-anchor": cos > 0.2 ? "start" : cos < -0.2 ? "end" : "middle" }, label));
+    }
+    if (href && !focusNode) {
       const a = svgEl("a", { href: href(n) });
       a.appendChild(g);
       svg.appendChild(a);
     } else svg.appendChild(g);
   });
+  if (others.length < Object.keys(weight).length) {
+    svg.appendChild(svgEl("text", { x: 4, y: size - 6, class: "tick" },
+                          `the ${others.length} parties with most events of ${Object.keys(weight).length}`));
+  }
   container.appendChild(svg);
 }
 

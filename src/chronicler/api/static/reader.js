@@ -59,6 +59,10 @@
   async function show(docId, params) {
     const doc = await api("/v1/documents/" + encodeURIComponent(docId));
     const d = doc.document, spans = spansOf(doc);
+    const s0 = params.get("s") != null ? +params.get("s") : null, e0 = s0 != null ? +params.get("e") : null;
+    if (s0 != null && e0 > s0) {  // evidence followed from elsewhere (a story, an alert): its exact range is marked
+      spans.push({ start: s0, end: e0, kind: "target", id: "_target", label: "the evidence you followed" });
+    }
     const byId = Object.fromEntries(spans.filter((s) => s.kind !== "actor").map((s) => [s.id, s]));
     const events = Object.fromEntries(doc.events.map((e) => [e.id, e]));
     const box = el("div", { class: "article", id: "articleText" });
@@ -90,7 +94,7 @@
         a.code || "", a.title || "", (a.mentions || []).length]), { rowAttrs: (i) => ({ id: "rec-" + doc.actors[i].id }) }));
     const hl = params.get("hl");
     if (hl && byId[hl]) select(byId[hl], false);
-    else if (params.get("s") != null) { clear(); activateRange(+params.get("s"), +params.get("e"), true); }
+    else if (s0 != null) { clear(); activateRange(s0, e0, true); }
   }
 
   window.reader = { show, spansOf };

@@ -77,7 +77,7 @@ async function overview() {
 
 const EVENT_FILTERS = [["type", "type (PLOVER)", "text"], ["actor", "actor", "text"], ["country", "country (ISO3)", "text"],
   ["since", "since", "date"], ["until", "until", "date"], ["polarity", "polarity", ["", "asserted", "negated"]],
-  ["quad_class", "quad class", ["", "1", "2", "3", "4"]]];
+  ["quad_class", "quad class", ["", "1", "2", "3", "4"]], ["doc", "document id (prefix)", "text"]];
 
 async function events(params) {
   const offset = +(params.get("offset") || 0);
@@ -119,12 +119,22 @@ async function actor(name) {
     el("h2", {}, "Events over time (bar colour: mean Goldstein)"), chart,
     el("div", { class: "cols" },
       el("div", {}, el("h2", {}, "Who acts on whom (events · mean Goldstein)"), graph),
-      el("div", {}, el("h2", {}, "Quotes"), table(["date", "quote", "article"], a.quotes.map((q) =>
-        [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)])))),
+      el("div", {}, el("h2", {}, `Quotes (latest ${a.quotes.length})`), el("div", { class: "scroll" },
+        table(["date", "quote", "article"], a.quotes.map((q) =>
+          [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)]))))),
     el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }));
-  charts.barChart(chart, a.timeline.map((m) => ({ label: m.month, value: m.events, color: charts.goldsteinColor(m.goldstein),
-    title: `${m.month}: ${m.events} events, mean Goldstein ${fmt(m.goldstein)}` })));
+  // a short span is drawn by day, a long one by month
+  const span = a.days.length ? (Date.parse(a.days[a.days.length - 1].day) - Date.parse(a.days[0].day)) / 864e5 : 0;
+  const bins = span <= 120 ? a.days.map((d) => ({ ...d, label: d.day })) : a.timeline.map((m) => ({ ...m, label: m.month }));
+  charts.barChart(chart, bins.map((m) => ({ label: m.label, value: m.events, color: charts.goldsteinColor(m.goldstein),
+    title: `${m.label}: ${m.events} events, mean Goldstein ${fmt(m.goldstein)}`,
+    href: "#/events?" + new URLSearchParams({ actor: name, since: m.day || m.month + "-01", until: m.day || monthEnd(m.month) }) })));
   charts.networkGraph(graph, name, a.network, { href: (n) => "#/actor/" + enc(n) });
+}
+
+function monthEnd(month) {  // "1987-02" -> "1987-02-28"
+  const [y, m] = month.split("-").map(Number);
+  return `${month}-${String(new Date(y, m, 0).getDate()).padStart(2, "0")}`;
 }
 
 function snippet(text, words) {
@@ -156,7 +166,8 @@ async function search(params) {
 
 function alertTable(alerts) {
   return table(["fired", "rule", "kind", "record", "evidence", "article"], alerts.map((a) => [
-    day(a.fired_at), a.rule, a.kind, a.kind === "dispute" ? a.record.summary : a.record.type,
+    day(a.fired_at), a.rule, a.kind, a.kind === "event" ? [a.record.type, " ", actorLink(a.record.source && a.record.source.name),
+      a.record.target ? [" → ", actorLink(a.record.target.name)] : ""] : a.record.summary,
     a.evidence.map((e) => link(docHref(e.doc_id, { s: e.start, e: e.end }), e.text)),
     link(docHref(a.document.doc_id), a.document.title)]), { empty: "no alerts yet" });
 }
@@ -168,7 +179,9 @@ async function alerts() {
       [r.id, JSON.stringify(r.rule), r.deliver]), { empty: "no rules: chronicler alerts add --actor NAME --to -" }),
     el("h2", {}, "Fired"), alertTable(data.alerts),
     el("h2", {}, "Watched feeds"), table(["feed", "status", "items", "checked", "error"], data.feeds.map((f) =>
-      [f.url, f.status, f.items, String(f.checked_at || "").slice(0, 19), f.error || ""]), { empty: "none: chronicler watch FEED" }));
+      [f.url, f.status, f.items, String(f.checked_at || "").slice(0, 19), f.error || ""]), { empty: "none: chronicler watch FEED" }),
+    el("h2", {}, "Failures"), table(["what", "why", "when"], data.failures.map((f) =>
+      [f.origin, f.reason, String(f.failed_at || "").slice(0, 19)]), { empty: "none" }));
 }
 
 window.ui = { el, link, table, api, actorLink, docHref, day, fmt, view, eventTable, setHash };

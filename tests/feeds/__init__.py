@@ -1,1 +1,0 @@
-"""Feed and alert tests (a package, so its conftest does not shadow tests/conftest.py)."""
