@@ -122,7 +122,8 @@ async function actor(name) {
       el("div", {}, el("h2", {}, `Quotes (latest ${a.quotes.length})`), el("div", { class: "scroll" },
         table(["date", "quote", "article"], a.quotes.map((q) =>
           [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)]))))),
-    el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }));
+    el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }),
+    link("#/events?" + new URLSearchParams({ actor: name }), "all events of " + name + " →"));
   // a short span is drawn by day, a long one by month
   const span = a.days.length ? (Date.parse(a.days[a.days.length - 1].day) - Date.parse(a.days[0].day)) / 864e5 : 0;
   const bins = span <= 120 ? a.days.map((d) => ({ ...d, label: d.day })) : a.timeline.map((m) => ({ ...m, label: m.month }));
