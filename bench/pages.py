@@ -8,7 +8,7 @@ pages, the actor page of the most and of a less reported actor, search for one c
 a rare word, the article reader on the longest article, the alerts page, a story when the stories routes
 exist) plus, with --browser, the whole page drawn in headless Chromium (the time the page itself reports).
 Prints median and worst time per page over --repeat runs (after one warm-up), against the 300 ms target.
-The server runs in this process; the machine's load is printed with the figures.
+The server is `chronicler serve` in its own process; the machine's load is printed with the figures.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import re
 import socket
 import statistics
 import sys
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -59,20 +58,28 @@ def grow_store(source: str, out: str, target: int) -> None:
     print(f"grew {source} ({have:,} analysed documents) to {out} ({target:,} documents, {copies} copies)")
 
 
-def start_server(db: str) -> str:
-    import uvicorn
-
-    from chronicler.api import create_app
+def start_server(db: str):
+    """`chronicler serve` in its own process, as users run it (not a thread here: the browser's driver would
+    share this process's interpreter lock with it)."""
+    import subprocess
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db=db, writable=True), host="127.0.0.1", port=port,
-                                           log_level="warning"))  # as `chronicler serve` opens it
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{port}"
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    proc = subprocess.Popen([sys.executable, "-m", "chronicler", "serve", "--db", db, "--port", str(port)],
+                            env={**os.environ, "PYTHONPATH": src}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            get(base + "/v1/health")
+            return base, proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start")
 
 
 def get(url: str) -> tuple[float, bytes]:
@@ -82,16 +89,18 @@ def get(url: str) -> tuple[float, bytes]:
     return (time.perf_counter() - started) * 1000, body
 
 
-def pages(base: str, db: str) -> dict[str, list[str]]:
-    from chronicler.store import open_store
+def facts(store) -> dict[str, object]:
+    """What the pages are chosen by: the longest article, the commonest event type, the number of events."""
+    return {"longest": store._scalar("SELECT id FROM documents ORDER BY length(text) DESC LIMIT 1"),
+            "etype": store._scalar("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC LIMIT 1"),
+            "total": store._scalar("SELECT count(*) FROM events")}
 
+
+def pages(base: str, known: dict[str, object]) -> dict[str, list[str]]:
     q = urllib.parse.quote
     overview = json.loads(get(base + "/v1/ui/overview")[1])
     actors = overview["actors"]
-    with open_store(db, read_only=True) as store:
-        longest = store._scalar("SELECT id FROM documents ORDER BY length(text) DESC LIMIT 1")
-        etype = store._scalar("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC LIMIT 1")
-        total = store._scalar("SELECT count(*) FROM events")
+    longest, etype, total = known["longest"], known["etype"], known["total"]
     common, rare = actors[0]["name"], actors[-1]["name"]
     found = {
         "overview": ["/v1/ui/overview", "/v1/ui/alerts?limit=5"],
@@ -160,12 +169,13 @@ def main() -> None:
         started = time.perf_counter()
         store.index_search()  # what `serve` does in the background when it starts (once per new document)
         indexed = time.perf_counter() - started
-    base = start_server(args.db)
+        known = facts(store)
+    base, server = start_server(args.db)
     print(f"store {args.db}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
     print(f"search index brought up to date in {indexed:.1f} s (once; then per new document)")
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 CPU cores, shared)")
     print(f"{'page':<42} {'median ms':>10} {'worst ms':>9}  target 300 ms")
-    found = pages(base, args.db)
+    found = pages(base, known)
     worst_all = 0.0
     for name, urls in found.items():
         for url in urls:
@@ -174,8 +184,7 @@ def main() -> None:
         worst_all = max(worst_all, max(runs))
         print(f"{name:<42} {statistics.median(runs):>10.1f} {max(runs):>9.1f}  {'ok' if max(runs) < 300 else 'SLOW'}")
     if args.browser:
-        with open_store(args.db, read_only=True) as store:
-            longest = store._scalar("SELECT id FROM documents ORDER BY length(text) DESC LIMIT 1")
+        longest = known["longest"]
         overview = json.loads(get(base + "/v1/ui/overview")[1])
         routes = {"overview": "/", "events": "/events", "actor": "/actor/" + urllib.parse.quote(overview["actors"][0]["name"]),
                   "search": "/search?q=oil", "reader": "/doc/" + longest, "alerts": "/alerts"}
@@ -183,6 +192,8 @@ def main() -> None:
         for name, times in browser_times(base, routes, max(3, args.repeat // 2)).items():
             print(f"{name:<42} {statistics.median(times):>10.1f} {max(times):>9.1f}  {'ok' if max(times) < 300 else 'SLOW'}")
     print(f"load average after: {os.getloadavg()[0]:.2f}; worst JSON page {worst_all:.1f} ms")
+    server.terminate()
+    server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -184,7 +184,10 @@ def test_alerts_page_shows_the_fired_alert_with_its_evidence(page, server_url, s
     open_ui(page, server_url, "/alerts")
     assert "threats" in page.inner_text("#view") and "THREATEN" in page.inner_text("#view")
     page.screenshot(path=str(shots / "alerts.png"), full_page=True)
-    navigate(page, lambda: page.locator("table").nth(1).locator("td a").first.click())
+    evidence = page.locator("table").nth(1).locator("tr").nth(1).locator("td").nth(4).locator("a").first
+    text = evidence.inner_text()
+    navigate(page, lambda: evidence.click())
+    assert page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')") == text
     assert page.locator("#articleText mark.active").count() >= 1
 
 

@@ -85,8 +85,9 @@ def mount(app: FastAPI) -> None:
                     polarity=polarity, quad_class=quad_class, offset=offset, limit=limit)
 
     @router.get("/v1/ui/actor")
-    def actor(name: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
-        return read("actor_profile", name)
+    def actor(name: str = Query(..., min_length=1, max_length=200),
+              limit: int = Query(25, ge=1, le=200)) -> dict[str, Any]:
+        return read("actor_profile", name, limit=limit)
 
     @router.get("/v1/ui/search")
     def search(q: str = Query(..., min_length=1, max_length=200), offset: int = Query(0, ge=0, le=10_000_000),

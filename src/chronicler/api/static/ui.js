@@ -62,7 +62,10 @@ function setHash(route, params) {
 
 // -- pages ---------------------------------------------------------------------------------------------------
 async function overview() {
-  const [o, al] = await Promise.all([api("/v1/ui/overview"), api("/v1/ui/alerts?limit=5")]);
+  const [o, al, st] = await Promise.all([api("/v1/ui/overview"), api("/v1/ui/alerts?limit=5"),
+    api("/v1/stories").catch(() => null)]);  // stories, where this build has them
+  const latestStories = (st ? (Array.isArray(st) ? st : st.stories || []) : [])
+    .slice().sort((a, b) => String(b.last_seen || "").localeCompare(String(a.last_seen || ""))).slice(0, 10);
   view.replaceChildren(
     el("h1", {}, "The corpus"),
     el("div", { class: "cards" }, Object.entries(o.counts).filter(([k]) => k !== "failures").map(([k, v]) =>
@@ -72,6 +75,9 @@ async function overview() {
         [day(d.published), link(docHref(d.doc_id), d.title), d.source || ""]))),
       el("div", {}, el("h2", {}, "Most reported actors"), table(["actor", "articles"], o.actors.map((a) =>
         [actorLink(a.name, a.code), a.documents])))),
+    st ? [el("h2", {}, "Latest stories"), table(["last seen", "story", "articles"], latestStories.map((x) =>
+      [day(x.last_seen), link("#/story/" + enc(x.id), x.title), x.num_documents ?? (x.documents || []).length]),
+      { empty: "no stories yet" })] : "",
     el("h2", {}, "Latest alerts"), alertTable(al.alerts));
 }
 
@@ -122,7 +128,8 @@ async function actor(name) {
       el("div", {}, el("h2", {}, `Quotes (latest ${a.quotes.length})`), el("div", { class: "scroll" },
         table(["date", "quote", "article"], a.quotes.map((q) =>
           [day(q.date || q.published), link(docHref(q.doc_id, { hl: q.id }), q.text), link(docHref(q.doc_id), q.title)]))))),
-    el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }));
+    el("h2", {}, "Latest events"), eventTable(a.events, { withArticle: true }),
+    link("#/events?" + new URLSearchParams({ actor: name }), "all events of " + name + " →"));
   // a short span is drawn by day, a long one by month
   const span = a.days.length ? (Date.parse(a.days[a.days.length - 1].day) - Date.parse(a.days[0].day)) / 864e5 : 0;
   const bins = span <= 120 ? a.days.map((d) => ({ ...d, label: d.day })) : a.timeline.map((m) => ({ ...m, label: m.month }));
