@@ -227,3 +227,28 @@ def test_armed_groups_and_regions_of_the_dictionaries(actors_of):
     found = actors_of("Al-Shabaab fighters attacked a base in Lower Shabelle, officials said.", date(2014, 6, 1))
     group = next(a for a in found.values() if "Shabaab" in a.name)
     assert (group.country, group.sector) == ("SOM", "REB")
+
+
+def test_a_dictionary_person_the_model_tagged_otherwise_is_a_person(nlp):
+    from spacy.tokens import Span
+
+    from chronicler.stages.actors.entities import dictionary_people
+    from chronicler.stages.actors.lexicon import lexicon
+
+    doc = nlp.make_doc("Boyko Borissov met the Afghan Red Crescent Society in Kabul.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 8, label="ORG")]
+    found = dictionary_people(doc, lexicon())
+    assert [(s.text, s.label_) for s in found] == [("Boyko Borissov", "PERSON")]
+
+
+def test_shipped_index_is_what_the_script_builds():
+    import gzip
+    import json
+
+    from conftest import shared_path
+
+    source = shared_path("knowledge", "petrarch2")
+    built = _script().build(source)
+    shipped_file = Path(__file__).resolve().parents[2] / "src" / "chronicler" / "stages" / "actors" / "phoenix.json.gz"
+    shipped = json.loads(gzip.decompress(shipped_file.read_bytes()))
+    assert json.loads(json.dumps(built)) == shipped

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.dictionaries import note_undated
-from chronicler.stages.actors.entities import (Rulers, fix_entities, join_country_names, knowledge_spans, role_spans,
-                                               titled_names)
+from chronicler.stages.actors.entities import (Rulers, dictionary_people, fix_entities, join_country_names,
+                                               knowledge_spans, role_spans, titled_names)
 from chronicler.stages.actors.groups import _GROUP_LEFT_DEPS, add_groups
 from chronicler.stages.actors.lexicon import Lexicon, fold, word_set
 from chronicler.stages.actors.peoples import ethnic, people_spans, place_country, residence
@@ -204,7 +204,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     join_country_names(doc, lex)
     spans = knowledge_spans(doc, rulers, lex)
     roles = role_spans(doc, rulers)
-    fix_entities(doc, spans, titled_names(doc, roles, lex))
+    fix_entities(doc, spans, titled_names(doc, roles, lex) + dictionary_people(doc, lex))
     known: dict[int, tuple[str, str]] = {}
     for span, kind, k in spans:
         for i in range(span.start, span.end):

@@ -160,6 +160,21 @@ def titled_names(doc: Doc, roles: list[Span], lex: Lexicon) -> list[Span]:
     return out
 
 
+def dictionary_people(doc: Doc, lex: Lexicon) -> list[Span]:
+    """Entities of two words or more the model did not call PERSON that the dictionaries know as a person
+    ("Hamid Karzai" tagged ORG)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT") or len(ent) < 2:
+            continue
+        if not ent.text[:1].isupper() or lex.org(ent.text) or lex.country(ent.text) or lex.metonym(ent.text):
+            continue
+        person = lex.person(ent.text)
+        if person is not None and person.lookup is not None:
+            out.append(Span(doc, ent.start, ent.end, label=PERSON_LABEL))
+    return out
+
+
 def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span] | None = None) -> None:
     """Relabel the doc's entities: known people are PERSON, known organisations ORG, names the text gives a
     person's title are PERSON, and a bare surname of a person named in full elsewhere in the document is
