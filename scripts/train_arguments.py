@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from chronicler.eval.arguments import read_conll, score_arguments  # noqa: E402
-from chronicler.stages.events.argmodel import MODEL_FILE, ArgumentModel, candidates, features  # noqa: E402
+from chronicler.stages.events.argmodel import MODEL_FILE, ArgumentModel, DocView, candidates, features  # noqa: E402
 from chronicler.stages.events.component import Extractor, confidence, extract_events  # noqa: E402
 from chronicler.stages.events.lexicon import event_lexicon  # noqa: E402
 
@@ -71,14 +71,16 @@ def rows_of(doc, gold) -> list[tuple[list[str], int, int]]:
         return []
     d = max(drafts, key=lambda x: (confidence(x), -x.trigger.token.i))
     trig = d.trigger.token
+    view = DocView(doc)
     out = []
-    for c in candidates(trig):
-        if c.i in ex.by_token:
+    for i in candidates(trig, view):
+        if i in ex.by_token:
             continue  # an event word is nobody's name (as the component skips them)
+        c = doc[i]
         lo, hi = c.idx, c.idx + len(c.text)
         inside = lambda spans: any(a < hi and lo < b for a, b in spans)  # noqa: E731
-        out.append((features(trig, c, d.code.type, d.source_token, d.target_token), int(inside(gold["S"])),
-                    int(inside(gold["T"]))))
+        feats = features(view, trig.i, i, d.code.type, d.source_token, d.target_token)
+        out.append((feats, int(inside(gold["S"])), int(inside(gold["T"]))))
     return out
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from chronicler.sources.article import make_article
-from chronicler.stages.events.argmodel import candidates, features, load_argument_model, path
+from chronicler.stages.events.argmodel import DocView, candidates, features, load_argument_model, path
 from chronicler.stages.events.component import extract_events
 
 
@@ -24,10 +24,12 @@ def test_the_model_file_holds_weights_and_its_grouped_cv():
 
 def test_features_read_the_path_between_candidate_and_event_word(parse):
     doc = parse("Israel attacked Hamas positions in Gaza.")
-    verb = _tok(doc, "attacked")
-    assert path(_tok(doc, "Israel"), verb)[0] == "nsubj|"
-    assert "dep=nsubj" in features(verb, _tok(doc, "Israel"), "ASSAULT", None, None)
-    assert _tok(doc, "Israel") in candidates(verb) and verb not in candidates(verb)
+    view, verb, israel = DocView(doc), _tok(doc, "attacked"), _tok(doc, "Israel").i
+    assert path(view, israel, verb.i) == ("nsubj|", 1)
+    assert path(view, _tok(doc, "Gaza").i, verb.i)[0] in ("pobj^prep:in|", "pobj^prep:in^dobj|")
+    assert "dep=nsubj" in features(view, verb.i, israel, "ASSAULT", None, None)
+    assert israel in candidates(verb) and verb.i not in candidates(verb)
+    assert _tok(doc, "Hamas").i not in candidates(verb)  # inside the phrase "Hamas positions"
 
 
 def test_the_model_reads_the_doer_of_an_active_and_of_a_passive_verb(parse):
@@ -35,9 +37,9 @@ def test_the_model_reads_the_doer_of_an_active_and_of_a_passive_verb(parse):
     for text, doer, done_to in (("Israel attacked Hamas positions in Gaza.", "Israel", "positions"),
                                 ("Hamas positions were attacked by Israel.", "Israel", "positions")):
         doc = parse(text)
-        verb = _tok(doc, "attacked")
-        p_doer = model.probabilities(features(verb, _tok(doc, doer), "ASSAULT", None, None))
-        p_done = model.probabilities(features(verb, _tok(doc, done_to), "ASSAULT", None, None))
+        view, verb = DocView(doc), _tok(doc, "attacked").i
+        p_doer = model.probabilities(features(view, verb, _tok(doc, doer).i, "ASSAULT", None, None))
+        p_done = model.probabilities(features(view, verb, _tok(doc, done_to).i, "ASSAULT", None, None))
         assert p_doer[0] > p_done[0] and p_done[1] > p_doer[1], text
 
 

@@ -13,61 +13,84 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 MODEL_FILE = "arguments.json"
 _CANDIDATE_POS = {"NOUN", "PROPN", "PRON"}
 _INSIDE = {"compound", "flat", "amod", "det", "poss", "case", "nummod"}
 
 
-def candidates(trigger: Token) -> list[Token]:
-    """Heads of the noun phrases of the trigger's sentence (not words inside another noun's phrase)."""
+class DocView:
+    """A document's parse read once into lists (dependency label, head, word, part of speech, entity type), so
+    that scoring every noun of a sentence against every event word reads no Token twice."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.ent = [t.ent_type_ for t in doc]
+        self.children: list[list[int]] = [[] for _ in doc]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+
+    def ancestors(self, i: int) -> list[int]:
+        out = [i]
+        while self.head[out[-1]] != out[-1] and len(out) < 12:
+            out.append(self.head[out[-1]])
+        return out
+
+    def passive(self, i: int) -> bool:
+        return any(self.dep[c] in ("auxpass", "nsubjpass") for c in self.children[i])
+
+
+def candidates(trigger: Token, view: DocView | None = None) -> list[int]:
+    """Heads of the noun phrases of the trigger's sentence (not words inside another noun's phrase), as indices."""
+    v = view or DocView(trigger.doc)
     sent = trigger.sent
-    return [t for t in sent if t.pos_ in _CANDIDATE_POS and t.i != trigger.i
-            and not (t.dep_ in _INSIDE and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != trigger.i)]
+    return [i for i in range(sent.start, sent.end) if v.pos[i] in _CANDIDATE_POS and i != trigger.i
+            and not (v.dep[i] in _INSIDE and v.pos[v.head[i]] in ("NOUN", "PROPN") and v.head[i] != trigger.i)]
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 12:  # spaCy makes a new Token object on every access
-        out.append(out[-1].head)
-    return out
-
-
-def path(cand: Token, trigger: Token) -> tuple[str, int]:
-    """The dependency labels up from the candidate to the common head, then down to the trigger ("nsubj^",
-    "pobj^prep^", "^xcomp"), and the path's length."""
-    up, down = _ancestors(cand), _ancestors(trigger)
-    down_ids = {t.i: n for n, t in enumerate(down)}
+def path(v: DocView, cand: int, trigger: int, down: list[int] | None = None) -> tuple[str, int]:
+    """The dependency labels up from the candidate to the common head, then down to the trigger ("nsubj|",
+    "pobj^prep:against|", "nsubj|xcomp"), and the path's length (``down``: the trigger's ancestors)."""
+    up, down = v.ancestors(cand), down or v.ancestors(trigger)
+    down_ids = {t: n for n, t in enumerate(down)}
     for n, t in enumerate(up):
-        if t.i in down_ids:
-            ups = [x.dep_ if x.dep_ != "prep" else f"prep:{x.lower_}" for x in up[:n]]
-            downs = [x.dep_ for x in down[:down_ids[t.i]]]
-            return "^".join(ups[:3]) + "|" + "^".join(reversed(downs[:3])), n + down_ids[t.i]
+        if t in down_ids:
+            ups = [v.dep[x] if v.dep[x] != "prep" else f"prep:{v.lower[x]}" for x in up[:n]]
+            downs = [v.dep[x] for x in down[:down_ids[t]]]
+            return "^".join(ups[:3]) + "|" + "^".join(reversed(downs[:3])), n + down_ids[t]
     return "none", 99
 
 
-def features(trigger: Token, cand: Token, event_type: str, rule_source: int | None,
-             rule_target: int | None) -> list[str]:
-    p, length = path(cand, trigger)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
-    prep = cand.head.lower_ if cand.dep_ == "pobj" else ""
-    side = "before" if cand.i < trigger.i else "after"
-    gap = abs(cand.i - trigger.i)
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+
+
+def features(v: DocView, trigger: int, cand: int, event_type: str, rule_source: int | None,
+             rule_target: int | None, down: list[int] | None = None) -> list[str]:
+    p, length = path(v, cand, trigger, down)
+    passive = v.passive(trigger)
+    dep, tdep, tpos = v.dep[cand], v.dep[trigger], v.pos[trigger]
+    prep = v.lower[v.head[cand]] if dep == "pobj" else ""
+    side = "before" if cand < trigger else "after"
+    gap = abs(cand - trigger)
     dist = "1" if gap <= 1 else "3" if gap <= 3 else "6" if gap <= 6 else "12" if gap <= 12 else "far"
     out = [
-        f"dep={cand.dep_}", f"path={p}", f"len={min(length, 6)}", f"ent={cand.ent_type_ or '-'}", f"pos={cand.pos_}",
-        f"side={side}", f"dist={dist}", f"passive={passive}", f"prep={prep}", f"tpos={trigger.pos_}",
-        f"tdep={trigger.dep_}", f"tdep_dep={trigger.dep_}:{cand.dep_}",
-        f"type={event_type}", f"type_dep={event_type}:{cand.dep_}", f"voice_dep={passive}:{cand.dep_}",
-        f"prep_type={prep}:{event_type}", f"side_passive={side}:{passive}", f"tpos_dep={trigger.pos_}:{cand.dep_}",
-        f"rule_source={rule_source == cand.i}", f"rule_target={rule_target == cand.i}",
+        f"dep={dep}", f"path={p}", f"len={min(length, 6)}", f"ent={v.ent[cand] or '-'}", f"pos={v.pos[cand]}",
+        f"side={side}", f"dist={dist}", f"passive={passive}", f"prep={prep}", f"tpos={tpos}",
+        f"tdep={tdep}", f"tdep_dep={tdep}:{dep}",
+        f"type={event_type}", f"type_dep={event_type}:{dep}", f"voice_dep={passive}:{dep}",
+        f"prep_type={prep}:{event_type}", f"side_passive={side}:{passive}", f"tpos_dep={tpos}:{dep}",
+        f"rule_source={rule_source == cand}", f"rule_target={rule_target == cand}",
     ]
-    if cand.lower_ in ("it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"):
+    if v.lower[cand] in _PRONOUNS:
         out.append("pronoun")
     return out
 
@@ -79,10 +102,20 @@ class ArgumentModel:
     bias: tuple[float, float]
     margin: float = 0.0
     meta: dict | None = None
+    weights: dict[str, tuple[float, float]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:  # one look-up per feature for both models
+        both = {f: (self.source.get(f, 0.0), self.target.get(f, 0.0)) for f in {*self.source, *self.target}}
+        object.__setattr__(self, "weights", both)
 
     def probabilities(self, feats: list[str]) -> tuple[float, float]:
-        s = self.bias[0] + sum(self.source.get(f, 0.0) for f in feats)
-        t = self.bias[1] + sum(self.target.get(f, 0.0) for f in feats)
+        s, t = self.bias
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                s += w[0]
+                t += w[1]
         return 1 / (1 + math.exp(-s)), 1 / (1 + math.exp(-t))
 
 
@@ -91,29 +124,33 @@ def from_dict(data: dict) -> ArgumentModel:
                          margin=data.get("margin", 0.0), meta=data.get("meta"))
 
 
-def choose(model: ArgumentModel, d, resolver, same, events: frozenset[int] = frozenset()) -> None:
+def choose(model: ArgumentModel, d, resolver, same, events: frozenset[int] = frozenset(),
+           view: DocView | None = None) -> None:
     """The model's source and target for a draft where it prefers another noun of the sentence to the rules'
     choice by the model's margin (a source set by a frame or a quote, with no token of its own, stays; an event
     word is nobody's name: ``events`` are the tokens of the document's event words)."""
     trig = d.trigger.token
-    scored = [(c, *model.probabilities(features(trig, c, d.code.type, d.source_token, d.target_token)))
-              for c in candidates(trig) if c.i not in events]
+    v = view or DocView(trig.doc)
+    down = v.ancestors(trig.i)
+    scored = [(c, *model.probabilities(features(v, trig.i, c, d.code.type, d.source_token, d.target_token, down)))
+              for c in candidates(trig, v) if c not in events]
     if not scored:
         return
-    by_index = {c.i: (ps, pt) for c, ps, pt in scored}
+    doc = trig.doc
+    by_index = {c: (ps, pt) for c, ps, pt in scored}
     if d.source is None or d.source_token is not None:
         best, ps, _ = max(scored, key=lambda x: x[1])
         current = by_index.get(d.source_token, (0.0, 0.0))[0] if d.source_token is not None else 0.0
-        if best.i != d.source_token and ps >= 0.5 and ps > current + model.margin:
-            found = resolver.participant(best)
+        if best != d.source_token and ps >= 0.5 and ps > current + model.margin:
+            found = resolver.participant(doc[best])
             if found is not None and (d.target is None or not same(found, d.target)):
-                d.source, d.source_token = found, best.i
+                d.source, d.source_token = found, best
     best, _, pt = max(scored, key=lambda x: x[2])
     current = by_index.get(d.target_token, (0.0, 0.0))[1] if d.target_token is not None else 0.0
-    if best.i != d.target_token and best.i != d.source_token and pt >= 0.5 and pt > current + model.margin:
-        found = resolver.participant(best)
+    if best != d.target_token and best != d.source_token and pt >= 0.5 and pt > current + model.margin:
+        found = resolver.participant(doc[best])
         if found is not None and (d.source is None or not same(found, d.source)):
-            d.target, d.target_token = found, best.i
+            d.target, d.target_token = found, best
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Event, Participant, Quote
 from chronicler.nlp.spans import text_span
 from chronicler.stages.dating import Dates
-from chronicler.stages.events.argmodel import ArgumentModel, choose, load_argument_model
+from chronicler.stages.events.argmodel import ArgumentModel, DocView, choose, load_argument_model
 from chronicler.stages.events.arguments import (
     Resolver, amount_nouns, condition_subjects, deeper, noun_arguments, object_candidates, prep_objects, subject_of,
 )
@@ -465,10 +465,11 @@ class Extractor:
             if not d.dropped and d.source is None and d.trigger.kind == "verb":
                 self._agentless(d)
         if self.arguments is not None:
-            words = frozenset(self.by_token)
+            words, view = frozenset(self.by_token), None
             for d in self.drafts.values():
                 if not d.dropped and d.code.type:
-                    choose(self.arguments, d, self.resolver, _same, words)
+                    view = view or DocView(self.doc)
+                    choose(self.arguments, d, self.resolver, _same, words, view)
         for d in self.drafts.values():
             verb = d.trigger.token
             if not d.dropped and d.source is None and not (  # "until their demands have been met": the
