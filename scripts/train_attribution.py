@@ -126,7 +126,7 @@ def cross_validate(rows, c: float, thresholds):
 
 
 def end_to_end(gold_path: str, docs_cache: str | None, rows, rule_rows, c: float, threshold: float,
-               rule_threshold: float, other_threshold: float, ranker_c: float = 0.3) -> dict:
+               rule_threshold: float, other_threshold: float, ranker_c: float = 1.0) -> dict:
     """The whole quotes stage cross-validated by article (5 folds): both models fitted on four fifths of the
     articles, the stage run on the other fifth in attribution scope "all" and scored by the eval's rule -- a
     held-out figure on the ~840 training articles, ten times dev's 84. The speaker ranker
