@@ -1,7 +1,7 @@
 """Train the speaker ranker on PolNeAR's training articles and report grouped 5-fold CV figures.
 
     PYTHONPATH=src python scripts/train_speakers.py [../shared/data/quotes/polnear/train.jsonl]
-        [--docs PARSED.pickle] [--c 0.3] [--cache ROWS.json | --rows ROWS.json] [--end-to-end] [--dry-run]
+        [--docs PARSED.pickle] [--c 1.0] [--cache ROWS.json | --rows ROWS.json] [--end-to-end] [--dry-run]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline up to the quotes (``--docs``
 caches the parse, the same pickle as ``train_attribution.py --docs``); the quotes stage finds its quotes
@@ -157,7 +157,7 @@ def main(argv: list[str]) -> None:
     opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
     args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
     gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
-    c = float(opt.get("c", 0.3))
+    c = float(opt.get("c", 1.0))
     docs = read_gold(gold)
     parsed = parse(docs, opt.get("docs")) if "rows" not in opt or "--end-to-end" in flags else None
     if "rows" in opt:  # rows written by an earlier run with --cache: fit again without the quotes stage

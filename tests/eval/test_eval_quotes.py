@@ -51,7 +51,9 @@ def test_aggregate_figures():
     assert f["recall_by_kind"]["direct"]["recall"] == 1.0 and f["recall_by_kind"]["indirect"]["recall"] == 0.0
     assert "precision 0.500" in E.report(f)
     f["model"] = "on"
-    assert "attribution model on" in E.report(f)
+    assert "attribution model on" in E.report(f) and "speaker ranker off" in E.report(f)
+    f["speaker_model"] = "on"
+    assert "speaker ranker on" in E.report(f)
 
 
 def test_ggt_dev_meets_the_span_target(analyzer):

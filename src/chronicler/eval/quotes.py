@@ -13,7 +13,8 @@ attribution (beliefs, intentions, stances), so all of ours are. The other readin
 PolNeAR against quotations only) is reported beside it, labelled. One analysis run serves both, in the
 attribution scope the environment sets (``CHRONICLER_QUOTE_SCOPE``, default "all"; see
 ``chronicler.stages.quotes.lexicon``). The learned attribution model (``chronicler.stages.quotes.attribution``) is on unless
-``CHRONICLER_QUOTES_MODEL=off``; the report says which.
+``CHRONICLER_QUOTES_MODEL=off``, the speaker ranker (``chronicler.stages.quotes.ranker``) unless
+``CHRONICLER_SPEAKER_MODEL=off``; the report says which.
 """
 from __future__ import annotations
 
@@ -214,6 +215,7 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
     from chronicler.sources.article import make_article
     from chronicler.stages.quotes.attribution import load_model
     from chronicler.stages.quotes.lexicon import current_scope
+    from chronicler.stages.quotes.ranker import load_ranker
 
     docs = read_gold(gold_path)
     fmt = docs[0].fmt if docs else "ggt"
@@ -232,6 +234,7 @@ def evaluate(gold_path: str, analyzer: Any, details: bool = False) -> dict[str, 
     figures["gold_path"] = str(gold_path)
     figures["scope"] = current_scope()
     figures["model"] = "on" if load_model() is not None else "off"
+    figures["speaker_model"] = "on" if load_ranker() is not None else "off"
     figures["scored_classes"] = sorted(classes) if classes is not None else "all"
     figures["other_reading"] = aggregate(other, fmt)
     figures["other_reading"]["scored_classes"] = sorted(other_classes) if other_classes is not None else "all"
@@ -268,7 +271,8 @@ def report(figures: dict[str, Any]) -> str:
     classes = figures.get("scored_classes", "all")
     lines = "\n".join([
         f"quotes ({figures['format']}, {figures['documents']} documents, attribution scope "
-        f"{figures.get('scope', 'all')!r}, attribution model {figures.get('model', 'off')}, scored classes "
+        f"{figures.get('scope', 'all')!r}, attribution model {figures.get('model', 'off')}, speaker ranker "
+        f"{figures.get('speaker_model', 'off')}, scored classes "
         f"{classes if isinstance(classes, str) else '+'.join(classes)}): gold {figures['gold']}, "
         f"predicted {figures['predicted']}, matched {figures['matched']}"
         + (f" (gold quotes without usable offsets left out: {figures['unusable_gold']})"

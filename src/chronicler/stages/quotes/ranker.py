@@ -131,6 +131,7 @@ def candidates(ctx: Context, f: Found, others: list[tuple[int, int]] = ()) -> li
     if rule is not None:
         heads[rule.i] = rule
     sent = cue.sent
+    root = sent.root.i
     near = sorted((t for t in sent if _eligible(ctx, f, t)), key=lambda t: abs(t.i - cue.i))
     for t in near:
         if len(heads) >= _MAX_CANDIDATES:
@@ -151,14 +152,14 @@ def candidates(ctx: Context, f: Found, others: list[tuple[int, int]] = ()) -> li
         words = [f"path={path}", f"dep={t.dep_}", f"pos={pos}", f"ent={t.ent_type_ or '-'}", f"actor={kind}",
                  f"side={side}", f"dist={_bucket(abs(t.i - cue.i))}", f"near={min(order[i], 3)}",
                  f"pathpos={path}|{pos}", f"sidepos={side}|{pos}", f"kind={f.kind}|{path}",
-                 f"sent={'same' if t.sent.start == sent.start else 'other'}"]
+                 f"sent={'same' if sent.start <= t.i < sent.end else 'other'}"]
         if rule is not None and t.i == rule.i:
             words += ["rule", f"rule|{f.kind}", f"rule|{pos}"]
         words.append(f"cuepos={cue.pos_}|{path}")
         words.append(f"attr={f.attribution}|{path}")
         if t.pos_ == "PRON":
             words.append(f"pron={t.lower_}|{side}")
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root:
             words.append("root_subject")
         lemma = t.lemma_.lower()
         if lemma in documents:
