@@ -220,7 +220,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
                 if outcome == "added":
                     stats.added += 1
                     if placer is not None:
-                        placer.place(result, article.text, article.record_id)
+                        _place(placer, store, origin, result, article)
                 elif outcome == "skipped":
                     stats.skipped += 1
                 else:
@@ -233,6 +233,15 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1, model: str |
     finally:
         runner.close()
     return stats
+
+
+def _place(placer: Any, store: Store, origin: str, result: dict[str, Any], article: Article) -> None:
+    """Place a stored document in a story; a failure is recorded (``ORIGIN#story``) and the batch goes on
+    (the document stays stored, in no story, and the next ingest places it)."""
+    try:
+        placer.place(result, article.text, article.record_id)
+    except Exception as exc:  # noqa: BLE001 - the document is stored; its story can wait for the next run
+        store.add_failure(f"{origin}#story", f"{origin}: story placement failed ({type(exc).__name__}: {exc})")
 
 
 def _story_placer(store: Store):

@@ -114,3 +114,13 @@ def test_split_groups_are_components_of_close_articles():
 
     v = [{"x": 1.0}, {"x": 0.8, "y": 0.6}, {"z": 1.0}, {"z": 0.6, "w": 0.8}]
     assert groups(v, 0.5) == [{0, 1}, {2, 3}]
+
+
+def test_canonical_ids_are_unique_within_a_story():
+    rows = [actor("d1", "A1", "Marshall, Drummond McCall Inc.", "organization", "CAN", "CANBUS"),
+            actor("d2", "A1", "Marshall Drummond McCall Inc", "organization", "CAN", "CANBUS"),
+            actor("d3", "A1", "Marshall Drummond McCall Inc", "person", "CAN", None)]
+    actors, mapping = canonical_actors(rows)
+    ids = [a["id"] for a in actors]
+    assert len(ids) == len(set(ids)) == 2
+    assert mapping[("d1", "A1")] == mapping[("d2", "A1")] != mapping[("d3", "A1")]

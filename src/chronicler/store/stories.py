@@ -23,10 +23,10 @@ class StoryTables:
             r["state"] = r["state"] if isinstance(r["state"], dict) else json.loads(r["state"])
         return rows
 
-    def unplaced_documents(self) -> list[str]:
-        """Stored documents no story holds yet (ingested with stories off, or interrupted), oldest first."""
-        return [r["id"] for r in self._rows(
-            "SELECT d.id FROM documents d LEFT JOIN story_documents s ON s.doc_id = d.id "
+    def unplaced_documents(self) -> list[tuple[str, str]]:
+        """(id, origin) of stored documents no story holds yet (stories off, interrupted, failed), oldest first."""
+        return [(r["id"], r["origin"]) for r in self._rows(
+            "SELECT d.id, d.origin FROM documents d LEFT JOIN story_documents s ON s.doc_id = d.id "
             "WHERE s.doc_id IS NULL ORDER BY d.published NULLS LAST, d.ingested_at, d.id")]
 
     def placed_count(self) -> int:

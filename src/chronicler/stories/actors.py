@@ -35,8 +35,8 @@ def canonical_actors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     for row in rows:
         if row["kind"] == "country" and row.get("country"):
             key = ("country", row["country"].lower())
-        else:
-            key = (row["kind"], fold(" ".join(row["name"].split())))
+        else:  # names that differ only in case, accents or punctuation are one ('Marshall, Drummond Inc.')
+            key = (row["kind"], slug(row["name"])[2:].replace("-", " "))
         groups.setdefault(key, []).append(row)
     names = sorted(groups, key=lambda k: (-len(_words(k[1])), k))
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -51,11 +51,14 @@ def canonical_actors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     members: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in names:
         members.setdefault(parent.get(key, key), []).append(key)
-    actors, mapping = [], {}
+    actors, mapping, used = [], {}, set()
     for root, keys in members.items():
         rows_ = [r for k in keys for r in groups[k]]
         best = max(groups[root], key=lambda r: (len(r["name"]), r["name"]))
         aid = slug(best["name"]) if best["kind"] != "country" else "a-" + (best.get("country") or "").lower()
+        if aid in used:  # the same name for two kinds (a person and a company): the kind tells them apart
+            aid = f"{aid}-{best['kind']}"
+        used.add(aid)
         for r in rows_:
             if r.get("doc_id") is not None:
                 mapping[(r["doc_id"], r["id"])] = aid

@@ -48,7 +48,13 @@ class StoryPlacer:
 
     def catch_up(self) -> int:
         """Place the stored documents no story holds yet; returns how many."""
-        ids = self.store.unplaced_documents()
-        for doc_id in ids:
-            self.place(self.store.document(doc_id), self.store.text(doc_id))
-        return len(ids)
+        rows = self.store.unplaced_documents()
+        for doc_id, origin in rows:
+            try:
+                self.place(self.store.document(doc_id), self.store.text(doc_id))
+            except Exception as exc:  # noqa: BLE001 - recorded; the document stays stored, in no story
+                self.store.add_failure(f"{origin}#story",
+                                       f"{origin}: story placement failed ({type(exc).__name__}: {exc})")
+                continue
+            self.store.clear_failure(f"{origin}#story")
+        return len(rows)

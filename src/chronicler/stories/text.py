@@ -31,6 +31,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=200_000)  # words repeat: each is folded and looked up once
 def term(word: str) -> str | None:
     w = fold(word)
     if w.endswith(("'s", "'")):
