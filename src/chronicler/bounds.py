@@ -17,13 +17,11 @@ refused before they are parsed.
 """
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import os
 import re
 import threading
 import time
-from collections.abc import Iterator
 
 from chronicler.errors import ChroniclerError, InputError
 
@@ -39,12 +37,22 @@ MAX_RUN = 1_000
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
-class DocumentTimeout(ChroniclerError):
+class BoundExceeded(ChroniclerError):
+    """One document's analysis went past a bound (the subclasses say which)."""
+
+
+class DocumentTimeout(BoundExceeded):
     """One document's analysis ran past its time bound."""
 
 
-class DocumentTooLarge(ChroniclerError):
+class DocumentTooLarge(BoundExceeded):
     """One document's analysis took more memory than its bound."""
+
+
+class Expired(BaseException):
+    """Raised asynchronously in the watched thread. A BaseException, so that no ``except Exception`` in the
+    code it lands in swallows it; ``deadline`` turns it into DocumentTimeout or DocumentTooLarge, and callers
+    catch it too, for the moment when it lands just as the block ends."""
 
 
 def check_text(text: str, name: str = "input") -> None:
@@ -91,46 +99,63 @@ def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
                                                ctypes.py_object(exc) if exc is not None else None)
 
 
-@contextlib.contextmanager
-def deadline(seconds: float | None, memory_mb: float | None = None, poll: float = POLL) -> Iterator[None]:
-    """Run the block within bounds; past one, ``DocumentTimeout`` or ``DocumentTooLarge`` is raised inside it."""
-    base = resident_mb() if memory_mb is not None else None
-    if seconds is None and base is None:
-        yield
-        return
-    thread_id, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
-    state: dict = {"active": True, "fired": None, "peak": base}
-    started = time.monotonic()
+class deadline:
+    """``with deadline(seconds, memory_mb):`` runs the block within bounds; past one, the block is stopped
+    and ``DocumentTimeout`` or ``DocumentTooLarge`` is raised (also when the block swallowed the stop)."""
 
-    def watch() -> None:
-        while not done.wait(poll if seconds is None else min(poll, max(0.0, started + seconds - time.monotonic()))):
-            over: type[ChroniclerError] | None = None
-            if seconds is not None and time.monotonic() - started >= seconds:
+    def __init__(self, seconds: float | None, memory_mb: float | None = None, poll: float = POLL) -> None:
+        self.seconds, self.memory_mb, self.poll = seconds, memory_mb, poll
+        self.fired: type[BoundExceeded] | None = None
+        self.base = self.peak = None
+        self.done = threading.Event()
+        self.lock = threading.Lock()
+        self.active = False
+
+    def __enter__(self) -> "deadline":
+        self.base = self.peak = resident_mb() if self.memory_mb is not None else None
+        if self.seconds is None and self.base is None:
+            return self
+        self.thread_id, self.started, self.active = threading.get_ident(), time.monotonic(), True
+        threading.Thread(target=self._watch, name="chronicler-deadline", daemon=True).start()
+        return self
+
+    def _watch(self) -> None:
+        while True:
+            wait = self.poll if self.seconds is None else \
+                min(self.poll, max(0.0, self.started + self.seconds - time.monotonic()))
+            if self.done.wait(wait):
+                return
+            over: type[BoundExceeded] | None = None
+            if self.seconds is not None and time.monotonic() - self.started >= self.seconds:
                 over = DocumentTimeout
-            elif base is not None:
-                now = resident_mb() or base
-                state["peak"] = max(state["peak"], now)
-                if now - base > memory_mb:
+            elif self.base is not None:
+                now = resident_mb() or self.base
+                self.peak = max(self.peak, now)
+                if now - self.base > self.memory_mb:
                     over = DocumentTooLarge
             if over is not None:
-                with lock:
-                    if state["active"]:
-                        state["fired"] = over
-                        _set_async_exc(thread_id, over)
+                with self.lock:
+                    if self.active:
+                        self.fired = over
+                        _set_async_exc(self.thread_id, Expired)
                 return
 
-    watchdog = threading.Thread(target=watch, name="chronicler-deadline", daemon=True)
-    watchdog.start()
-    try:
-        yield
-    except DocumentTimeout:
-        raise DocumentTimeout(f"analysis ran past its bound of {seconds:g} s ({TIMEOUT_ENV})") from None
-    except DocumentTooLarge:
-        raise DocumentTooLarge(f"analysis took {state['peak'] - base:,.0f} MB, more than its bound of "
-                               f"{memory_mb:g} MB ({MEMORY_ENV})") from None
-    finally:
-        with lock:
-            state["active"] = False
-            if state["fired"] is not None:
-                _set_async_exc(thread_id, None)  # not raised yet (the block ended first): withdraw it
-        done.set()
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        while self.active:
+            try:
+                with self.lock:
+                    self.active = False
+                    if self.fired is not None:
+                        _set_async_exc(self.thread_id, None)  # not raised yet (the block ended first): withdraw it
+            except Expired:  # it landed here: the lock is released by then; go round again
+                self.active = True
+        self.done.set()
+        if self.fired is not None:
+            raise self.error() from None
+        return False
+
+    def error(self) -> BoundExceeded:
+        if self.fired is DocumentTooLarge:
+            return DocumentTooLarge(f"analysis took {self.peak - self.base:,.0f} MB, more than its bound of "
+                                    f"{self.memory_mb:g} MB ({MEMORY_ENV})")
+        return DocumentTimeout(f"analysis ran past its bound of {self.seconds:g} s ({TIMEOUT_ENV})")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from chronicler.bounds import check_text, deadline, doc_memory_mb, doc_timeout
+from chronicler.bounds import Expired, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import InputError
 from chronicler.model import Article
 from chronicler.sources.collections import Loaded, iter_documents
@@ -54,6 +54,8 @@ def _analyze(job: tuple[str, Article]) -> tuple[str, Article, dict[str, Any] | N
             return origin, article, _worker_analyzer.analyze(article).to_dict(), None
     except Exception as exc:  # noqa: BLE001 - one document's failure is recorded, not fatal
         return origin, article, None, f"{origin}: analysis failed ({type(exc).__name__}: {exc})"
+    except Expired:  # the bound's stop landed just as the analysis ended
+        return origin, article, None, f"{origin}: analysis failed (it went past its bounds)"
 
 
 class LocalEngine:

@@ -45,17 +45,25 @@ def write_corpus(root: Path, copies: int = 2) -> Path:
     return root
 
 
-def run_child(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run killed_ingest.py in its own session; whatever it leaves behind (workers, a Ray node) is killed."""
-    environ = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-               **(env or {})}
-    proc = subprocess.Popen([sys.executable, str(HERE / "killed_ingest.py"), *args], stdout=subprocess.PIPE,
+def start_child(*args: str) -> subprocess.Popen:
+    """killed_ingest.py started in its own session (so its whole process group can be killed at once)."""
+    environ = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen([sys.executable, str(HERE / "killed_ingest.py"), *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=environ, start_new_session=True)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def run_child(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run killed_ingest.py in its own session; whatever it leaves behind (workers, a Ray node) is killed."""
+    proc = start_child(*args)
     try:
         out, err = proc.communicate(timeout=timeout)
     finally:
-        with suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
+        kill_group(proc)
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 

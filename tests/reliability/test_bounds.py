@@ -36,6 +36,25 @@ def test_the_deadline_stops_a_busy_loop_in_any_thread():
     assert result["took"] < 2.0
 
 
+def test_a_stop_is_not_swallowed_by_code_that_catches_exceptions():
+    started = time.perf_counter()
+    with pytest.raises(DocumentTimeout):
+        with deadline(0.2):
+            while time.perf_counter() - started < 5:
+                try:
+                    sum(range(1000))
+                except Exception:  # what a stage might do: the stop is no Exception, it goes through
+                    pass
+    assert time.perf_counter() - started < 2
+    with pytest.raises(DocumentTimeout):  # even swallowed whole, the block's end reports the bound
+        with deadline(0.2):
+            while time.perf_counter() - started < 3:
+                try:
+                    sum(range(1000))
+                except BaseException:  # noqa: BLE001
+                    pass
+
+
 def test_a_deadline_that_was_not_reached_never_fires_later():
     with deadline(0.05):
         pass

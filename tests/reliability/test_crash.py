@@ -5,12 +5,13 @@ run's — on DuckDB and PostgreSQL, with one worker, two worker processes, and t
 Each case runs the ingest in a child process (killed_ingest.py) that kills itself at step K, K drawn from
 the seed among the steps an uninterrupted run takes; the resume runs here."""
 import random
+import time
 
 import pytest
 
 from chronicler.ingest import ingest
 from chronicler.store import open_store
-from crashkit import PgDatabases, run_child, steps_of, write_corpus
+from crashkit import PgDatabases, kill_group, run_child, start_child, steps_of, write_corpus
 
 pytestmark = pytest.mark.model
 
@@ -94,4 +95,32 @@ def test_postgres_survives_kill_9(corpus, reference, pg_databases, seed, workers
     create its schema in a transaction); resumed, the store equals the DuckDB run's."""
     url = pg_databases.fresh(f"crash_{seed}")
     kill_and_resume(corpus, url, random.Random(seed).randint(1, reference["steps"]), "--workers", workers)
+    assert snapshot(url) == {k: reference[k] for k in ("counts", "results", "failures")}
+
+
+def test_postgres_survives_an_outside_kill_9_of_the_whole_process_group(corpus, reference, pg_databases):
+    """As a machine dying: SIGKILL to the ingest and its two workers at once, from outside, once the store
+    holds a seeded number of documents (watched from here: PostgreSQL allows a second reader)."""
+    import psycopg
+
+    url = pg_databases.fresh("crash_outside")
+    stored_before_kill = random.Random(9).randint(2, 20)
+    proc = start_child("0", "ingest", corpus, "--db", url, "--workers", "2")
+    try:
+        deadline = time.monotonic() + 240
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                with psycopg.connect(url, autocommit=True) as con:
+                    if con.execute("SELECT count(*) FROM documents").fetchone()[0] >= stored_before_kill:
+                        break
+            except psycopg.Error:  # the schema is not there yet
+                pass
+            time.sleep(0.02)
+    finally:
+        kill_group(proc)
+    proc.communicate(timeout=60)
+    assert proc.returncode == -9, "the ingest ended before the kill"
+    with open_store(url) as store:
+        assert stored_before_kill <= store.counts()["documents"] < 28
+        ingest([corpus], store)
     assert snapshot(url) == {k: reference[k] for k in ("counts", "results", "failures")}

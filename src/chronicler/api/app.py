@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from chronicler import __version__
 from chronicler.api.security import Guard
-from chronicler.bounds import DocumentTimeout, DocumentTooLarge, check_text, deadline, doc_memory_mb, doc_timeout
+from chronicler.bounds import BoundExceeded, Expired, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import ChroniclerError
 
 MAX_TEXT = 2_000_000  # characters
@@ -75,9 +75,8 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @app.exception_handler(DocumentTimeout)
-    @app.exception_handler(DocumentTooLarge)
-    async def over_bounds(_request: Request, exc: ChroniclerError) -> JSONResponse:
+    @app.exception_handler(BoundExceeded)
+    async def over_bounds(_request: Request, exc: BoundExceeded) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.get("/v1/health")
@@ -93,8 +92,11 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         check_text(article.text, "request")
         with services.analyze_lock:
             analyzer = services.analyzer()  # loaded once, outside the bounds of one document
-            with deadline(services.timeout, services.memory_mb):
-                return analyzer.analyze(article).to_dict()
+            try:
+                with deadline(services.timeout, services.memory_mb):
+                    return analyzer.analyze(article).to_dict()
+            except Expired:  # the bound's stop landed just as the analysis ended
+                raise BoundExceeded("analysis went past its bounds") from None
 
     def query(method: str, /, **filters: Any) -> list[dict[str, Any]]:
         with services.store_lock:
