@@ -146,3 +146,14 @@ def test_relative_named_before_is_the_same_relative_later(quotes_of):
     # the father's own first name is not the police chief who shares it
     assert first.speaker is not None and first.speaker.name == "Joseph"
     assert later.speaker is not None and later.speaker.name == "Joseph"
+
+
+def test_a_speaker_mention_ends_on_a_word_not_on_the_comma_closing_its_apposition(quotes_of):
+    text = ('"It was a long year," said Ana Ruiz, the owner of a small bakery on Elm Street, on Monday. '
+            '"We kept going," said the manager of the shop across the road, who asked not to be named.')
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    for q in quotes:
+        assert q.speaker is not None
+        words = text[q.speaker.mention[0]:q.speaker.mention[1]]
+        assert words and words[-1] not in ",.;:", words

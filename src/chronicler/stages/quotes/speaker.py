@@ -83,6 +83,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct and not doc[end - 1].is_bracket:
+        end -= 1  # "the owner of a bakery,": the comma closing an apposition is none of the mention
     # a hyphenated word split by the tokenizer: "co-chairman"
     while end + 1 < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
