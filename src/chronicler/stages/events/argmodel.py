@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, POS
 from spacy.tokens import Doc, Token
 
 MODEL_FILE = "arguments.json"
@@ -29,12 +30,23 @@ class DocView:
     that scoring every noun of a sentence against every event word reads no Token twice."""
 
     def __init__(self, doc: Doc) -> None:
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.ent = [t.ent_type_ for t in doc]
-        self.children: list[list[int]] = [[] for _ in doc]
+        rows = doc.to_array([DEP, HEAD, POS, ENT_TYPE, LOWER])  # one read of the whole parse (uint64)
+        strings, names = doc.vocab.strings, {0: ""}
+
+        def name(h: int) -> str:
+            found = names.get(h)
+            if found is None:
+                found = names[h] = strings[h]
+            return found
+
+        deps, _, pos, ents, lowers = rows.T.tolist() if len(doc) else ([], [], [], [], [])
+        heads = rows[:, 1].astype("int64").tolist() if len(doc) else []  # relative offsets, negative ones wrapped
+        self.dep = [name(h) for h in deps]
+        self.head = [i + h for i, h in enumerate(heads)]
+        self.lower = [name(h) for h in lowers]
+        self.pos = [name(h) for h in pos]
+        self.ent = [name(h) for h in ents]
+        self.children: list[list[int]] = [[] for _ in self.dep]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
