@@ -68,4 +68,6 @@ def test_the_document_view_reads_the_parse_as_the_tokens_do(parse):
     assert view.dep == [t.dep_ for t in doc] and view.head == [t.head.i for t in doc]
     assert view.pos == [t.pos_ for t in doc] and view.ent == [t.ent_type_ for t in doc]
     assert view.lower == [t.lower_ for t in doc]
-    assert sorted(view.children[doc[1].i]) == sorted(c.i for c in doc[1].children)
+    assert not view.passive(doc[1].i)
+    passive = parse("Hamas positions were attacked by Israel.")
+    assert DocView(passive).passive(next(t.i for t in passive if t.text == "attacked"))

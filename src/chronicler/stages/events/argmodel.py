@@ -31,25 +31,16 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         rows = doc.to_array([DEP, HEAD, POS, ENT_TYPE, LOWER])  # one read of the whole parse (uint64)
-        strings, names = doc.vocab.strings, {0: ""}
-
-        def name(h: int) -> str:
-            found = names.get(h)
-            if found is None:
-                found = names[h] = strings[h]
-            return found
-
+        strings = doc.vocab.strings
         deps, _, pos, ents, lowers = rows.T.tolist() if len(doc) else ([], [], [], [], [])
         heads = rows[:, 1].astype("int64").tolist() if len(doc) else []  # relative offsets, negative ones wrapped
-        self.dep = [name(h) for h in deps]
+        names = {h: strings[h] if h else "" for h in {*deps, *pos, *ents, *lowers}}
+        self.dep = [names[h] for h in deps]
         self.head = [i + h for i, h in enumerate(heads)]
-        self.lower = [name(h) for h in lowers]
-        self.pos = [name(h) for h in pos]
-        self.ent = [name(h) for h in ents]
-        self.children: list[list[int]] = [[] for _ in self.dep]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        self.lower = [names[h] for h in lowers]
+        self.pos = [names[h] for h in pos]
+        self.ent = [names[h] for h in ents]
+        self._passive: dict[int, bool] = {}
 
     def ancestors(self, i: int) -> list[int]:
         out = [i]
@@ -58,7 +49,12 @@ class DocView:
         return out
 
     def passive(self, i: int) -> bool:
-        return any(self.dep[c] in ("auxpass", "nsubjpass") for c in self.children[i])
+        """An "auxpass" or "nsubjpass" below the word (once per word)."""
+        found = self._passive.get(i)
+        if found is None:
+            found = self._passive[i] = any(h == i and self.dep[c] in ("auxpass", "nsubjpass")
+                                           for c, h in enumerate(self.head))
+        return found
 
 
 def candidates(trigger: Token, view: DocView | None = None) -> list[int]:
