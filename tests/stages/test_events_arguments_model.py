@@ -60,3 +60,14 @@ def test_an_arrest_with_no_doer_named_is_by_the_authorities_of_its_place(parse):
     assert e.target is not None and "activists" in e.target.name
     assert not extract_events(parse("Three opposition activists were arrested on Sunday."), ranker=None)  # no place
     assert not extract_events(parse("Three people were killed in Moscow on Sunday."), ranker=None)  # no state act
+
+
+def test_the_document_view_reads_the_parse_as_the_tokens_do(parse):
+    doc = parse("Israel attacked Hamas positions in Gaza. The UN condemned the attack on Monday.")
+    view = DocView(doc)
+    assert view.dep == [t.dep_ for t in doc] and view.head == [t.head.i for t in doc]
+    assert view.pos == [t.pos_ for t in doc] and view.ent == [t.ent_type_ for t in doc]
+    assert view.lower == [t.lower_ for t in doc]
+    assert not view.passive(doc[1].i)
+    passive = parse("Hamas positions were attacked by Israel.")
+    assert DocView(passive).passive(next(t.i for t in passive if t.text == "attacked"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, POS
 from spacy.tokens import Doc, Token
 
 MODEL_FILE = "arguments.json"
@@ -29,15 +30,17 @@ class DocView:
     that scoring every noun of a sentence against every event word reads no Token twice."""
 
     def __init__(self, doc: Doc) -> None:
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.ent = [t.ent_type_ for t in doc]
-        self.children: list[list[int]] = [[] for _ in doc]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        rows = doc.to_array([DEP, HEAD, POS, ENT_TYPE, LOWER])  # one read of the whole parse (uint64)
+        strings = doc.vocab.strings
+        deps, _, pos, ents, lowers = rows.T.tolist() if len(doc) else ([], [], [], [], [])
+        heads = rows[:, 1].astype("int64").tolist() if len(doc) else []  # relative offsets, negative ones wrapped
+        names = {h: strings[h] if h else "" for h in {*deps, *pos, *ents, *lowers}}
+        self.dep = [names[h] for h in deps]
+        self.head = [i + h for i, h in enumerate(heads)]
+        self.lower = [names[h] for h in lowers]
+        self.pos = [names[h] for h in pos]
+        self.ent = [names[h] for h in ents]
+        self._passive: dict[int, bool] = {}
 
     def ancestors(self, i: int) -> list[int]:
         out = [i]
@@ -46,7 +49,12 @@ class DocView:
         return out
 
     def passive(self, i: int) -> bool:
-        return any(self.dep[c] in ("auxpass", "nsubjpass") for c in self.children[i])
+        """An "auxpass" or "nsubjpass" below the word (once per word)."""
+        found = self._passive.get(i)
+        if found is None:
+            found = self._passive[i] = any(h == i and self.dep[c] in ("auxpass", "nsubjpass")
+                                           for c, h in enumerate(self.head))
+        return found
 
 
 def candidates(trigger: Token, view: DocView | None = None) -> list[int]:

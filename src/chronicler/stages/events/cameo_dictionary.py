@@ -9,7 +9,7 @@ of ``---`` says the pattern names no event ("combat cross-border crime").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +33,16 @@ class Pattern:
     roles: str
     verbs: str  # "send,deploy": the pattern holds for these verbs of its block only (empty: for all)
     cameo: str
+    order: int = 0  # rank in its block: most specific first, then the file's order
+
+    def anchors(self, sets: dict[str, frozenset[str]]) -> set[str]:
+        """The words one of which the parse must hold for the pattern to hold (its nouns, else its preposition)."""
+        out: set[str] = set()
+        for f in (self.object, self.prep_object, self.subject):
+            if f:
+                out |= set(sets.get(f, ())) if f.startswith("&") else {f}
+                return out  # one noun the pattern needs is enough to find it by
+        return {"(" + self.preposition}
 
     @property
     def specificity(self) -> int:
@@ -52,6 +62,7 @@ class CameoDictionary:
     sets: dict[str, frozenset[str]]
     verbs: dict[str, list[tuple[str, str, str]]]  # lemma -> [(particle, block, cameo)]
     patterns: dict[str, list[Pattern]]  # block -> patterns, most specific first
+    index: dict[str, dict[str, list[Pattern]]] = None  # block -> anchor word -> its patterns, most specific first
 
     def _word(self, field: str, token: Token) -> bool:
         if field.startswith("&"):
@@ -79,13 +90,20 @@ class CameoDictionary:
         subjects = [c for c in children if c.dep_ == "nsubj"]
         best: Match | None = None
         lemma = verb.lemma_.lower()
+        anchors = {w for t in objects + subjects + [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                   for w in (t.lemma_.lower(), t.lower_)} | {"(" + c.lower_ for c in preps} | {
+                      "(by" for c in preps if c.dep_ == "agent"}
         for particle, block, cameo in entries:
             if particle and particle not in words:
                 continue
             base = 1 if particle else 0
             if best is None or base > best.specificity:
                 best = Match(cameo, f"{lemma} {particle}".strip(), base)
-            for p in self.patterns.get(block, ()):
+            index = self.index.get(block)
+            if not index:
+                continue
+            found = {id(p): p for a in anchors for p in index.get(a, ())}
+            for p in sorted(found.values(), key=lambda p: p.order):
                 score = base + p.specificity
                 if best is not None and score <= best.specificity:
                     break  # patterns are sorted most specific first
@@ -142,8 +160,14 @@ def cameo_dictionary() -> CameoDictionary:
             verbs.setdefault(row[1], []).append((row[2], row[3], row[4]))
         elif row[0] == "P":
             patterns.setdefault(row[1], []).append(Pattern(*row[2:10]))
-    for block in patterns.values():
+    index: dict[str, dict[str, list[Pattern]]] = {}
+    for name, block in patterns.items():
         block.sort(key=lambda p: (-p.specificity, not p.verbs))  # a verb's own reading first; else the file's order
+        block[:] = [replace(p, order=n) for n, p in enumerate(block)]
+        by_anchor = index.setdefault(name, {})
+        for p in block:
+            for a in p.anchors(sets):
+                by_anchor.setdefault(a, []).append(p)
     for entries in verbs.values():
         entries.sort(key=lambda e: not e[0])  # a verb with its particle before the verb alone
-    return CameoDictionary(sets=sets, verbs=verbs, patterns=patterns)
+    return CameoDictionary(sets=sets, verbs=verbs, patterns=patterns, index=index)

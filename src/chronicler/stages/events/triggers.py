@@ -97,7 +97,9 @@ def _verb_trigger(token: Token, lex: EventLexicon, dictionary: CameoDictionary |
     specific ("lift+sanction" over the dictionary's verb alone) or the dictionary lacks the verb."""
     own = next(((k, lex.verbs[k]) for k in _verb_keys(token) if k in lex.verbs), None)
     frame = any(k in lex.frames for k in _phrase_keys(token))  # "consider", "agree to": the frames code them
-    found = dictionary.match(token) if dictionary is not None and not frame and not _light(token, lex) else None
+    found = None
+    if dictionary is not None and token.lemma_.lower() in dictionary.verbs and not frame and not _light(token, lex):
+        found = dictionary.match(token)
     if found is not None and found.cameo != NO_EVENT and not lex.codes[found.cameo].type:
         found = None  # a statement (CAMEO 01): what was said is coded by the quotes and frames
     if found is not None and (own is None or found.specificity > _specificity(own[0])):
