@@ -502,3 +502,19 @@ def test_what_an_accusation_says_is_claimed_and_done_by_the_accused(events_of):
             "drugged a Jesuit priest.")
     e = _only(events_of(text), "ASSAULT")
     assert (e.source.country, e.polarity, e.modality) == ("GTM", "negated", "claimed")
+
+
+def test_walks_up_the_parse_stop_at_a_root_that_is_no_verb():
+    """spaCy makes a new Token object on each access, so 'cur.head is cur' never holds: the walks compare indices
+    (a verbless sentence hung _clause_of, and _path ran past its top)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from chronicler.stages.events.component import _clause_of, _path
+
+    words = ["Fresh", "talks", "in", "Havana", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 1],
+              deps=["amod", "ROOT", "prep", "pobj", "punct"], pos=["ADJ", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert _clause_of(doc[3]).i == 1
+    assert _path(doc[3], doc[1]) == [2]
+    assert _path(doc[2], doc[1]) == []

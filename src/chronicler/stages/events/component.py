@@ -81,7 +81,7 @@ def _people(resolver: Resolver, tokens: list[Token]) -> tuple[Participant | None
 def _clause_of(tok: Token) -> Token:
     """The verb whose clause a token is in (the first verb above it)."""
     cur = tok.head
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -90,9 +90,9 @@ def _path(token: Token, top: Token) -> list[int]:
     """Token indices from ``token`` up to (not including) ``top`` along the heads."""
     out = []
     cur = token
-    while cur is not top and cur.head is not cur and len(out) < 6:
+    while cur.i != top.i and cur.head.i != cur.i and len(out) < 6:
         cur = cur.head
-        if cur is not top:
+        if cur.i != top.i:
             out.append(cur.i)
     return out
 
@@ -134,7 +134,7 @@ class Extractor:
         if source is None:  # "the demonstration staged by students": people, placed later
             source, s_tok = _people(self.resolver, src_toks)
         phrase = noun
-        while phrase.head is not phrase and (
+        while phrase.head.i != phrase.i and (
                 (phrase.dep_ in ("compound", "conj") and phrase.head.pos_ in ("NOUN", "PROPN"))
                 or (phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN")
                 or (phrase.dep_ == "pobj" and phrase.head.lower_ == "in"
@@ -184,10 +184,10 @@ class Extractor:
             found = self.by_token.get(subj.i)
             if found is None or found.kind != "noun":
                 return subj
-            if cur.dep_ not in ("conj", "ccomp") or cur.head is cur:
+            if cur.dep_ not in ("conj", "ccomp") or cur.head.i == cur.i:
                 return None
             cur = cur.head
-            while cur.dep_ == "conj" and cur.head is not cur:
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head
             cur = cur.head if cur.dep_ == "ccomp" else cur
         return None
@@ -230,7 +230,7 @@ class Extractor:
             target, t_tok = _pick(self.resolver, inner, source)
         if target is None and trig.code.type in ("AID", "COOPERATE", "SUPPORT"):  # "provides 10 million euros in
             recipients = [x for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "to"  # aid to the Palestinian
-                          and _clause_of(t) is verb for x in prep_objects(t)]  # people": to whom, anywhere in the clause
+                          and _clause_of(t).i == verb.i for x in prep_objects(t)]  # people": to whom, anywhere in the clause
             target, t_tok = _pick(self.resolver, recipients, source)
         if target is None:  # "opened fire on demonstrators": a people noun, placed later by the location
             target, t_tok = _people(self.resolver, candidates)

@@ -51,7 +51,7 @@ def attached_place(doc: Doc, places: list, d: Draft, beside_target: bool = False
             if t is not None:
                 inside.update(x.i for x in doc[t].subtree)
     cur = d.trigger.token
-    while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head is not cur:
+    while cur.pos_ != "VERB" and cur.dep_ in ("dobj", "pobj", "prep", "compound") and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS:
             break  # "denies being in talks with the US after Trump's threats": the talks' place is not the threats'
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
@@ -63,7 +63,7 @@ def attached_place(doc: Doc, places: list, d: Draft, beside_target: bool = False
         for _ in range(7):
             if cur.i in anchors:
                 return p.location
-            if cur.dep_ not in _ATTACH_DEPS or cur.head is cur:
+            if cur.dep_ not in _ATTACH_DEPS or cur.head.i == cur.i:
                 break
             cur = cur.head
     return None

@@ -146,7 +146,7 @@ def frame_of(token: Token, lex: EventLexicon, triggers: dict[int, Trigger], limi
         if _content_clause(cur, lex):  # "charges that it tortured a priest": what the charges say, not a relative
             cur, chain = cur.head, _NOUN_CHAIN
             continue
-        if (cur.dep_ not in chain and not infinitive) or cur.head is cur or (
+        if (cur.dep_ not in chain and not infinitive) or cur.head.i == cur.i or (
                 cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS):
             return None
         head = cur.head
