@@ -40,7 +40,7 @@ class DocView:
         self.lower = [names[h] for h in lowers]
         self.pos = [names[h] for h in pos]
         self.ent = [names[h] for h in ents]
-        self._passive: dict[int, bool] = {}
+        self._passive_heads: set[int] | None = None
 
     def ancestors(self, i: int) -> list[int]:
         out = [i]
@@ -49,12 +49,10 @@ class DocView:
         return out
 
     def passive(self, i: int) -> bool:
-        """An "auxpass" or "nsubjpass" below the word (once per word)."""
-        found = self._passive.get(i)
-        if found is None:
-            found = self._passive[i] = any(h == i and self.dep[c] in ("auxpass", "nsubjpass")
-                                           for c, h in enumerate(self.head))
-        return found
+        """An "auxpass" or "nsubjpass" below the word."""
+        if self._passive_heads is None:  # the words with such a child, read in one pass on first use
+            self._passive_heads = {h for c, h in enumerate(self.head) if self.dep[c] in ("auxpass", "nsubjpass")}
+        return i in self._passive_heads
 
 
 def candidates(trigger: Token, view: DocView | None = None) -> list[int]:
