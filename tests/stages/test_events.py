@@ -518,3 +518,15 @@ def test_walks_up_the_parse_stop_at_a_root_that_is_no_verb():
     assert _clause_of(doc[3]).i == 1
     assert _path(doc[3], doc[1]) == [2]
     assert _path(doc[2], doc[1]) == []
+
+
+def test_a_clause_keeps_its_own_subject_as_the_doer(analyzer):
+    """The learned argument choice may not give a verb with its own subject another clause's subject."""
+    from chronicler.stages.events.argmodel import load_argument_model
+
+    assert load_argument_model() is not None
+    for text in ("Norway denies fishing deal as Iceland threatens to close its ports",
+                 "Peru rejects the offer while Chile threatens to impose new sanctions."):
+        doc = analyzer.parse(make_article(text, published=date(2026, 1, 6)))
+        threat = _only(extract_events(doc, ranker=None, arguments=load_argument_model()), "THREATEN")
+        assert threat.source is not None and threat.source.country == {"Norway": "ISL", "Peru": "CHL"}[text.split()[0]]

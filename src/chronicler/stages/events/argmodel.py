@@ -133,7 +133,8 @@ def from_dict(data: dict) -> ArgumentModel:
 def choose(model: ArgumentModel, d, resolver, same, events: frozenset[int] = frozenset(),
            view: DocView | None = None) -> None:
     """The model's source and target for a draft where it prefers another noun of the sentence to the rules'
-    choice by the model's margin (a source set by a frame or a quote, with no token of its own, stays; an event
+    choice by the model's margin (a source set by a frame or a quote, with no token of its own, stays, and so does
+    a verb's own active subject, never another clause's; an event
     word is nobody's name: ``events`` are the tokens of the document's event words)."""
     trig = d.trigger.token
     v = view or DocView(trig.doc)
@@ -144,7 +145,9 @@ def choose(model: ArgumentModel, d, resolver, same, events: frozenset[int] = fro
         return
     doc = trig.doc
     by_index = {c: (ps, pt) for c, ps, pt in scored}
-    if d.source is None or d.source_token is not None:
+    own_subject = (d.source_token is not None and v.head[d.source_token] == trig.i
+                   and v.dep[d.source_token] == "nsubj")  # a clause's own doer: "as Iceland threatens to ..."
+    if (d.source is None or d.source_token is not None) and not own_subject:
         best, ps, _ = max(scored, key=lambda x: x[1])
         current = by_index.get(d.source_token, (0.0, 0.0))[0] if d.source_token is not None else 0.0
         if best != d.source_token and ps >= 0.5 and ps > current + model.margin:
