@@ -1,7 +1,12 @@
 """Shared fixtures: the pipeline is loaded once per test session; ../shared data is found or skipped."""
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +83,41 @@ def assert_valid(text: str, result: dict) -> None:
 
 
 assert_spans_valid = assert_valid  # older name, kept for the stage tests
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@contextlib.contextmanager
+def served(app):
+    """A real uvicorn server for ``app`` on a free loopback port, in a thread; yields its base URL."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.time() + 20
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (which downloads no browser of its own)."""
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium not installed (scripts/test.sh installs it with apt-get)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()

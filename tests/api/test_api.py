@@ -1,8 +1,5 @@
 """The HTTP API: in-process through FastAPI's TestClient, and once through a real uvicorn server on loopback."""
 import json
-import socket
-import threading
-import time
 import urllib.request
 
 import pytest
@@ -10,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from chronicler.api import create_app
 from chronicler.store import open_store
-from conftest import assert_valid
+from conftest import assert_valid, served
 from factories import TEXT, make_result
 
 
@@ -71,22 +68,8 @@ def test_queries_without_a_store_say_so(tmp_path):
 
 
 def test_real_server_on_loopback(db):
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db=db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.time() + 20
-        while not server.started and time.time() < deadline:
-            time.sleep(0.05)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=10) as res:
+    with served(create_app(db=db)) as url:
+        with urllib.request.urlopen(f"{url}/v1/health", timeout=10) as res:
             assert json.load(res)["status"] == "ok"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/events?type=CONSULT", timeout=10) as res:
+        with urllib.request.urlopen(f"{url}/v1/events?type=CONSULT", timeout=10) as res:
             assert len(json.load(res)) == 2
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

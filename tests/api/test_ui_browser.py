@@ -6,20 +6,16 @@ temporary folder)."""
 import json
 import os
 import re
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from chronicler.api import create_app
 from chronicler.store import open_store
+from conftest import served
 
 pytestmark = pytest.mark.model
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIXTURES = Path(__file__).resolve().parents[1] / "feeds" / "fixtures"
 HOSTILE = (
     "Kessel mayor warns <img src=x onerror=\"window.__pwned=1\"> of unrest\n"
@@ -54,34 +50,8 @@ def store_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server_url(store_path):
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db=store_path), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Debian chromium not installed (scripts/test.sh installs it with apt-get)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
+    with served(create_app(db=store_path)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -1,16 +1,11 @@
 """The web page in a real headless Chromium (Debian's), driven by Playwright, against a real server."""
-import shutil
-import socket
-import threading
-import time
-
 import pytest
 
 from chronicler.api import create_app
+from conftest import served
 
 pytestmark = pytest.mark.model
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTICLE = (
     "Cuba denies talks <img src=x onerror=\"window.__pwned=1\">\n"
     "HAVANA: “There are no conversations with the US government,” Diaz-Canel stated on Monday.\n"
@@ -20,33 +15,8 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def server_url():
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Debian chromium not installed (scripts/test.sh installs it with apt-get)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
+    with served(create_app()) as url:
+        yield url
 
 
 def test_page_analyzes_an_article_and_escapes_its_text(browser, server_url, tmp_path):
