@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import sys
 from pathlib import Path
 
@@ -44,14 +43,12 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from chronicler.eval.quotes import aggregate, match, read_gold, score_doc, spans_match  # noqa: E402
-from chronicler.nlp.analyzer import Analyzer  # noqa: E402
-from chronicler.sources.article import make_article  # noqa: E402
 from chronicler.stages.events.linear import LinearTextModel  # noqa: E402
 from chronicler.stages.quotes.attribution import MODEL_FILE, AttributionModel, export_binary  # noqa: E402
 from chronicler.stages.quotes.candidates import extra_candidates, features, found_by, signals  # noqa: E402
 from chronicler.stages.quotes.component import extract_quotes  # noqa: E402
 from chronicler.stages.quotes.context import build_context  # noqa: E402
-from train_speakers import fit as fit_ranker, quote_rows  # noqa: E402  (scripts/, next to this one)
+from train_speakers import fit as fit_ranker, parse, quote_rows  # noqa: E402  (scripts/, next to this one)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "chronicler" / "stages" / "quotes" / MODEL_FILE
@@ -63,18 +60,6 @@ def make_model(c: float):
     return make_pipeline(TfidfVectorizer(ngram_range=(1, 1), min_df=2, sublinear_tf=True, token_pattern=r"\S+",
                                          lowercase=False),
                          LogisticRegression(C=c, max_iter=3000))
-
-
-def parse(docs, cache: str | None):
-    """The gold articles parsed by the pipeline up to the quotes (pickled to ``cache`` to train again fast)."""
-    if cache and Path(cache).exists():
-        return pickle.loads(Path(cache).read_bytes())
-    analyzer = Analyzer()
-    with analyzer.nlp.select_pipes(disable=["chronicler_quotes", "chronicler_events", "chronicler_disputes"]):
-        parsed = list(analyzer.nlp.pipe((analyzer._doc(make_article(d.text)) for d in docs), batch_size=16))
-    if cache:
-        Path(cache).write_bytes(pickle.dumps(parsed))
-    return parsed
 
 
 def candidates(gold_path: str, cache: str | None = None):
