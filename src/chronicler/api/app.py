@@ -68,7 +68,7 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, who did what to whom, when and where — with evidence.")
     services = Services(db, model, writable)
-    app.state.services, app.state.bind_host = services, host or "127.0.0.1"
+    app.state.services = services
     app.add_middleware(Guard, host=host, token=token)
 
     @app.exception_handler(ChroniclerError)

@@ -1,24 +1,21 @@
 """The web UI over the store (/ui: events, actors, search, the article reader, stories, alerts) and its JSON
 routes, and ingest over HTTP (POST /v1/documents). Mounted by ``create_app``.
 
-Writes need the token in ``$CHRONICLER_API_TOKEN`` (``Authorization: Bearer TOKEN``) whenever one is set, and
-are refused outright when the server is bound beyond loopback without one. Article text is untrusted: the UI
+Writes go through the app's guard (``chronicler.api.security``): the token in ``$CHRONICLER_API_TOKEN``
+(``Authorization: Bearer TOKEN``) whenever one is set, refused beyond loopback without one. Article text is untrusted: the UI
 inserts it with textContent only, under a Content-Security-Policy that allows no inline script.
 """
 from __future__ import annotations
 
-import hmac
-import os
 import threading
 from datetime import date
 from importlib import resources
 from typing import Any, Literal
 
-from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
            "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
                                       "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"}
@@ -32,22 +29,6 @@ class DocumentRequest(BaseModel):
     published: date | None = None
     source: str | None = None
     url: str | None = Field(None, description="where the article came from (kept as its origin)", max_length=2000)
-
-
-def check_write(request: Request) -> None:
-    """A write is allowed with the right token, or without one only on a loopback-bound server with no token set."""
-    token = os.environ.get("CHRONICLER_API_TOKEN")
-    host = getattr(request.app.state, "bind_host", "127.0.0.1")
-    if not token:
-        if host not in LOOPBACK:
-            raise HTTPException(403, "writes are disabled on a server bound beyond loopback until "
-                                     "CHRONICLER_API_TOKEN is set")
-        return
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-        raise HTTPException(401, "a valid token is required: Authorization: Bearer TOKEN",
-                            headers={"WWW-Authenticate": "Bearer"})
 
 
 def mount(app: FastAPI) -> None:
@@ -105,10 +86,9 @@ def mount(app: FastAPI) -> None:
                 return {"rules": [], "alerts": [], "feeds": [], "failures": store.failures()[:limit]}
 
     @router.post("/v1/documents", status_code=201)
-    def add_document(req: DocumentRequest, request: Request) -> JSONResponse:
+    def add_document(req: DocumentRequest) -> JSONResponse:
         """Analyse one article and store it (once: the same text is not stored twice); the alert rules run
         on it. 201 when stored, 200 when its text was stored already."""
-        check_write(request)
         if not services.writable:
             raise HTTPException(409, "this server opened its store read-only (started with --read-only)")
         from chronicler.alerts import Deliverer, check_document
