@@ -27,6 +27,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.actors.coder import Coding
 from chronicler.stages.actors.dictionaries import note_undated
 from chronicler.stages.actors.entities import (Rulers, dictionary_people, fix_entities, join_country_names,
@@ -163,9 +164,9 @@ def add_states(doc: Doc, table: Table, lex: Lexicon, metonyms: list[Span], skip:
 
 def add_islands(doc: Doc, table: Table, lex: Lexicon) -> None:
     """ "the island" (nation) -> the island state mentioned last before it."""
-    for t in doc:
-        if t.lower_ != "island" or t.i == 0 or doc[t.i - 1].lower_ != "the":
-            continue
+    lower = parse_arrays(doc).lower
+    for i in [i for i, w in enumerate(lower) if w == "island" and i > 0 and lower[i - 1] == "the"]:
+        t = doc[i]
         end = t.i + 1
         if end < len(doc) and doc[end].lower_ in ("nation", "state", "country"):
             end += 1

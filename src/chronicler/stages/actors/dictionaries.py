@@ -38,6 +38,7 @@ _SHORT = {"un": "united nations", "u.n.": "united nations", "eu": "european unio
           "u.s.": "united states"}
 
 
+@lru_cache(maxsize=1 << 16)
 def dictionary_key(text: str) -> str:
     """Lower case, no accents, hyphens and underscores as spaces, without the article "al"/"el"."""
     words = tokens(fold(text.replace("_", " ").replace("-", " ").replace("–", " ")))
@@ -63,6 +64,7 @@ def _skeleton_word(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton_key(text: str) -> str:
     """Transliteration-blind key of a name of two words or more, written as one word so that word breaks
     do not count ("Mouammar Kadhafi" = "Muammar Qaddafi", "Abdul Aziz" = "Abdelaziz"); empty for one word."""

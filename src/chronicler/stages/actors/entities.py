@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.actors.lexicon import Lexicon, deaccent, fold, is_acronym, key
 
 PERSON_LABEL = "PERSON"
@@ -195,9 +196,11 @@ def fix_entities(doc: Doc, known: list[tuple[Span, str, str]], titled: list[Span
         for sn in surnames:
             first.setdefault(sn[0], []).append(sn)
         taken = {i for s in new for i in range(s.start, s.end)}
-        for t in doc:
+        words = parse_arrays(doc).text
+        for i in [i for i, w in enumerate(words) if w[:1].isupper() and fold(w) in first]:
+            t = doc[i]
             cands = first.get(fold(t.text))
-            if not cands or not t.text[:1].isupper() or t.i in taken:
+            if t.i in taken:
                 continue
             for cand in sorted(cands, key=len, reverse=True):
                 end = t.i + len(cand)
@@ -243,10 +246,11 @@ def join_country_names(doc: Doc, lex: Lexicon) -> None:
                     end < len(doc) and doc[end].pos_ == "NOUN") else "GPE"
                 new.append(Span(doc, e.start, end, label=label))
                 break
-    for t in doc:  # "Ethopia has agreed": a misspelt country the model did not see as a name at all
-        if t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 6 and t.text[:1].isupper() \
-                and t.dep_ in _ARGUMENT_DEPS and lex.misspelt_country(t.text):
-            new.append(Span(doc, t.i, t.i + 1, label="GPE"))
+    arrays = parse_arrays(doc)  # "Ethopia has agreed": a misspelt country the model did not see as a name at all
+    for i, (pos, word, dep) in enumerate(zip(arrays.pos, arrays.text, arrays.dep)):
+        if pos == "PROPN" and len(word) >= 6 and word[:1].isupper() and dep in _ARGUMENT_DEPS \
+                and not doc[i].ent_type_ and lex.misspelt_country(word):
+            new.append(Span(doc, i, i + 1, label="GPE"))
     if new:
         new = filter_spans(new)
         covered = {i for s in new for i in range(s.start, s.end)}

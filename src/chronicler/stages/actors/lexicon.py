@@ -29,6 +29,7 @@ CAPITAL_METONYM_POPULATION = 150_000
 _EXTRA_ISO2 = {"XK": "XKX"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, single spaces."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -49,6 +50,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)  # the same words and n-grams are looked up again and again, in every document
 def key(text: str) -> str:
     return " ".join(tokens(fold(text)))
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, POS
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Token
+
+from chronicler.nlp.arrays import parse_arrays
 
 MODEL_FILE = "arguments.json"
 _CANDIDATE_POS = {"NOUN", "PROPN", "PRON"}
@@ -30,16 +32,15 @@ class DocView:
     that scoring every noun of a sentence against every event word reads no Token twice."""
 
     def __init__(self, doc: Doc) -> None:
-        rows = doc.to_array([DEP, HEAD, POS, ENT_TYPE, LOWER])  # one read of the whole parse (uint64)
-        strings = doc.vocab.strings
-        deps, _, pos, ents, lowers = rows.T.tolist() if len(doc) else ([], [], [], [], [])
-        heads = rows[:, 1].astype("int64").tolist() if len(doc) else []  # relative offsets, negative ones wrapped
-        names = {h: strings[h] if h else "" for h in {*deps, *pos, *ents, *lowers}}
-        self.dep = [names[h] for h in deps]
-        self.head = [i + h for i, h in enumerate(heads)]
-        self.lower = [names[h] for h in lowers]
-        self.pos = [names[h] for h in pos]
-        self.ent = [names[h] for h in ents]
+        arrays = parse_arrays(doc)  # read once from the parse, shared with the other stages
+        self.dep, self.head, self.lower, self.pos = arrays.dep, arrays.head, arrays.lower, arrays.pos
+        if len(doc):
+            strings = doc.vocab.strings
+            ents = doc.to_array(ENT_TYPE).tolist()  # entity labels change while the stages run: read here
+            names = {h: strings[h] if h else "" for h in set(ents)}
+            self.ent = [names[h] for h in ents]
+        else:
+            self.ent = []
         self._passive_heads: set[int] | None = None
 
     def ancestors(self, i: int) -> list[int]:

@@ -7,12 +7,14 @@ event; the rules work without it.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
+
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Participant, Quote
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.nlp.spans import text_span
 from chronicler.stages.dating import Dates
 from chronicler.stages.events.argmodel import ArgumentModel, DocView, choose, load_argument_model
@@ -33,16 +35,24 @@ _ABSORBING = {"intend", "threaten", "request", "reject"}
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, Quote]:
-    """Token index -> the quote it lies in (one pass over quote spans via bisect on token offsets)."""
-    starts = [t.idx for t in doc]
+    """Token index -> the quote it lies in (the tokens that start inside each quote, by bisect on offsets)."""
+    if not quotes:
+        return {}
+    starts = parse_arrays(doc).idx
     out: dict[int, Quote] = {}
     for q in quotes:
-        i = max(0, bisect_right(starts, q.start) - 1)
-        while i < len(doc) and doc[i].idx < q.end:
-            if doc[i].idx >= q.start:
-                out[i] = q
-            i += 1
+        for i in range(bisect_left(starts, q.start), bisect_left(starts, q.end)):
+            out[i] = q
     return out
+
+
+def _obligation_heads(doc: Doc) -> list[Token]:
+    """The words with a "must" or "should" below them (as aux, auxpass or mark), in text order, read from the
+    doc's arrays: the only words ``aux_words`` can find an obligation on."""
+    arrays = parse_arrays(doc)
+    heads = {arrays.head[i] for i, (lower, dep) in enumerate(zip(arrays.lower, arrays.dep))
+             if lower in OBLIGATION_AUX and dep in ("aux", "auxpass", "mark")}
+    return [doc[i] for i in sorted(heads)]
 
 
 def _pick(resolver: Resolver, tokens: list[Token], exclude: Participant | None) -> tuple[Participant | None, Token | None]:
@@ -397,7 +407,7 @@ class Extractor:
     def _obligations(self) -> None:
         """"X said Y must do Z": a demand by X on Y, also when Z names no event of the lexicon."""
         demand = self.lex.codes["100"]
-        for token in self.doc:
+        for token in _obligation_heads(self.doc):
             if token.pos_ != "VERB" or token.i in self.by_token or token.dep_ != "ccomp":
                 continue
             if not aux_words(token) & OBLIGATION_AUX:

@@ -54,6 +54,23 @@ class EventLexicon:
 
         return frozenset(self.nouns) | reporting_nouns()
 
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """The verbs our entries start with ("lift" of "lift+sanction", "cut" of "cut off"): a verb whose lemma is
+        not among them has no entry of ours."""
+        return frozenset(k.split("+", 1)[0].split(" ", 1)[0] for k in self.verbs)
+
+    @cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """The head nouns our entries end with ("strike" of "hunger strike", "fire" and "cease-fire" of
+        "cease-fire"): a noun whose lemma is not among them has no entry of ours."""
+        out: set[str] = set()
+        for key in self.nouns:
+            last = key.rsplit(" ", 1)[-1]
+            parts = last.split("-")
+            out.update("-".join(parts[n:]) for n in range(len(parts)))
+        return frozenset(out)
+
     def code(self, cameo: str, type_: str | None = None) -> Code:
         base = self.codes[cameo]
         return base if not type_ or type_ == base.type else Code(cameo, type_, base.quad_class, base.goldstein)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Event, Location, Participant
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.actors.places import dateline_location, locate, place_at
 from chronicler.stages.events.arguments import whole_of
 from chronicler.stages.events.draft import Draft
@@ -56,16 +57,18 @@ def attached_place(doc: Doc, places: list, d: Draft, beside_target: bool = False
             break  # "denies being in talks with the US after Trump's threats": the talks' place is not the threats'
         cur = cur.head  # a nominal event's governing verb: "remained on alert in the West Bank"
         anchors.add(cur.i)
+    arrays = parse_arrays(doc)
+    dep, head = arrays.dep, arrays.head
     for p in places:
-        cur = doc[p.start:p.end].root
-        if cur.i in inside:
+        cur = arrays.root(p.start, p.end)
+        if cur in inside:
             continue
         for _ in range(7):
-            if cur.i in anchors:
+            if cur in anchors:
                 return p.location
-            if cur.dep_ not in _ATTACH_DEPS or cur.head.i == cur.i:
+            if dep[cur] not in _ATTACH_DEPS or head[cur] == cur:
                 break
-            cur = cur.head
+            cur = head[cur]
     return None
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from chronicler.nlp.arrays import parse_arrays
+
 from chronicler.stages.events.arguments import whole_of
 from chronicler.stages.events.cameo_dictionary import NO_EVENT, CameoDictionary, cameo_dictionary
 from chronicler.stages.events.lexicon import Code, EventLexicon
 
-_VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN"}
 _PARTICLE_DEPS = {"prt", "prep", "acomp", "oprd", "advmod"}  # "cut off", "call on", "let free"
 # Dependencies along which a complement reaches the word that frames it.
@@ -110,16 +111,37 @@ def _verb_trigger(token: Token, lex: EventLexicon, dictionary: CameoDictionary |
     return Trigger(token, own[1], "verb", own[0]) if own is not None else None
 
 
+def _word_candidates(doc: Doc, verbs: frozenset[str], nouns: frozenset[str]) -> list[tuple[int, bool]]:
+    """(index, is a verb) of the verbs and nouns whose lemma may start or end an entry, read from the doc's
+    arrays: no Token object is made for the other words."""
+    arrays = parse_arrays(doc)
+    return [(i, pos == "VERB") for i, (pos, lemma) in enumerate(zip(arrays.pos, arrays.lemma))
+            if (pos == "VERB" and lemma in verbs) or (pos == "NOUN" and lemma in nouns)]
+
+
+_VERB_WORDS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _verb_words(lex: EventLexicon, dictionary: CameoDictionary | None) -> frozenset[str]:
+    key = (id(lex), id(dictionary))
+    found = _VERB_WORDS.get(key)
+    if found is None:
+        found = _VERB_WORDS[key] = lex.verb_lemmas | frozenset(dictionary.verbs if dictionary is not None else ())
+    return found
+
+
 def find_triggers(doc: Doc, lex: EventLexicon) -> list[Trigger]:
-    """Every token that names an event, in text order (one linear pass over the doc)."""
+    """Every token that names an event, in text order (one pass over the doc's arrays; only the words whose lemma
+    is in the lexicon or the dictionary are read as Tokens)."""
     out: list[Trigger] = []
     dictionary = cameo_dictionary() if dictionary_on() else None
-    for token in doc:
-        if token.pos_ in _VERB_POS:
+    for i, is_verb in _word_candidates(doc, _verb_words(lex, dictionary), lex.noun_heads):
+        token = doc[i]
+        if is_verb:
             trigger = _verb_trigger(token, lex, dictionary)
             if trigger is not None:
                 out.append(trigger)
-        elif token.pos_ in _NOUN_POS:
+        else:
             for key in _noun_keys(token):
                 code = lex.nouns.get(key)
                 if code is not None:
