@@ -18,6 +18,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
+from chronicler.nlp.arrays import parse_arrays
 
 _KINDS = frozenset({"organization", "country", "group"})
 _OWN_PHRASE = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "attr", "ROOT"})
@@ -47,9 +48,11 @@ def link_repeats(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> N
     names = _names(actors)
     if not names:
         return
-    for t in doc:
-        if t.i in index or t.pos_ != "PROPN" or t.text not in names:
+    arrays = parse_arrays(doc)
+    for i, (pos, word) in enumerate(zip(arrays.pos, arrays.text)):
+        if pos != "PROPN" or word not in names or i in index:
             continue
+        t = doc[i]
         for words, aid in names[t.text]:
             end = t.i + len(words)
             if end > len(doc) or tuple(x.text for x in doc[t.i:end]) != words:
@@ -78,9 +81,11 @@ def anonymous_people(doc: Doc, index: dict[int, str], in_quote: list[bool]) -> d
     name no actor: "a justice official", "a person familiar with the negotiations", "administration
     officials unauthorized to speak publicly"."""
     out: dict[str, list[int]] = {}
-    for t in doc:
-        if t.pos_ != "NOUN" or t.tag_ not in ("NN", "NNS") or t.i in index or in_quote[t.i]:
+    arrays = parse_arrays(doc)
+    for i, (pos, tag) in enumerate(zip(arrays.pos, arrays.tag)):
+        if pos != "NOUN" or tag not in ("NN", "NNS") or i in index or in_quote[i]:
             continue
+        t = doc[i]
         dets = [c for c in t.lefts if c.dep_ in ("det", "poss")]
         if t.tag_ == "NN" and not any(c.lower_ in ("a", "an") for c in dets):
             continue
@@ -108,8 +113,8 @@ def unlink_described(doc: Doc, actors: dict[str, Actor], index: dict[int, str],
     up someone brought in unnamed is not the named person an earlier stage matched by role."""
     if not anonymous:
         return
-    for t in doc:
-        if t.pos_ != "NOUN" or t.i not in index or introduced_before(anonymous, description_key(t), t.i) is None:
+    for t in [doc[i] for i, pos in enumerate(parse_arrays(doc).pos) if pos == "NOUN" and i in index]:
+        if introduced_before(anonymous, description_key(t), t.i) is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.lefts):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.nlp.spans import original_text
 from chronicler.stages.coref.appositions import link_displaced_appositions
 from chronicler.stages.coref.collective import COLLECTIVE_KINDS, plural_actors, resolve_collective
@@ -125,9 +126,7 @@ def link_surnames(doc: Doc, actors: dict[str, Actor], index: dict[int, str]) -> 
         words = a.name.split()
         if a.kind == "person" and len(words) >= 2:
             firsts.setdefault(words[0].lower(), set()).add(aid)
-    for t in doc:
-        if t.pos_ != "PROPN":
-            continue
+    for t in [doc[i] for i, pos in enumerate(parse_arrays(doc).pos) if pos == "PROPN"]:
         own = actors.get(index.get(t.i, ""))
         if own is not None and own.kind == "person" and len(own.name.split()) > 1:
             continue

@@ -24,29 +24,36 @@ class LinearTextModel:
         self.sublinear_tf: bool = data["sublinear_tf"]
         self.lowercase: bool = data["lowercase"]
         self.token = re.compile(data["token_pattern"])
+        # per term: its idf and its weight in every class, so that one pass over a text's terms scores all classes
+        self._columns: dict[str, tuple[float, tuple[float, ...]]] = {
+            term: (self.idf[j], tuple(row[j] for row in self.coef)) for term, j in self.vocabulary.items()}
 
     @classmethod
     def loads(cls, text: str) -> "LinearTextModel":
         return cls(json.loads(text))
 
-    def _features(self, text: str) -> dict[int, float]:
-        words = self.token.findall(text.lower() if self.lowercase else text)
-        counts: dict[int, int] = {}
-        lo, hi = self.ngram_range
-        for n in range(lo, hi + 1):
-            for i in range(len(words) - n + 1):
-                j = self.vocabulary.get(" ".join(words[i:i + n]))
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-        weights = {j: (1 + math.log(c) if self.sublinear_tf else c) * self.idf[j] for j, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return {j: w / norm for j, w in weights.items()} if norm else {}
-
     def predict_proba(self, texts: list[str]) -> list[list[float]]:
         out = []
+        columns = self._columns
+        lo, hi = self.ngram_range
         for text in texts:
-            x = self._features(text)
-            scores = [b + sum(row[j] * w for j, w in x.items()) for row, b in zip(self.coef, self.intercept)]
+            words = self.token.findall(text.lower() if self.lowercase else text)
+            counts: dict[str, int] = {}
+            for n in range(lo, hi + 1):
+                grams = words if n == 1 else [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+                for g in grams:
+                    if g in columns:
+                        counts[g] = counts.get(g, 0) + 1
+            sums = [0.0] * len(self.intercept)
+            if counts:
+                found = [(columns[g], (1 + math.log(c) if self.sublinear_tf else c)) for g, c in counts.items()]
+                weights = [tf * idf for (idf, _), tf in found]
+                norm = math.sqrt(sum(w * w for w in weights))
+                for ((_, column), _), w in zip(found, weights):
+                    w /= norm
+                    for k, coef in enumerate(column):
+                        sums[k] += coef * w
+            scores = [b + t for b, t in zip(self.intercept, sums)]  # as the reference: intercept + the sum
             top = max(scores)
             exp = [math.exp(s - top) for s in scores]
             total = sum(exp)

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.lexicon import reception_nouns, reception_verbs, word_set
 from chronicler.stages.quotes.speaker import subject_of
@@ -498,11 +499,13 @@ def phrase_quotes(ctx: Context) -> list[Found]:
     found = []
     doc = ctx.doc
     firsts = {p[0]: p for p in ctx.lex.phrases}
-    for t in doc:
-        phrase = firsts.get(t.lower_)
-        if phrase is None or t.i + len(phrase) > len(doc) or not ctx.outside_quotes(t):
+    lower = parse_arrays(doc).lower
+    for i in [i for i, w in enumerate(lower) if w in firsts]:
+        phrase = firsts[lower[i]]
+        if i + len(phrase) > len(doc) or tuple(lower[i:i + len(phrase)]) != phrase:
             continue
-        if tuple(x.lower_ for x in doc[t.i:t.i + len(phrase)]) != phrase:
+        t = doc[i]
+        if not ctx.outside_quotes(t):
             continue
         prep = doc[t.i + len(phrase) - 1]
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
