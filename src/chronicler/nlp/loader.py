@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from chronicler.config import resolve_model
 from chronicler.nlp import extensions  # noqa: F401  (registers Doc extensions)
+from chronicler.nlp.attributes import use_attribute_table
 from chronicler.stages import PIPELINE
 
 
@@ -24,6 +25,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
     _register_components()
     nlp = spacy.load(resolve_model(model))
+    use_attribute_table(nlp)  # the model's attribute rules by table look-up: the same Doc, faster
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("chronicler_structure", before=first) if first else nlp.add_pipe("chronicler_structure")
     for name in PIPELINE[1:]:
