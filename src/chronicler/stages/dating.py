@@ -20,6 +20,10 @@ class Dates:
         self.published = article.published if article is not None else None
         self.cache: dict[tuple[int, bool], list[DateMention]] = {}
 
+    def in_sentence(self, sent, future: bool = False) -> list[DateMention]:
+        """The date mentions of a sentence (found once, kept for the next word of the sentence)."""
+        return self._mentions(sent, future)
+
     def _mentions(self, sent, future: bool) -> list[DateMention]:
         key = (sent.start, future)
         if key not in self.cache:

@@ -32,7 +32,6 @@ from chronicler.stages.quotes.candidates import attribution_class, found_by, own
 from chronicler.stages.quotes.ranker import SpeakerRanker, load_ranker, ranked_head
 from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
 from chronicler.stages.dating import Dates
-from chronicler.stages.temporal import find_dates
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -230,8 +229,7 @@ def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
     if f.cue_token is None:
         return None
     sent = f.cue_token.sent
-    dates = [d for d in find_dates(ctx.text, sent.start_char, sent.end_char, published)
-             if not (f.start <= d.start < f.end)]
+    dates = [d for d in dating.in_sentence(sent) if not (f.start <= d.start < f.end)]  # found once a sentence
     if not dates:
         return None
     best = min(dates, key=lambda d: abs(d.start - f.cue[0]))
