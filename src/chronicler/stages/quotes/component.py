@@ -23,7 +23,6 @@ from spacy.tokens import Doc
 
 from chronicler.model import Quote, Span, Speaker
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
-from chronicler.stages.quotes.antecedent import AntecedentRanker, load_antecedents, mention_kind, resolve_speaker
 from chronicler.stages.quotes.attribution import AttributionModel, load_model
 from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import (block_quotes, direct_quotes, fragment_quotes, headline_quotes,
@@ -133,27 +132,6 @@ def _join_listed(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         out.append(d)
     return out
-
-
-def _antecedent_speakers(ctx: Context, heads: list, speakers: list[Speaker | None],
-                         ranker: AntecedentRanker | None) -> None:
-    """'he said', 'the minister added': the person such a speaker stands for, as the antecedent ranker
-    chooses among the persons named before (antecedent.py) -- where the coreference rules resolved it to a
-    person, or for a pronoun they left unresolved. A description they left alone keeps its words."""
-    if ranker is None:
-        return
-    actors = {a.id: a for a in ctx.doc._.actors or []}
-    for n, head in enumerate(heads):
-        spk = speakers[n]
-        if head is None or spk is None:
-            continue
-        kind = mention_kind(head)
-        current = actors.get(spk.actor) if spk.actor else None
-        if kind is None or current is not None and current.kind != "person" or current is None and kind == "desc":
-            continue
-        aid = resolve_speaker(ctx, head, ranker)
-        if aid is not None and aid != spk.actor and aid in actors:
-            speakers[n] = Speaker(name=actors[aid].name, mention=spk.mention, actor=aid)
 
 
 def _introduced_speakers(ctx: Context, doc: Doc, found: list[Found], speakers: list[Speaker | None]) -> None:
@@ -289,11 +267,9 @@ def find_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> t
 
 
 def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
-                   ranker: SpeakerRanker | None | str = "default",
-                   antecedents: AntecedentRanker | None | str = "default") -> list[Quote]:
-    """The quotes of a parsed doc; ``model`` is the attribution model, ``ranker`` the speaker ranker and
-    ``antecedents`` the speaker antecedent ranker ("default": the shipped one unless switched off, None: the
-    rules alone)."""
+                   ranker: SpeakerRanker | None | str = "default") -> list[Quote]:
+    """The quotes of a parsed doc; ``model`` is the attribution model and ``ranker`` the speaker ranker
+    ("default": the shipped one unless switched off, None: the rules alone)."""
     ctx, found = find_quotes(doc, model)
     ranker = load_ranker() if ranker == "default" else ranker
     spans = [(f.start, f.end) for f in found]
@@ -303,7 +279,6 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
         if (h.i if h is not None else None) != (rule.i if rule is not None else None):
             f.speaker_head = h  # the ranker chose otherwise: the later steps read its choice
     speakers = [make_speaker(doc, h) if h is not None else None for h in heads]
-    _antecedent_speakers(ctx, heads, speakers, load_antecedents() if antecedents == "default" else antecedents)
     _introduced_speakers(ctx, doc, found, speakers)
     _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)
