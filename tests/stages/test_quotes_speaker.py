@@ -157,3 +157,17 @@ def test_a_speaker_mention_ends_on_a_word_not_on_the_comma_closing_its_appositio
         assert q.speaker is not None
         words = text[q.speaker.mention[0]:q.speaker.mention[1]]
         assert words and words[-1] not in ",.;:", words
+
+
+def test_they_after_an_unnamed_group_spoke_is_that_group(quotes_of):
+    quotes = quotes_of("Flood water reached the village on Friday. Residents said they were afraid. "
+                       '"We have nowhere to go," they said.')
+    q = by_text(quotes, "nowhere to go")
+    assert q.speaker is not None and q.speaker.name == "Residents"
+
+
+def test_they_after_a_named_person_spoke_is_not_an_earlier_group(quotes_of):
+    quotes = quotes_of("Residents gathered at the school on Friday, officials said. Mayor Ana Ruiz said the water "
+                       'was falling. "We have nowhere to go," they said.')
+    q = by_text(quotes, "nowhere to go")
+    assert q.speaker is None or q.speaker.name != "officials"

@@ -181,8 +181,27 @@ def _unresolved(doc: Doc, head: Token, appos: Token | None, words: str) -> tuple
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
             return pair
-        return _governing_group(doc, head) or words, None
+        return _governing_group(doc, head) or _group_before(doc, head) or words, None
     return words, None
+
+
+def _group_before(doc: Doc, head: Token) -> str | None:
+    """'Residents said they were afraid. "We have nowhere to go," they said': an unresolved 'they' speaking
+    right after an unnamed group spoke is that group -- the nearest subject of a reporting verb before the
+    pronoun, in its sentence or the one before, when it is a plural noun that names no actor."""
+    sent = head.sent
+    prev = sent.start - 1
+    while prev >= 0 and not any(t.is_alpha for t in doc[prev].sent):
+        prev = doc[prev].sent.start - 1
+    lo = doc[prev].sent.start if prev >= 0 else sent.start
+    index = doc._.token_actor or {}
+    for t in reversed(doc[lo:head.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON" or not quote_lexicon().is_cue(t.head.lemma_):
+            continue
+        if t.tag_ != "NNS" or t.i in index:
+            return None  # the nearest speaker before is someone else
+        return _words_of(doc, t)
+    return None
 
 
 _KIN_WINDOW = 400  # tokens looked back for the same relative named before
