@@ -14,7 +14,7 @@ def _rows(name: str) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class CorefLexicon:
-    first_names: dict[str, str]  # lower-cased given name -> m|f
+    first_names: dict[str, str]  # lower-cased given name -> m|f (the hand list, then names read from corpora)
     honorifics: dict[str, str]  # "mr" -> m
     pronouns: dict[str, str]  # "she" -> f, "it" -> n, "they" -> p
     nominals: dict[str, str]  # organisation head noun -> named | any
@@ -32,7 +32,8 @@ def lexicon() -> CorefLexicon:
         stands = {t.strip().lower() for t in (row[1].split(",") if len(row) > 1 else []) if t.strip()}
         titles[noun] = frozenset(stands | {noun})
     return CorefLexicon(
-        first_names={r[0].lower(): r[1] for r in _rows("first_names.tsv")},
+        # scripts/build_first_names.py reads more from the honorifics of training corpora; the hand list wins
+        first_names={r[0].lower(): r[1] for r in _rows("first_names_corpus.tsv") + _rows("first_names.tsv")},
         honorifics={r[0].lower(): r[1] for r in _rows("honorifics.tsv")},
         pronouns={r[0].lower(): r[1] for r in _rows("pronouns.tsv")},
         nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
