@@ -267,6 +267,11 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             previous_speakers = speakers
 
 
+def _noun_gender(noun: str) -> str | None:
+    """'spokeswoman' f, 'chairman' m; None for a word that does not say."""
+    return "f" if noun.endswith("woman") else "m" if noun.endswith("man") else None
+
+
 def _unnamed_speaker(t: Token, lex: CorefLexicon) -> bool:
     """'a private security professional told Reuters', 'Lina Arafeh, a translator, said' (a name no actor
     holds): one person, described or named, speaking."""
@@ -349,7 +354,10 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         if aid is None and len(cands) == 1:
             # the one holder of that role in the text, also where a headline names the role first
             aid = next(iter(cands))
-        return (start, t.i + 1, aid) if aid else None
+        if aid is not None or cands or det.lower_ != "the":
+            return (start, t.i + 1, aid) if aid else None
+        # nobody was given that role: "Jane Doe opened a shop. The 39-year-old founder of Acme said" -- a
+        # speaker described by a role no one holds yet is, as any other description, the person in focus
     hyphened = t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_  # "sergeant-at-arms"
     if (det.lower_ == "the" and (t.tag_ == "NN" or hyphened) and noun not in lex.nominals and noun not in lex.kin_words
             and t.dep_ == "nsubj"
@@ -358,8 +366,11 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         # the text brought in someone unnamed by that word ("a justice official said ... the official said")
         if introduced_before(anonymous, description_key(t), t.i):
             return None
-        cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
+        said = _noun_gender(noun)  # "the spokeswoman": a woman
+        cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a) and said in (None, genders[a])}
         aid = sal.best(cands, n)
+        if aid is not None and titles:
+            roles.setdefault(aid, set()).add(noun)  # "the founder" again later is the same person
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
         how = lex.nominals[noun]
