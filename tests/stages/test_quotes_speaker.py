@@ -202,3 +202,17 @@ def test_a_described_speaker_before_anyone_is_named_is_the_person_named_next(quo
                        "Otters, turned down the offer.")
     q = by_text(quotes, "would stay")
     assert q.speaker is not None and q.speaker.name == "Jim Hall"
+
+
+def test_an_institution_described_is_not_the_person_in_focus(quotes_of):
+    text = ("Jane Doe has worked at the hospital for 20 years.\n\n"
+            "\"We are exhausted. Nobody listens.\"\n\n"
+            "The hospital said talks would resume.")
+    q = by_text(quotes_of(text), "talks would resume")
+    assert q.speaker is not None and q.speaker.name == "The hospital"
+
+
+def test_a_described_person_is_the_person_in_focus(quotes_of):
+    text = "Jane Doe opened her bakery in 1990. The affable proprietor said business had never been better."
+    q = by_text(quotes_of(text), "business had never")
+    assert q.speaker is not None and q.speaker.name == "Jane Doe"

@@ -22,6 +22,14 @@ class CorefLexicon:
     org_words: frozenset[str] = frozenset()  # "party", "press": a name holding one is an organisation's
     kin_words: frozenset[str] = frozenset()  # "father", "wife": a relative of someone, not that someone
     expletive_words: frozenset[str] = frozenset()  # "likely", "seem": "it is likely that" is about nothing
+    person_suffixes: tuple[str, ...] = ()  # "er", "ist": endings of nouns that name a person by role
+
+    def person_noun(self, lemma: str) -> bool:
+        """A noun that names a person by role: a title ('senator', 'candidate') or a person's ending
+        ('lawyer', 'resident'), and no organisation's noun ('government', 'party')."""
+        if lemma in self.nominals or lemma in self.org_words:
+            return False
+        return lemma in self.titles or lemma.endswith(self.person_suffixes)
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +49,5 @@ def lexicon() -> CorefLexicon:
         org_words=frozenset(r[0].lower() for r in _rows("org_words.txt")),
         kin_words=frozenset(r[0].lower() for r in _rows("kin_words.txt")),
         expletive_words=frozenset(r[0].lower() for r in _rows("expletive_words.txt")),
+        person_suffixes=tuple(r[0].lower() for r in _rows("person_suffixes.txt")),
     )

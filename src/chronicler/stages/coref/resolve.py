@@ -267,6 +267,14 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             previous_speakers = speakers
 
 
+def _first_part(t: Token) -> str:
+    """The lemma of a noun, or of the first word of a hyphenated one ('sergeant' of 'sergeant-at-arms')."""
+    doc, i = t.doc, t.i
+    while i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return doc[i].lemma_.lower()
+
+
 def _noun_gender(noun: str) -> str | None:
     """'spokeswoman' f, 'chairman' m; None for a word that does not say."""
     return "f" if noun.endswith("woman") else "m" if noun.endswith("man") else None
@@ -363,8 +371,9 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
             and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
         # "the affable proprietor said": a speaker described, not named, is the person in focus -- unless
-        # the text brought in someone unnamed by that word ("a justice official said ... the official said")
-        if introduced_before(anonymous, description_key(t), t.i):
+        # the text brought in someone unnamed by that word ("a justice official said ... the official said"),
+        # or the word names no person ("the hospital said")
+        if introduced_before(anonymous, description_key(t), t.i) or not lex.person_noun(_first_part(t)):
             return None
         said = _noun_gender(noun)  # "the spokeswoman": a woman
         cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a) and said in (None, genders[a])}

@@ -9,7 +9,7 @@ from chronicler.stages.coref.collective import governing_subject
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.coref.repeats import (ANONYMOUS_KEY, UNNAMED_SPEAKERS_KEY, description_key,
                                              introduced_before)
-from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon, word_set
+from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our", "he", "she", "him", "her", "his"}
@@ -331,11 +331,6 @@ def _with_partners(doc: Doc, token: Token | None, name: str) -> str:
     return name if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _person_noun(lemma: str) -> bool:
-    """A noun that names a person by role: a title ('senator', 'candidate') or a person's ending ('lawyer')."""
-    return lemma in coref_lexicon().titles or lemma.endswith(tuple(word_set("person_suffixes.txt")))
-
-
 def _person_before(doc: Doc, first_seen: dict[str, int], i: int) -> bool:
     """Whether a person is named before token ``i``."""
     return any(a.kind == "person" and first_seen.get(a.id, i) < i for a in doc._.actors or [])
@@ -351,7 +346,7 @@ def introduced_person(doc: Doc, head: Token, first_seen: dict[str, int],
     if head.tag_ != "NN" or not any(c.dep_ == "det" or c.lower_ == "one" for c in head.lefts):
         return None  # one person described: "a coach", not "some voters"
     if not any(c.lower_ in ("a", "an", "one") for c in head.lefts) and _person_before(doc, first_seen, head.i) \
-            and not _person_noun(head.lemma_.lower()):
+            and not coref_lexicon().person_noun(head.lemma_.lower()):
         return None  # "The strategy ... is aimed at": no person; "the former senator" may be one met before
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return None
