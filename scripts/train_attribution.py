@@ -24,7 +24,7 @@ GGT F1 0.910, PolNeAR F1 0.805.
 --end-to-end also cross-validates the whole quotes stage by article on the training set (both models refitted
 per fold, the stage run and scored by the eval's rule) and stores the figure in the model's metadata
 (2026-11-26: F1 0.769 on 840 articles, P 0.809 R 0.732). The speaker ranker (train_speakers.py) is refitted in
-each fold as well: speaker accuracy 0.861 held out (2026-12-04; 0.831 with the rule-based resolver alone).
+each fold as well: speaker accuracy 0.862 held out (2026-12-04; 0.831 with the rule-based resolver alone).
 """
 from __future__ import annotations
 

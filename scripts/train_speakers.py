@@ -15,10 +15,11 @@ fifths) and scores it by the eval's rule, with the ranker and without it, on all
 ranker is fitted on all quotes and written to src/chronicler/stages/quotes/speakers.json (one weight per
 feature word; predicted in pure Python). scikit-learn is needed only here. Never train on dev.
 
-Figures (2026-12-04, C 1.0): speaker choice over 14,107 matched cued quotes, rules 0.820, ranker 0.852 (the
-candidates hold the right one for 0.949); the stage end to end with the attribution model as shipped,
-speaker accuracy 0.818 -> 0.850 (``train_attribution.py --end-to-end``, both models refitted per fold:
-0.831 -> 0.861). Checks on dev: GGT speaker 0.942 -> 0.946, PolNeAR speaker 0.840 -> 0.866.
+Figures (2026-12-04, C 1.0, with the person-noun class): speaker choice over 14,107 matched cued quotes,
+rules 0.820, ranker 0.854 (0.852 without that class; the candidates hold the right one for 0.949); the stage
+end to end with the attribution model as shipped, speaker accuracy 0.818 -> 0.852 (``train_attribution.py
+--end-to-end``, both models refitted per fold: 0.831 -> 0.862). Checks on dev: GGT speaker 0.942 -> 0.946,
+PolNeAR speaker 0.840 -> 0.869.
 """
 from __future__ import annotations
 

@@ -76,3 +76,9 @@ def test_training_labels_the_head_of_the_gold_source_not_words_inside_it(nlp):
     right = [ctx.text[c.start:c.end] for c, y in zip(cands, labels) if y]
     assert right == ["Matthew Goodwin"]
     assert _labels(doc, cands, [])[0] == 1 and sum(_labels(doc, cands, [])) == 1  # no source: 'none' is right
+
+
+def test_a_noun_naming_a_person_by_role_is_told_from_a_thing():
+    assert R._noun_class("lawyer") == "person" and R._noun_class("resident") == "person"
+    assert R._noun_class("minister") == "title"  # a role of titles.tsv comes first
+    assert R._noun_class("hospital") == "other" and R._noun_class("government") == "org"

@@ -157,3 +157,62 @@ def test_a_speaker_mention_ends_on_a_word_not_on_the_comma_closing_its_appositio
         assert q.speaker is not None
         words = text[q.speaker.mention[0]:q.speaker.mention[1]]
         assert words and words[-1] not in ",.;:", words
+
+
+def test_they_after_an_unnamed_group_spoke_is_that_group(quotes_of):
+    quotes = quotes_of("Flood water reached the village on Friday. Residents said they were afraid. "
+                       '"We have nowhere to go," they said.')
+    q = by_text(quotes, "nowhere to go")
+    assert q.speaker is not None and q.speaker.name == "Residents"
+
+
+def test_they_after_a_named_person_spoke_is_not_an_earlier_group(quotes_of):
+    quotes = quotes_of("Residents gathered at the school on Friday, officials said. Mayor Ana Ruiz said the water "
+                       'was falling. "We have nowhere to go," they said.')
+    q = by_text(quotes, "nowhere to go")
+    assert q.speaker is None or q.speaker.name != "officials"
+
+
+def test_a_role_no_one_holds_yet_is_the_person_in_focus(quotes_of):
+    text = ("Jane Doe opened a second shop on Monday. The 39-year-old founder of Acme Books said business was "
+            "good. Tom Reed, a customer, said he liked it. \"We grew fast,\" the founder said.")
+    quotes = quotes_of(text)
+    # not Tom Reed, whom the next sentence names: a definite description takes up someone met before
+    for fragment in ("business was good", "We grew fast"):
+        q = by_text(quotes, fragment)
+        assert q.speaker is not None and q.speaker.name == "Jane Doe", (fragment, q.speaker)
+
+
+def test_a_thing_described_is_not_the_person_named_next(quotes_of):
+    quotes = quotes_of("Senator Ted Cruz spoke in Iowa on Monday. The strategy, backed by his rivals, suggests "
+                       "that voters want change. Marco Rubio said he disagreed.")
+    q = by_text(quotes, "voters want change")
+    assert q.speaker is None or q.speaker.name != "Marco Rubio"
+
+
+def test_a_spokeswoman_named_on_the_spot_is_not_the_next_speaker(quotes_of):
+    quotes = quotes_of("The ministry confirmed the deal. A spokeswoman for the ministry, Ana Ruiz, said talks would "
+                       "go on. Pedro Gil, an analyst, said it was a good deal.")
+    q = by_text(quotes, "talks would go on")
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+
+
+def test_a_described_speaker_before_anyone_is_named_is_the_person_named_next(quotes_of):
+    quotes = quotes_of("The most popular coach in the league said the team would stay. Jim Hall, who leads the "
+                       "Otters, turned down the offer.")
+    q = by_text(quotes, "would stay")
+    assert q.speaker is not None and q.speaker.name == "Jim Hall"
+
+
+def test_an_institution_described_is_not_the_person_in_focus(quotes_of):
+    text = ("Jane Doe has worked at the hospital for 20 years.\n\n"
+            "\"We are exhausted. Nobody listens.\"\n\n"
+            "The hospital said talks would resume.")
+    q = by_text(quotes_of(text), "talks would resume")
+    assert q.speaker is not None and q.speaker.name == "The hospital"
+
+
+def test_a_described_person_is_the_person_in_focus(quotes_of):
+    text = "Jane Doe opened her bakery in 1990. The affable proprietor said business had never been better."
+    q = by_text(quotes_of(text), "business had never")
+    assert q.speaker is not None and q.speaker.name == "Jane Doe"

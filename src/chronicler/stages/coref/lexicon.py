@@ -14,7 +14,7 @@ def _rows(name: str) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class CorefLexicon:
-    first_names: dict[str, str]  # lower-cased given name -> m|f
+    first_names: dict[str, str]  # lower-cased given name -> m|f (the hand list, then names read from corpora)
     honorifics: dict[str, str]  # "mr" -> m
     pronouns: dict[str, str]  # "she" -> f, "it" -> n, "they" -> p
     nominals: dict[str, str]  # organisation head noun -> named | any
@@ -22,6 +22,14 @@ class CorefLexicon:
     org_words: frozenset[str] = frozenset()  # "party", "press": a name holding one is an organisation's
     kin_words: frozenset[str] = frozenset()  # "father", "wife": a relative of someone, not that someone
     expletive_words: frozenset[str] = frozenset()  # "likely", "seem": "it is likely that" is about nothing
+    person_suffixes: tuple[str, ...] = ()  # "er", "ist": endings of nouns that name a person by role
+
+    def person_noun(self, lemma: str) -> bool:
+        """A noun that names a person by role: a title ('senator', 'candidate') or a person's ending
+        ('lawyer', 'resident'), and no organisation's noun ('government', 'party')."""
+        if lemma in self.nominals or lemma in self.org_words:
+            return False
+        return lemma in self.titles or lemma.endswith(self.person_suffixes)
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +40,8 @@ def lexicon() -> CorefLexicon:
         stands = {t.strip().lower() for t in (row[1].split(",") if len(row) > 1 else []) if t.strip()}
         titles[noun] = frozenset(stands | {noun})
     return CorefLexicon(
-        first_names={r[0].lower(): r[1] for r in _rows("first_names.tsv")},
+        # scripts/build_first_names.py reads more from the honorifics of training corpora; the hand list wins
+        first_names={r[0].lower(): r[1] for r in _rows("first_names_corpus.tsv") + _rows("first_names.tsv")},
         honorifics={r[0].lower(): r[1] for r in _rows("honorifics.tsv")},
         pronouns={r[0].lower(): r[1] for r in _rows("pronouns.tsv")},
         nominals={r[0].lower(): r[1] for r in _rows("nominals.tsv")},
@@ -40,4 +49,5 @@ def lexicon() -> CorefLexicon:
         org_words=frozenset(r[0].lower() for r in _rows("org_words.txt")),
         kin_words=frozenset(r[0].lower() for r in _rows("kin_words.txt")),
         expletive_words=frozenset(r[0].lower() for r in _rows("expletive_words.txt")),
+        person_suffixes=tuple(r[0].lower() for r in _rows("person_suffixes.txt")),
     )

@@ -266,6 +266,19 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
             previous_speakers = speakers
 
 
+def _first_part(t: Token) -> str:
+    """The lemma of a noun, or of the first word of a hyphenated one ('sergeant' of 'sergeant-at-arms')."""
+    doc, i = t.doc, t.i
+    while i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return doc[i].lemma_.lower()
+
+
+def _noun_gender(noun: str) -> str | None:
+    """'spokeswoman' f, 'chairman' m; None for a word that does not say."""
+    return "f" if noun.endswith("woman") else "m" if noun.endswith("man") else None
+
+
 def _unnamed_speaker(t: Token, lex: CorefLexicon) -> bool:
     """'a private security professional told Reuters', 'Lina Arafeh, a translator, said' (a name no actor
     holds): one person, described or named, speaking."""
@@ -348,17 +361,24 @@ def _resolve_token(doc: Doc, t: Token, actors: dict[str, Actor], index: dict[int
         if aid is None and len(cands) == 1:
             # the one holder of that role in the text, also where a headline names the role first
             aid = next(iter(cands))
-        return (start, t.i + 1, aid) if aid else None
+        if aid is not None or cands or det.lower_ != "the":
+            return (start, t.i + 1, aid) if aid else None
+        # nobody was given that role: "Jane Doe opened a shop. The 39-year-old founder of Acme said" -- a
+        # speaker described by a role no one holds yet is, as any other description, the person in focus
     hyphened = t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_  # "sergeant-at-arms"
     if (det.lower_ == "the" and (t.tag_ == "NN" or hyphened) and noun not in lex.nominals and noun not in lex.kin_words
             and t.dep_ == "nsubj"
             and noun not in quote_lexicon().documents and quote_lexicon().is_cue(t.head.lemma_)):
         # "the affable proprietor said": a speaker described, not named, is the person in focus -- unless
-        # the text brought in someone unnamed by that word ("a justice official said ... the official said")
-        if introduced_before(anonymous, description_key(t), t.i):
+        # the text brought in someone unnamed by that word ("a justice official said ... the official said"),
+        # or the word names no person ("the hospital said")
+        if introduced_before(anonymous, description_key(t), t.i) or not lex.person_noun(_first_part(t)):
             return None
-        cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a)}
+        said = _noun_gender(noun)  # "the spokeswoman": a woman
+        cands = {a: 1.0 for a, x in actors.items() if namelike(x) and genders.get(a) and said in (None, genders[a])}
         aid = sal.best(cands, n)
+        if aid is not None and titles:
+            roles.setdefault(aid, set()).add(noun)  # "the founder" again later is the same person
         return (start, t.i + 1, aid) if aid else None
     if noun in lex.nominals and det.lower_ == "the":
         how = lex.nominals[noun]

@@ -101,7 +101,8 @@ def _antecedent(t: Token) -> Token:
 
 
 def _noun_class(lemma: str) -> str:
-    """What a common noun names, by the coreference stage's lists: a role, a relative, an organisation."""
+    """What a common noun names, by the coreference stage's lists: a role, a relative, an organisation, a
+    person by another word ('lawyer', 'resident': person_suffixes.txt)."""
     lex = coref_lexicon()
     if lemma in lex.titles:
         return "title"
@@ -109,6 +110,8 @@ def _noun_class(lemma: str) -> str:
         return "kin"
     if lemma in lex.nominals or lemma in lex.org_words:
         return "org"
+    if lex.person_noun(lemma):
+        return "person"  # 'the lawyer', 'a resident'
     return "other"
 
 

@@ -181,8 +181,27 @@ def _unresolved(doc: Doc, head: Token, appos: Token | None, words: str) -> tuple
         pair = _partners_before(doc, head)
         if pair is not None:  # "X and Y said they respected the vote. '...,' they said."
             return pair
-        return _governing_group(doc, head) or words, None
+        return _governing_group(doc, head) or _group_before(doc, head) or words, None
     return words, None
+
+
+def _group_before(doc: Doc, head: Token) -> str | None:
+    """'Residents said they were afraid. "We have nowhere to go," they said': an unresolved 'they' speaking
+    right after an unnamed group spoke is that group -- the nearest subject of a reporting verb before the
+    pronoun, in its sentence or the one before, when it is a plural noun that names no actor."""
+    sent = head.sent
+    prev = sent.start - 1
+    while prev >= 0 and not any(t.is_alpha for t in doc[prev].sent):
+        prev = doc[prev].sent.start - 1
+    lo = doc[prev].sent.start if prev >= 0 else sent.start
+    index = doc._.token_actor or {}
+    for t in reversed(doc[lo:head.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON" or not quote_lexicon().is_cue(t.head.lemma_):
+            continue
+        if t.tag_ != "NNS" or t.i in index:
+            return None  # the nearest speaker before is someone else
+        return _words_of(doc, t)
+    return None
 
 
 _KIN_WINDOW = 400  # tokens looked back for the same relative named before
@@ -312,12 +331,25 @@ def _with_partners(doc: Doc, token: Token | None, name: str) -> str:
     return name if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _person_before(doc: Doc, first_seen: dict[str, int], i: int) -> bool:
+    """Whether a person is named before token ``i``."""
+    return any(a.kind == "person" and first_seen.get(a.id, i) < i for a in doc._.actors or [])
+
+
 def introduced_person(doc: Doc, head: Token, first_seen: dict[str, int],
                       not_persons: frozenset[str]) -> Speaker | None:
     """'A Vancouver peewee hockey coach says ... . Stephen Gillis said ...': a description that no actor
-    answers, whose sentence is followed by one whose subject names a person, is that person."""
+    answers, whose sentence is followed by one whose subject names a person, is that person. Only one brought
+    in by it: "a coach", or "the most popular punching bag in golf" before anyone is named ("the founder"
+    after a person is named is that person, met before), and not named on the spot ("a spokeswoman for the
+    ministry, Ana Ruiz,")."""
     if head.tag_ != "NN" or not any(c.dep_ == "det" or c.lower_ == "one" for c in head.lefts):
         return None  # one person described: "a coach", not "some voters"
+    if not any(c.lower_ in ("a", "an", "one") for c in head.lefts) and _person_before(doc, first_seen, head.i) \
+            and not coref_lexicon().person_noun(head.lemma_.lower()):
+        return None  # "The strategy ... is aimed at": no person; "the former senator" may be one met before
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None
     if head.lemma_.lower() in not_persons:
         return None  # "a tweet", "the team"
     sent = head.sent
