@@ -73,6 +73,14 @@ class CameoDictionary:
     def _modified(self, field: str, token: Token) -> bool:
         return any(c.dep_ in _MODIFIER_DEPS and self._word(field, c) for c in token.children)
 
+    def codes_of(self, lemma: str) -> set[str]:
+        """Every code a match on this verb can give: its entries' own and their blocks' patterns'."""
+        out: set[str] = set()
+        for _particle, block, cameo in self.verbs.get(lemma, ()):
+            out.add(cameo)
+            out.update(p.cameo for p in self.patterns.get(block, ()) if not p.verbs or lemma in p.verbs.split(","))
+        return out
+
     def match(self, verb: Token) -> Match | None:
         """The most specific entry of the dictionary that holds on ``verb``, or None when the verb is not in it."""
         entries = self.verbs.get(verb.lemma_.lower())

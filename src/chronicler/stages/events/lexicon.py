@@ -61,6 +61,11 @@ class EventLexicon:
         return frozenset(k.split("+", 1)[0].split(" ", 1)[0] for k in self.verbs)
 
     @cached_property
+    def frame_lemmas(self) -> frozenset[str]:
+        """The words the frame entries start with ("agree" of "agree to")."""
+        return frozenset(k.split(" ", 1)[0] for k in self.frames)
+
+    @cached_property
     def noun_heads(self) -> frozenset[str]:
         """The head nouns our entries end with ("strike" of "hunger strike", "fire" and "cease-fire" of
         "cease-fire"): a noun whose lemma is not among them has no entry of ours."""

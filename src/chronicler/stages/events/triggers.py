@@ -96,10 +96,13 @@ def _light(verb: Token, lex: EventLexicon) -> bool:
 def _verb_trigger(token: Token, lex: EventLexicon, dictionary: CameoDictionary | None) -> Trigger | None:
     """A verb's code: the CAMEO dictionary's most specific pattern, or our own verbs.tsv where it is more
     specific ("lift+sanction" over the dictionary's verb alone) or the dictionary lacks the verb."""
-    own = next(((k, lex.verbs[k]) for k in _verb_keys(token) if k in lex.verbs), None)
-    frame = any(k in lex.frames for k in _phrase_keys(token))  # "consider", "agree to": the frames code them
+    lemma = token.lemma_.lower()  # every key of ours and of the frames starts with the verb's lemma
+    own = next(((k, lex.verbs[k]) for k in _verb_keys(token) if k in lex.verbs), None) \
+        if lemma in lex.verb_lemmas else None
+    frame = lemma in lex.frame_lemmas and any(  # "consider", "agree to": the frames code them
+        k in lex.frames for k in _phrase_keys(token))
     found = None
-    if dictionary is not None and token.lemma_.lower() in dictionary.verbs and not frame and not _light(token, lex):
+    if dictionary is not None and lemma in dictionary.verbs and not frame and not _light(token, lex):
         found = dictionary.match(token)
     if found is not None and found.cameo != NO_EVENT and not lex.codes[found.cameo].type:
         found = None  # a statement (CAMEO 01): what was said is coded by the quotes and frames
@@ -123,11 +126,22 @@ _VERB_WORDS: dict[tuple[int, int], frozenset[str]] = {}
 
 
 def _verb_words(lex: EventLexicon, dictionary: CameoDictionary | None) -> frozenset[str]:
+    """The verbs that can be an event: ours, and the dictionary's that have an event code among their entries and
+    patterns (a verb whose every reading is a statement or no event, such as "say", is coded by the quotes)."""
     key = (id(lex), id(dictionary))
     found = _VERB_WORDS.get(key)
     if found is None:
-        found = _VERB_WORDS[key] = lex.verb_lemmas | frozenset(dictionary.verbs if dictionary is not None else ())
+        coding = frozenset(lemma for lemma in (dictionary.verbs if dictionary is not None else ())
+                           if any(_codes_event(lex, c) for c in dictionary.codes_of(lemma)))
+        found = _VERB_WORDS[key] = lex.verb_lemmas | coding
     return found
+
+
+def _codes_event(lex: EventLexicon, cameo: str) -> bool:
+    if cameo == NO_EVENT:
+        return False
+    code = lex.codes.get(cameo)
+    return code is None or bool(code.type)  # an unknown code is kept, to fail where it always did
 
 
 def find_triggers(doc: Doc, lex: EventLexicon) -> list[Trigger]:
