@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.indirect import (adjective_quotes, answer_quotes, evidence_quotes, noun_quotes,
                                                parenthetical_quotes, passive_quotes, phrase_quotes, reception_quotes,
@@ -279,8 +280,8 @@ def features(ctx: Context, f: Found, finder: str, sig: Signals | None = None) ->
     sent = cue.sent
     if sent.start == 0 or doc[sent.start - 1].is_space and "\n" in doc[sent.start - 1].text and sent.start < 40:
         words.append("first_line")
-    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
-    if alpha and sum(t.text[0].isupper() for t in alpha) >= 0.7 * len(alpha):
+    alpha = [w for w in parse_arrays(doc).text[sent.start:sent.end] if w.isalpha() and len(w) > 3]  # is_alpha
+    if alpha and sum(w[0].isupper() for w in alpha) >= 0.7 * len(alpha):
         words.append("titlecase")
     if span is not None and len(span):
         ents = {t.ent_type_ for t in span if t.ent_type_}

@@ -46,7 +46,8 @@ class Context:
 
     def tokens(self, *pos: str) -> list[Token]:
         """The tokens of these parts of speech, in text order (the finders' walk without touching every token)."""
-        return [self.doc[i] for i in sorted(i for p in pos for i in self.by_pos.get(p, ()))]
+        ids = self.by_pos.get(pos[0], ()) if len(pos) == 1 else sorted(i for p in pos for i in self.by_pos.get(p, ()))
+        return [self.doc[i] for i in ids]
 
     def positions(self, words: set[str]) -> list[int]:
         """The indices of the tokens whose lower-case form is one of ``words``."""

@@ -148,27 +148,29 @@ def _content_tokens(ctx: Context, root: Token, cue: Token) -> tuple[int, int]:
                   + [end])
     if held:
         end = max([end] + [c.right_edge.i + 1 for c in _stray_conjuncts(ctx, root, cue, end)])
-    for c in root.subtree:
+    arrays = parse_arrays(ctx.doc)
+    below = [c for c in root.subtree if c.i > root.i]  # the words after the root that hang on it
+    for c in (c for c in below if arrays.pos[c.i] == "VERB"):
         # "... and urged Havana to ...", "..., saying the party needs to move on": a reporting verb of its
         # own ends the content
-        if c.i <= root.i or c.pos_ != "VERB" or not ctx.lex.is_cue(c.lemma_):
+        if not ctx.lex.is_cue(c.lemma_):
             continue
         if (c.dep_ == "conj" and c.head == root) or (c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj")):
             cut = c.left_edge.i
             while cut > root.i and ctx.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             end = min(end, cut)
-    for c in root.subtree:
+    for c in below:
         # ", which makes him an outlier", ", including Mitt Romney", ", contradicting the police": an aside set
         # off by a comma is the writer's, not the content (a thing held in view keeps what it includes: "polls,
         # including ones showing Trump leading")
-        if c.i <= root.i or c.left_edge.i < 1 or ctx.doc[c.left_edge.i - 1].text != ",":
+        if c.left_edge.i < 1 or arrays.text[c.left_edge.i - 1] != ",":
             continue
         if (c.dep_ == "relcl" and c.left_edge.lower_ in ("which", "who")) or \
                 (c.dep_ == "prep" and c.lower_ == "including" and not held) or \
                 (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i) or held and _aside(ctx, c):
             end = min(end, c.left_edge.i - 1)
-    dashes = [t.i for t in ctx.doc[root.i + 1:end] if t.text in _DASHES]
+    dashes = [i for i in range(root.i + 1, end) if arrays.text[i] in _DASHES]
     for i, nxt in zip(dashes, dashes[1:] + [end]):
         # "... in the election -- meddling the congressman said is designed to ...": a dash opens an aside
         # when what it sets off has a reporting verb and a subject of its own

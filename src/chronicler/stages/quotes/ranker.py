@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
@@ -135,7 +136,10 @@ def candidates(ctx: Context, f: Found, others: list[tuple[int, int]] = ()) -> li
         heads[rule.i] = rule
     sent = cue.sent
     root = sent.root.i
-    near = sorted((t for t in sent if _eligible(ctx, f, t)), key=lambda t: abs(t.i - cue.i))
+    arrays = parse_arrays(doc)  # only nouns, names and pronouns in a speaker's role are read as Tokens
+    near = sorted((doc[i] for i in range(sent.start, sent.end)
+                   if arrays.pos[i] in ("PRON", "PROPN", "NOUN") and arrays.dep[i] in _ROLES
+                   and _eligible(ctx, f, doc[i])), key=lambda t: abs(t.i - cue.i))
     for t in near:
         if len(heads) >= _MAX_CANDIDATES:
             break
