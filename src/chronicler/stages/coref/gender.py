@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from chronicler.model import Actor
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.coref.lexicon import CorefLexicon, lexicon
 
 Run = tuple[int, int, str]  # token start, token end, actor id
@@ -54,12 +55,13 @@ def infer_genders(doc: Doc, actors: dict[str, Actor], runs: list[Run], lex: Core
     # a he/she right after a sentence that names exactly one person outside quotes
     last: tuple[int, str] | None = None  # (sentence start token, actor id)
     run_at = {s: aid for s, _e, aid in runs}
+    arrays = parse_arrays(doc)
     for sent in doc.sents:
-        named = {run_at[t.i] for t in sent if t.i in run_at and not in_quote[t.i]
-                 and namelike(actors[run_at[t.i]])}
-        for t in sent:
-            g = lex.pronouns.get(t.lower_)
-            if g in ("m", "f") and t.pos_ == "PRON" and not in_quote[t.i]:
+        words = range(sent.start, sent.end)
+        named = {run_at[i] for i in words if i in run_at and not in_quote[i] and namelike(actors[run_at[i]])}
+        for i in words:
+            g = lex.pronouns.get(arrays.lower[i])
+            if g in ("m", "f") and arrays.pos[i] == "PRON" and not in_quote[i]:
                 pool = named if named else ({last[1]} if last else set())
                 if len(pool) == 1:
                     votes[next(iter(pool))][g] += 1

@@ -203,16 +203,22 @@ def resolve(doc: Doc, lex: CorefLexicon | None = None) -> None:
     introductions = {i for seen in anonymous.values() for i in seen}
     last_person: tuple[int, int | None] = (0, None)  # (sentence, unnamed speaker's token | None for an actor)
     unnamed_speakers: dict[int, int] = doc.user_data.setdefault(UNNAMED_SPEAKERS_KEY, {})
+    arrays = parse_arrays(doc)
+    pos = arrays.pos
     for sent in doc.sents:
-        if any(t.is_alpha for t in sent):
+        alpha = [j for j in range(sent.start, sent.end) if arrays.text[j].isalpha()]  # as Token.is_alpha
+        if alpha:
             n += 1
         # a sentence of quoted words only leaves the focus where it was
-        content = any(t.is_alpha and not in_quote[t.i] for t in sent)
+        content = any(not in_quote[j] for j in alpha)
         current: list[str] = []
         current_collective: list[str] = []
         speakers: set[str] = set(previous_speakers)  # subjects of reporting verbs, this and the last sentence
         i = sent.start
         while i < sent.end:
+            if i not in run_at and pos[i] not in _MENTION_POS:  # no mention, nothing to take up or to introduce
+                i += 1
+                continue
             t = doc[i]
             if i in run_at:
                 found: Run | None = run_at[i]
@@ -297,6 +303,9 @@ def _unlinked_name(t: Token, index: dict[int, str]) -> bool:
 def _name_gender(t: Token, lex: CorefLexicon) -> str | None:
     first = next((c for c in t.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"), None)
     return lex.first_names.get(first.lower_) if first is not None else None
+
+
+_MENTION_POS = {"PRON", "NOUN", "PROPN"}  # the words the resolver reads: pronouns, descriptions, names
 
 
 def _personal(t: Token, lex: CorefLexicon) -> bool:
