@@ -2,6 +2,8 @@
 arguments, relative clauses and nominal phrases ("the US military raid", "Trump's threats")."""
 from __future__ import annotations
 
+from copy import copy
+
 from spacy.tokens import Doc, Token
 
 from chronicler.model import Participant, Quote
@@ -56,6 +58,7 @@ class Resolver:
         self.quote_of_token = quote_of_token
         self.actors = {a.id: a for a in doc._.actors or []}
         self.countries = actor_lexicon()
+        self._memo: dict[int, Participant | None] = {}
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         tokens = [token]
@@ -76,8 +79,15 @@ class Resolver:
         return quote is not None and quote.kind == "indirect"
 
     def participant(self, token: Token | None) -> Participant | None:
+        """The participant a token names (worked out once per token; each caller gets its own copy)."""
         if token is None:
             return None
+        if token.i not in self._memo:
+            self._memo[token.i] = self._participant(token)
+        found = self._memo[token.i]
+        return copy(found) if found is not None else None
+
+    def _participant(self, token: Token) -> Participant | None:
         token = whole_of(token)
         if token.ent_type_ in _NOT_PARTICIPANT or token.like_num:
             return None
