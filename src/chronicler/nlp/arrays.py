@@ -34,43 +34,40 @@ class ParseArrays:
             found = self._roots[(start, end)] = self.doc[start:end].root.i
         return found
 
-    def _strings(self, attr: int) -> list[str]:
+    def read(self, attr: int, lower: bool = False) -> list[str]:
+        """One string attribute of every word, read now (not kept: for attributes that change, such as
+        entity labels)."""
         if not self.n:
             return []
         strings = self.doc.vocab.strings
         hashes = self.doc.to_array(attr).tolist()
-        names = {h: strings[h] if h else "" for h in set(hashes)}
+        names = {h: (strings[h].lower() if lower else strings[h]) if h else "" for h in set(hashes)}
         return [names[h] for h in hashes]
 
     @cached_property
     def text(self) -> list[str]:
-        return self._strings(ORTH)
+        return self.read(ORTH)
 
     @cached_property
     def lower(self) -> list[str]:
-        return self._strings(LOWER)
+        return self.read(LOWER)
 
     @cached_property
     def lemma(self) -> list[str]:
         """Lemmas in lower case (as ``token.lemma_.lower()``)."""
-        if not self.n:
-            return []
-        strings = self.doc.vocab.strings
-        hashes = self.doc.to_array(LEMMA).tolist()
-        names = {h: strings[h].lower() if h else "" for h in set(hashes)}
-        return [names[h] for h in hashes]
+        return self.read(LEMMA, lower=True)
 
     @cached_property
     def pos(self) -> list[str]:
-        return self._strings(POS)
+        return self.read(POS)
 
     @cached_property
     def tag(self) -> list[str]:
-        return self._strings(TAG)
+        return self.read(TAG)
 
     @cached_property
     def dep(self) -> list[str]:
-        return self._strings(DEP)
+        return self.read(DEP)
 
     @cached_property
     def head(self) -> list[int]:

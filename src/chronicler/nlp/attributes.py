@@ -66,7 +66,6 @@ class AttributeTable:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.attrs = list(ruler.attrs)  # normalised attributes, in the ruler's order of precedence
-        self.single: list[tuple[int, Callable[[Key], bool]]] = []
         # one-word patterns by the tag and the word they require (None: any), so a new word tries only its own
         self._by_word: dict[tuple[str | None, str | None], list[tuple[int, Callable[[Key], bool]]]] = {}
         self.pairs: list[tuple[int, Callable[[Key], bool], Callable[[Key], bool], int]] = []
@@ -74,9 +73,8 @@ class AttributeTable:
             index = entry.get("index", 0)
             for pattern in entry["patterns"]:
                 if len(pattern) == 1 and index in (0, -1):
-                    self.single.append((n, _token_test(pattern[0])))
                     tag, word = (v if isinstance(v, str) else None for v in (pattern[0].get("TAG"), pattern[0].get("LOWER")))
-                    self._by_word.setdefault((tag, word), []).append(self.single[-1])
+                    self._by_word.setdefault((tag, word), []).append((n, _token_test(pattern[0])))
                 elif len(pattern) == 2 and index in (0, 1, -1, -2):
                     self.pairs.append((n, _token_test(pattern[0]), _token_test(pattern[1]), index % 2))
                 else:

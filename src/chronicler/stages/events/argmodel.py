@@ -34,13 +34,7 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         arrays = parse_arrays(doc)  # read once from the parse, shared with the other stages
         self.dep, self.head, self.lower, self.pos = arrays.dep, arrays.head, arrays.lower, arrays.pos
-        if len(doc):
-            strings = doc.vocab.strings
-            ents = doc.to_array(ENT_TYPE).tolist()  # entity labels change while the stages run: read here
-            names = {h: strings[h] if h else "" for h in set(ents)}
-            self.ent = [names[h] for h in ents]
-        else:
-            self.ent = []
+        self.ent = arrays.read(ENT_TYPE)  # entity labels change while the stages run: read here, not kept
         self._passive_heads: set[int] | None = None
 
     def ancestors(self, i: int) -> list[int]:
