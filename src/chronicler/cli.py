@@ -114,8 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     add_watch_parsers(sub, DEFAULT_DB)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
-    e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
+    e.add_argument("kind", choices=["quotes", "events", "actors", "articles", "stories"])
     e.add_argument("gold", help="gold file")
+    e.add_argument("--texts", action="append", metavar="FILE",
+                   help="articles: JSON lines with id and text, for gold rows without their text (repeatable; "
+                        "default: the BASIL story files beside the gold)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p
 
@@ -280,7 +283,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from chronicler import eval as evaluation
     from chronicler.nlp.analyzer import Analyzer
 
-    figures = evaluation.run(args.kind, args.gold, Analyzer(args.model))
+    figures = evaluation.run(args.kind, args.gold, Analyzer(args.model), texts=args.texts)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-KINDS = ("quotes", "events", "actors", "stories")
+KINDS = ("quotes", "events", "actors", "articles", "stories")
 
 
-def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:
+def run(kind: str, gold_path: str, analyzer: Any = None, **options: Any) -> dict[str, Any]:
     if kind not in KINDS:
         raise ValueError(f"unknown eval kind {kind!r}; choose from {', '.join(KINDS)}")
     from pathlib import Path
@@ -25,7 +25,8 @@ def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:
         from chronicler.nlp.analyzer import Analyzer
 
         analyzer = Analyzer()
-    return module.evaluate(gold_path, analyzer)
+    options = {k: v for k, v in options.items() if v is not None}
+    return module.evaluate(gold_path, analyzer, **options)
 
 
 def report(kind: str, figures: dict[str, Any]) -> str:
