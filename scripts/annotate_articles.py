@@ -259,6 +259,10 @@ def _find(text: str, needle: str | None, lo: int, hi: int, near: int | None = No
     hay = text[lo:hi]
     pat = re.escape(needle).replace(r"\ ", r"\s+").replace("'", "['’‘]").replace('"', '["“”]')
     pat = pat.replace(r"\'", "['’‘]").replace(r'\"', '["“”]')
+    if needle[:1].isalnum():
+        pat = r"(?<!\w)" + pat
+    if needle[-1:].isalnum():
+        pat += r"(?!\w)"
     hits = [(m.start(), m.end()) for m in re.finditer(pat, hay)]
     if not hits:
         hits = [(m.start(), m.end()) for m in re.finditer(pat, hay, re.I)]

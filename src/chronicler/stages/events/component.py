@@ -419,7 +419,9 @@ class Extractor:
             self.triggers.append(trig)
             self.by_token[token.i] = trig
 
-    def drafts_in_order(self) -> list[Draft]:
+    def candidates(self) -> list[Draft]:
+        """Every draft the rules propose, in text order, with its arguments, frame and mood read; those the rules
+        would not record (no source, or a dictionary verb without a target) included."""
         self._obligations()
         # nouns first: a relative clause's verb takes its source from the noun ("the raid that ousted X")
         for trig in sorted(self.triggers, key=lambda t: (t.kind != "noun", t.token.i)):
@@ -492,8 +494,12 @@ class Extractor:
                 d.implied = d.source is not None
             if d.target is not None and d.source is not None and _same(d.target, d.source):
                 d.target = None
-        return [d for _, d in sorted(self.drafts.items()) if not d.dropped and d.source is not None
-                and d.code.type and not (d.trigger.needs_target and d.target is None)]
+        return [d for _, d in sorted(self.drafts.items()) if not d.dropped and d.code.type]
+
+    def drafts_in_order(self) -> list[Draft]:
+        """The rules' events: every candidate with a source (and a target where its verb needs one)."""
+        return [d for d in self.candidates() if d.source is not None
+                and not (d.trigger.needs_target and d.target is None)]
 
 
 def confidence(d: Draft) -> float:
@@ -511,15 +517,56 @@ def confidence(d: Draft) -> float:
     return max(0.05, min(0.95, score))
 
 
+def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) -> list[tuple[Draft, float]]:
+    """The drafts the learned decision keeps, each with its calibrated probability (see ``decision.py``)."""
+    from chronicler.stages.events.decision import NONE, CandidateFinder, all_events, code_for
+
+    finder = CandidateFinder(doc, ex, lex, ranker)
+    keep_all = all_events()
+    best: dict[tuple, tuple[Draft, float]] = {}
+    for c in finder.find():
+        if c.source is None:
+            continue
+        probs = decision.probabilities(c)
+        kind = max((t for t in probs if t != NONE), key=probs.get)
+        p = probs[kind]
+        if p < decision.threshold and not (keep_all and p >= 0.05):
+            continue
+        code = code_for(lex, kind, c.draft)
+        if c.draft is not None:
+            d = c.draft
+            d.code = code
+        else:
+            tok = c.token
+            trig = Trigger(tok, code, "verb" if tok.pos_ in ("VERB", "AUX") else "noun", c.origin)
+            d = Draft(trig, code, c.source, c.target, [tok.i] + [t for t in (c.source_token, c.target_token)
+                                                                  if t is not None],
+                      polarity=c.polarity, modality=c.modality, source_token=c.source_token,
+                      target_token=c.target_token)
+        key = (finder.sentence_index(c.token), kind, d.source.actor or d.source.name,
+               (d.target.actor or d.target.name) if d.target is not None else None)
+        if key not in best or p > best[key][1]:
+            best[key] = (d, p)
+    return sorted(best.values(), key=lambda dp: dp[0].trigger.token.i)
+
+
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
-                   arguments: ArgumentModel | None = None) -> list[Event]:
+                   arguments: ArgumentModel | None = None, decision="default") -> list[Event]:
+    """The document's events: the learned decision over the candidates when its model is there (``decision``:
+    "default" loads it, None runs the rules alone), else the rules' drafts with the rules' confidence."""
+    from chronicler.stages.events.decision import load_decision
+
     lex = lex or event_lexicon()
+    decision = load_decision() if decision == "default" else decision
     ex = Extractor(doc, lex, arguments)
-    drafts = ex.drafts_in_order()
+    if decision is not None:
+        kept = _decided(doc, ex, lex, decision, ranker)
+    else:
+        kept = [(d, None) for d in ex.drafts_in_order()]
     dates = Dates(doc, lex.event_nouns)
     places = doc._.places if doc._.places is not None else []
     events: list[Event] = []
-    for d in drafts:
+    for d, probability in kept:
         tok = d.trigger.token
         sent = tok.sent
         lo = max(sent.start, min(d.tokens))
@@ -540,12 +587,13 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
             id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class,
             goldstein=d.code.goldstein, polarity=d.polarity, modality=d.modality, source=d.source,
             target=d.target, date=date, date_text=date_text, location=location, evidence=evidence,
-            quote=quote.id if quote else None, confidence=confidence(d),
+            quote=quote.id if quote else None,
+            confidence=round(probability, 4) if probability is not None else confidence(d),
         ))
         attached = attached_place(doc, places, d)
         events[-1].target = place_target(events[-1], d, location, in_text, attached)
         place_domestic(events[-1], d, doc, attached_place(doc, places, d, beside_target=True))
-    if ranker is not None:
+    if ranker is not None and decision is None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
     for n, e in enumerate(events, 1):

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Train the learned event decision (stages/events/decision.json) on the project's whole-article annotations.
+
+Reads the annotated articles (annotations/articles, texts from ../shared via scripts/annotate_articles.py),
+runs chronicler's pipeline with the decision off, lists every candidate (rules, statements, clauses) with its
+features, and labels it with the type of the gold event it stands for (the gold event whose trigger it lies
+in, else one of its sentence whose doer it names), or NONE. A multinomial logistic model is fitted over the
+training split; its probabilities are calibrated (one temperature) on out-of-fold predictions, grouped by the
+annotations' groups (story, day, week), and the threshold is the lowest that keeps type precision at or above
+the target on those out-of-fold predictions. Figures: grouped 5-fold CV end to end on the training split (the
+headline), and the dev split scored once with the model fitted on training.
+
+  python scripts/train_events.py [--C 0.5] [--target 0.75] [--dry-run] [--cache FILE]
+Needs scikit-learn (pip install '.[train]').
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ["CHRONICLER_EVENTS_DECISION"] = "off"  # candidates come from the pipeline without the decision
+
+from chronicler.eval.articles import match_score, score, sentence_of  # noqa: E402
+from chronicler.learn import fit as learn  # noqa: E402
+
+OUT = ROOT / "src/chronicler/stages/events/decision.json"
+NONE = "NONE"
+
+
+def candidate_rows(rows: list[dict]) -> list[dict]:
+    """Every candidate of every annotated article, with its features and where it is."""
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.sources.readers import article_from_text, parse_date
+    from chronicler.stages.events.argmodel import load_argument_model
+    from chronicler.stages.events.component import Extractor
+    from chronicler.stages.events.decision import CandidateFinder
+    from chronicler.stages.events.lexicon import event_lexicon
+    from chronicler.stages.events.ranker import load_ranker
+
+    analyzer = Analyzer()
+    lex, args, ranker = event_lexicon(), load_argument_model(), load_ranker()
+    out = []
+    arts = [article_from_text(r["text"], r["id"], published=parse_date(r.get("published"))) for r in rows]
+    for r, art in zip(rows, arts):
+        doc = analyzer.parse(art)
+        ex = Extractor(doc, lex, args)
+        for c in CandidateFinder(doc, ex, lex, ranker).find():
+            if c.source is None or c.token.idx >= r["region_end"]:
+                continue
+            out.append({"id": r["id"], "group": r["group"], "split": r["split"], "origin": c.origin,
+                        "start": c.token.idx, "end": c.token.idx + len(c.token.text),
+                        "rule": c.draft.code.type if c.draft is not None else None,
+                        "source": c.source.name, "source_key": c.source.actor or c.source.name,
+                        "target": c.target.name if c.target else None,
+                        "target_key": (c.target.actor or c.target.name) if c.target else None,
+                        "polarity": c.polarity, "features": c.features})
+    return out
+
+
+def align(cands: list[dict], gold: dict) -> None:
+    """Label each candidate of one article with the gold event it stands for (type), else NONE."""
+    sents = gold["sentences"]
+    for c in cands:
+        c["s"] = sentence_of(sents, c["start"], c["end"])
+        c["label"] = NONE
+    taken: set[int] = set()
+    for ge in gold["events"]:
+        a, b = ge.get("trigger_span") or (None, None)
+        here = [k for k, c in enumerate(cands) if c["s"] == ge["s"] and k not in taken]
+        if a is not None:
+            inside = [k for k in here if cands[k]["start"] < b and a < cands[k]["end"]]
+            inside.sort(key=lambda k: (cands[k]["rule"] != ge["type"],
+                                       match_score(cands[k]["source"], ge.get("source")) == 0))
+            if inside:
+                cands[inside[0]]["label"] = ge["type"]
+                taken.add(inside[0])
+                ge["_aligned"] = True
+                continue
+    for ge in gold["events"]:
+        if ge.pop("_aligned", False):
+            continue
+        here = [k for k, c in enumerate(cands) if c["s"] == ge["s"] and k not in taken
+                and match_score(c["source"], ge.get("source")) > 0]
+        if not here:
+            continue
+        mid = ge["trigger_span"][0] if ge.get("trigger_span") else 0
+        here.sort(key=lambda k: (cands[k]["rule"] != ge["type"], cands[k]["origin"] != "quote",
+                                 abs(cands[k]["start"] - mid)))
+        cands[here[0]]["label"] = ge["type"]
+        taken.add(here[0])
+
+
+def decide(cands: list[dict], probs: list[dict[str, float]], threshold: float) -> dict[str, dict]:
+    """Predicted events per article, in the contract's shape (what the scorer reads), as the stage decides."""
+    best: dict[tuple, tuple[float, dict]] = {}
+    for c, p in zip(cands, probs):
+        kind = max((t for t in p if t != NONE), key=p.get)
+        if p[kind] < threshold:
+            continue
+        key = (c["id"], c["s"], kind, c["source_key"], c["target_key"])
+        ev = {"type": kind, "evidence": {"start": c["start"], "end": c["end"]}, "polarity": c["polarity"],
+              "source": {"name": c["source"]}, "target": {"name": c["target"]} if c["target"] else None,
+              "confidence": p[kind]}
+        if key not in best or p[kind] > best[key][0]:
+            best[key] = (p[kind], ev)
+    out: dict[str, dict] = {}
+    for (aid, *_), (_, ev) in best.items():
+        out.setdefault(aid, {"events": [], "actors": []})["events"].append(ev)
+    for v in out.values():
+        v["events"].sort(key=lambda e: -e["confidence"])
+    return out
+
+
+def figures(gold: list[dict], cands: list[dict], probs: list[dict[str, float]], threshold: float) -> dict:
+    f = score(gold, decide(cands, probs, threshold))
+    return {k: f[k] for k in ("pred_events", "gold_events", "type_P", "type_R", "type_F1", "triple_P", "triple_R",
+                              "triple_F1", "polarity_ok")}
+
+
+def calibrated(rows: list[dict[str, float]], t: float) -> list[dict[str, float]]:
+    import math
+
+    out = []
+    for row in rows:
+        logs = {c: math.log(max(p, 1e-12)) / t for c, p in row.items()}
+        top = max(logs.values())
+        z = sum(math.exp(v - top) for v in logs.values())
+        out.append({c: math.exp(v - top) / z for c, v in logs.items()})
+    return out
+
+
+def choose_threshold(gold, cands, probs, target: float) -> tuple[float, list[dict]]:
+    sweep = []
+    for th in [x / 100 for x in range(20, 96, 5)]:
+        sweep.append({"threshold": th, **figures(gold, cands, probs, th)})
+    ok = [s for s in sweep if s["type_P"] >= target and s["pred_events"] > 0]
+    if ok:
+        return ok[0]["threshold"], sweep
+    # no threshold reaches the target: the best F0.5 of type precision and recall
+    def f05(s):
+        p, r = s["type_P"], s["type_R"]
+        return 1.25 * p * r / (0.25 * p + r) if p + r else 0
+    return max(sweep, key=f05)["threshold"], sweep
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
+    ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
+    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
+    ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
+    ap.add_argument("--cache", help="a pickle of the candidates (made if missing; delete it when features change)")
+    args = ap.parse_args(argv)
+
+    import annotate_articles
+
+    gold = annotate_articles.gold_rows("a")
+    by_id = {g["id"]: g for g in gold}
+    if args.cache and Path(args.cache).exists():
+        cands = pickle.loads(Path(args.cache).read_bytes())
+    else:
+        cands = candidate_rows(gold)
+        if args.cache:
+            Path(args.cache).write_bytes(pickle.dumps(cands))
+    per_article: dict[str, list[dict]] = {}
+    for c in cands:
+        per_article.setdefault(c["id"], []).append(c)
+    for aid, cs in per_article.items():
+        align(cs, by_id[aid])
+    train = [c for c in cands if c["split"] == "train"]
+    dev = [c for c in cands if c["split"] == "dev"]
+    gtrain = [g for g in gold if g["split"] == "train"]
+    gdev = [g for g in gold if g["split"] == "dev"]
+    labels = Counter(c["label"] for c in train)
+    print(f"articles: train {len(gtrain)}, dev {len(gdev)}; candidates: train {len(train)}, dev {len(dev)}; "
+          f"labels {dict(labels)}", file=sys.stderr)
+    gold_found = sum(c["label"] != NONE for c in train)
+    print(f"gold events of train reached by a candidate: {gold_found}/{sum(len(g['events']) for g in gtrain)}",
+          file=sys.stderr)
+
+    feats = [c["features"] for c in train]
+    ys = [c["label"] for c in train]
+    groups = [c["group"] for c in train]
+    oof_event, oof_kind = cross_val(feats, ys, groups, args.C, args.C_type)
+    binary = ["EVENT" if y != NONE else NONE for y in ys]
+    temperature = learn.fit_temperature(oof_event, binary)
+    oof = combine(calibrated(oof_event, temperature), oof_kind)
+    threshold, sweep = choose_threshold(gtrain, train, oof, args.target)
+    cv = figures(gtrain, train, oof, threshold)
+    print(f"CV (grouped, 5 folds) temperature {temperature} threshold {threshold}: {cv}", file=sys.stderr)
+    for s in sweep:
+        print("  sweep", s, file=sys.stderr)
+
+    event_vec, event_clf = learn.fit(feats, binary, C=args.C)
+    pos = [i for i, y in enumerate(ys) if y != NONE]
+    kind_vec, kind_clf = learn.fit([feats[i] for i in pos], [ys[i] for i in pos], C=args.C_type)
+    event_model = learn.as_model(event_vec, event_clf, temperature)
+    kind_model = learn.as_model(kind_vec, kind_clf)
+    dev_probs = combine([event_model.probabilities(c["features"]) for c in dev],
+                        [kind_model.probabilities(c["features"]) for c in dev])
+    dev_fig = figures(gdev, dev, dev_probs, threshold) if dev else {}
+    print(f"dev split ({len(gdev)} articles), fitted on train: {dev_fig}", file=sys.stderr)
+    meta = {"trained_on": "annotations/articles a.jsonl, train split", "articles": len(gtrain),
+            "candidates": len(train), "labels": dict(labels), "C": args.C, "C_type": args.C_type,
+            "cv_grouped_5fold": cv, "dev_split": dev_fig, "threshold_target_type_precision": args.target}
+    data = {"event": learn.export(event_vec, event_clf, temperature), "type": learn.export(kind_vec, kind_clf),
+            "threshold": threshold, "meta": meta}
+    if not args.dry_run:
+        OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)", file=sys.stderr)
+
+
+def cross_val(feats, ys, groups, C, C_type, folds=5):
+    """Out-of-fold probabilities of both models, folds grouped by annotation group."""
+    from sklearn.model_selection import GroupKFold
+
+    n = len(ys)
+    ev: list = [None] * n
+    kd: list = [None] * n
+    binary = ["EVENT" if y != NONE else NONE for y in ys]
+    for tr, te in GroupKFold(n_splits=folds).split(list(range(n)), ys, groups):
+        vec, clf = learn.fit([feats[i] for i in tr], [binary[i] for i in tr], C)
+        for i, row in zip(te, learn.predict_rows(vec, clf, [feats[i] for i in te])):
+            ev[i] = row
+        pos = [i for i in tr if ys[i] != NONE]
+        vec, clf = learn.fit([feats[i] for i in pos], [ys[i] for i in pos], C_type)
+        for i, row in zip(te, learn.predict_rows(vec, clf, [feats[i] for i in te])):
+            kd[i] = row
+    return ev, kd
+
+
+def combine(event_rows, kind_rows):
+    out = []
+    for e, k in zip(event_rows, kind_rows):
+        p = e.get("EVENT", 0.0)
+        row = {t: p * v for t, v in k.items()}
+        row[NONE] = 1 - p
+        out.append(row)
+    return out
+
+
+if __name__ == "__main__":
+    main()

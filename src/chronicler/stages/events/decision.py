@@ -1,0 +1,384 @@
+"""The learned event decision: candidates from the rules, the quotes and the clauses of a document, then a
+linear model that keeps or drops each one and gives its type, with a calibrated probability.
+
+Candidates:
+- ``rule``: every draft of the rules (``Extractor.candidates``), also those the rules alone would not record;
+- ``quote``: a statement, one per sentence of a quotation or reported view with a known speaker (the speaker is
+  the source; an actor named in the words of that sentence, if any, the target), anchored on the cue when it is
+  in that sentence;
+- ``clause``: a verb whose subject is an actor, which neither the rules nor the quotes propose.
+The model (``decision.json``, ``chronicler.learn.linear``; trained by ``scripts/train_events.py`` on the
+project's whole-article annotations) reads the trigger (lemma, part of speech, the rules' reading, frame,
+negation, mood, quote context, headline), its arguments (actor kinds) and the sentence's words, and gives a
+probability to each of the 16 types and to "no event". An event is recorded with its most probable type when
+that probability clears the threshold (``CHRONICLER_EVENTS_THRESHOLD``, else the one chosen for precision in
+training; ``--all-events`` keeps every candidate whose best type beats "no event"). ``CHRONICLER_EVENTS_DECISION
+=off`` restores the rules' own choice.
+"""
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from chronicler.learn.linear import LinearModel
+from chronicler.model import Participant, Quote
+from chronicler.stages.events.arguments import object_candidates, subject_of
+from chronicler.stages.events.draft import Draft
+from chronicler.stages.events.lexicon import Code, EventLexicon
+from chronicler.stages.events.triggers import FUTURE_AUX, HEDGE_AUX, Trigger, aux_words, is_negated
+
+MODEL_FILE = "decision.json"
+NONE = "NONE"
+# The code an event gets when the model's type differs from the rules' (the type's general CAMEO code).
+DEFAULT_CODES = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120", "REQUEST": "020", "THREATEN": "130",
+                 "CONSULT": "040", "AGREE": "030", "AID": "070", "COOPERATE": "060", "CONCEDE": "080",
+                 "RETREAT": "0813", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "173",
+                 "ASSAULT": "190"}
+_CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+_SKIP_CLAUSE = {"be", "have", "do", "say", "get", "make", "go", "come", "know", "think", "see", "want", "seem",
+                "become", "remain", "look", "tell", "write", "add", "ask"}
+
+
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """Word -> valence (-4..4): the VADER lexicon (valence.tsv, built by scripts/build_valence.py)."""
+    text = resources.files("chronicler.stages.events").joinpath("valence.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, v = line.split("\t")
+            out[word] = float(v)
+    return out
+
+
+def _bucket(x: float) -> str:
+    return "0" if x == 0 else "1" if x < 2 else "2" if x < 4 else "3"
+
+
+@dataclass(slots=True)
+class Candidate:
+    origin: str  # rule, quote, clause
+    token: Token  # the anchor: trigger, cue, or first word of the statement in this sentence
+    source: Participant | None
+    target: Participant | None
+    draft: Draft | None = None
+    quote: Quote | None = None
+    source_token: int | None = None
+    target_token: int | None = None
+    polarity: str = "asserted"
+    modality: str = "actual"
+    features: list[str] = field(default_factory=list)
+
+
+def _kind(doc: Doc, p: Participant | None, tok: int | None, actors: dict) -> str:
+    if p is None:
+        return "none"
+    if tok is not None and doc[tok].pos_ == "PRON":
+        base = "pron"
+    else:
+        base = "name" if tok is not None and doc[tok].pos_ == "PROPN" else "noun"
+    actor = actors.get(p.actor) if p.actor else None
+    if actor is not None:
+        return f"{actor.kind}|{base}"
+    return f"{'placed' if p.country else 'plain'}|{base}"
+
+
+class CandidateFinder:
+    """All candidates of one document, with their features (one instance per document)."""
+
+    def __init__(self, doc: Doc, extractor, lex: EventLexicon, ranker=None) -> None:
+        self.doc = doc
+        self.ranker = ranker
+        self._quad: dict[int, dict[int, float]] = {}
+        self._reading_memo: dict[str, set[str]] = {}
+        self.ex = extractor
+        self.lex = lex
+        self.actors = {a.id: a for a in doc._.actors or []}
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.quotes = [q for q in doc._.quotes or []]
+
+    def sentence_index(self, tok: Token) -> int:
+        return bisect_right(self.sent_starts, tok.i) - 1
+
+    # -- candidates -------------------------------------------------------------------------------------
+    def find(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        taken: set[int] = set()
+        for d in self.ex.candidates():
+            c = Candidate("rule", d.trigger.token, d.source, d.target, draft=d, source_token=d.source_token,
+                          target_token=d.target_token, polarity=d.polarity, modality=d.modality,
+                          quote=self.ex.quote_of.get(d.trigger.token.i))
+            out.append(c)
+            taken.add(d.trigger.token.i)
+        out += self._statements(taken)
+        out += self._clauses(taken)
+        if self.ranker is not None:
+            self._sentence_quads(out)
+        for c in out:
+            c.features = self.features(c)
+        return out
+
+    def _sentence_quads(self, cands: list[Candidate]) -> None:
+        """The quad-class model's reading of each sentence that has a candidate (with the rules' events in it)."""
+        from types import SimpleNamespace
+
+        from chronicler.stages.events.ranker import sentence_features
+
+        by_sent: dict[int, list] = {}
+        for c in cands:
+            k = self.sentence_index(c.token)
+            events = by_sent.setdefault(k, [])
+            d = c.draft
+            if d is not None and d.source is not None and not (d.trigger.needs_target and d.target is None):
+                events.append(SimpleNamespace(quad_class=d.code.quad_class, type=d.code.type, cameo=d.code.cameo,
+                                              modality=d.modality, polarity=d.polarity))
+        keys = sorted(by_sent)
+        texts = [sentence_features(self.sents[k], by_sent[k]) for k in keys]
+        for k, probs in zip(keys, self.ranker.probabilities(texts) if texts else []):
+            self._quad[k] = probs
+
+    def _statements(self, taken: set[int]) -> list[Candidate]:
+        doc, out = self.doc, []
+        starts = [t.idx for t in doc]
+        for q in self.quotes:
+            if q.speaker is None:
+                continue
+            actor = self.actors.get(q.speaker.actor) if q.speaker.actor else None
+            source = Participant.from_actor(actor) if actor else Participant(name=q.speaker.name)
+            lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
+            if hi <= lo:
+                continue
+            cue = None
+            if q.cue is not None:
+                ci = bisect_left(starts, q.cue.start)
+                cue = doc[ci] if ci < len(doc) else None
+            s_tok = None
+            if q.speaker.mention:
+                si = bisect_left(starts, q.speaker.mention[0])
+                s_tok = si if si < len(doc) else None
+            seen: set[int] = set()
+            for i in range(lo, hi):
+                k = self.sentence_index(doc[i])
+                if k in seen:
+                    continue
+                seen.add(k)
+                sent = self.sents[k]
+                anchor = cue if cue is not None and sent.start <= cue.i < sent.end else doc[i]
+                if anchor.i in taken:
+                    continue
+                words = [t for t in doc[max(lo, sent.start):min(hi, sent.end)]]
+                target, t_tok = self._named(words, source)
+                pol = "negated" if cue is not None and anchor.i == cue.i and is_negated(cue) else "asserted"
+                out.append(Candidate("quote", anchor, source, target, quote=q, source_token=s_tok,
+                                     target_token=t_tok, polarity=pol))
+        return out
+
+    def _named(self, words: list[Token], source: Participant) -> tuple[Participant | None, int | None]:
+        """The first actor named in ``words`` that is not the speaker (people and organisations first)."""
+        index = self.doc._.token_actor or {}
+        best = None
+        for t in words:
+            aid = index.get(t.i)
+            if aid is None or aid == source.actor:
+                continue
+            actor = self.actors.get(aid)
+            if actor is None:
+                continue
+            if source.actor is None and actor.name == source.name:
+                continue
+            found = (Participant.from_actor(actor), t.i)
+            if actor.kind in ("person", "organization", "group"):
+                return found
+            best = best or found
+        return best if best is not None else (None, None)
+
+    def _clauses(self, taken: set[int]) -> list[Candidate]:
+        out = []
+        resolver = self.ex.resolver
+        cues = {bisect_left([t.idx for t in self.doc], q.cue.start) for q in self.quotes if q.cue is not None}
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.i in cues or tok.lemma_.lower() in _SKIP_CLAUSE:
+                continue
+            subj = subject_of(tok)
+            if subj is None:
+                continue
+            source = resolver.participant(subj)
+            if source is None or (source.actor is None and source.country is None):
+                continue
+            target = t_tok = None
+            for o in object_candidates(tok):
+                p = resolver.participant(o)
+                if p is not None and (p.actor or p.country) and not (p.actor and p.actor == source.actor):
+                    target, t_tok = p, o.i
+                    break
+            pol = "negated" if is_negated(tok) else "asserted"
+            out.append(Candidate("clause", tok, source, target, source_token=subj.i, target_token=t_tok,
+                                 polarity=pol, quote=self.ex.quote_of.get(tok.i)))
+        return out
+
+    # -- features ---------------------------------------------------------------------------------------
+    def _readings(self, lemma: str) -> set[str]:
+        """The PLOVER types the CAMEO verb dictionary reads this lemma as (any of its patterns)."""
+        if lemma not in self._reading_memo:
+            from chronicler.stages.events.cameo_dictionary import cameo_dictionary
+
+            kinds = set()
+            for code in cameo_dictionary().codes_of(lemma):
+                found = self.lex.codes.get(code)
+                if found is not None and found.type:
+                    kinds.add(found.type)
+            self._reading_memo[lemma] = kinds
+        return self._reading_memo[lemma]
+
+    def _valence(self, c: Candidate, sent) -> tuple[str, str]:
+        """How negative and how positive the candidate's words are: the statement's words in this sentence for a
+        statement, else the sentence's."""
+        lex = valence()
+        doc = self.doc
+        if c.origin == "quote" and c.quote is not None:
+            words = [t for t in sent if c.quote.start <= t.idx < c.quote.end]
+        else:
+            words = list(sent)
+        neg = pos = 0.0
+        negated = False
+        for t in words:
+            if t.dep_ == "neg":
+                negated = True
+            v = lex.get(t.lower_, lex.get(t.lemma_.lower(), 0.0))
+            if v < 0:
+                neg -= v
+            elif v > 0:
+                pos += v
+        if negated:
+            neg, pos = max(neg, pos * 0.5), pos * 0.5
+        del doc
+        return _bucket(neg), _bucket(pos)
+
+    def _headline(self, sent) -> bool:
+        art = self.doc._.article
+        span = getattr(art, "title_span", None) if art is not None else None
+        return span is not None and sent.start_char < span[1]
+
+    def features(self, c: Candidate) -> list[str]:
+        tok, doc = c.token, self.doc
+        lemma = tok.lemma_.lower()
+        k = self.sentence_index(tok)
+        sent = self.sents[k]
+        d = c.draft
+        rule = d.code.type if d is not None else "-"
+        f = [f"origin={c.origin}", f"lemma={lemma}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"rule={rule}",
+             f"lemma_rule={lemma}|{rule}", f"origin_rule={c.origin}|{rule}", f"pol={c.polarity}",
+             f"src={_kind(doc, c.source, c.source_token, self.actors)}",
+             f"tgt={_kind(doc, c.target, c.target_token, self.actors)}",
+             f"origin_tgt={c.origin}|{'none' if c.target is None else 'some'}",
+             "headline" if self._headline(sent) else f"sent={min(k, 5)}"]
+        if d is not None:
+            f += [f"cameo2={d.code.cameo[:2]}", f"mod={d.modality}", f"key={d.trigger.key}",
+                  f"frame={d.frame.kind if d.frame else '-'}", f"kind={d.trigger.kind}"]
+            if d.trigger.needs_target and d.target is None:
+                f.append("needs_target_missing")
+            if d.source_from_quote:
+                f.append("source_from_quote")
+            if d.implied:
+                f.append("implied_source")
+            if d.source is None:
+                f.append("no_source")
+        for t, code in ((self.lex.verbs.get(lemma), "v"), (self.lex.nouns.get(lemma), "n")):
+            if t is not None:
+                f.append(f"reading_{code}={t.type or 'stmt'}")
+        for kind in self._readings(lemma):
+            f.append(f"reading_c={kind}")
+        neg, pos = self._valence(c, sent)
+        f += [f"neg={neg}", f"pos={pos}", f"{c.origin}|neg={neg}", f"{c.origin}|pos={pos}",
+              f"tgt{'1' if c.target is not None else '0'}|neg={neg}|pos={pos}"]
+        if lemma in self.lex.frames:
+            f.append(f"frame_word={self.lex.frames[lemma]}")
+        q = c.quote
+        if q is not None:
+            f += [f"quote={q.kind}|{q.attribution}", f"origin_quote={c.origin}|{q.attribution}"]
+            if q.cue is not None:
+                f.append(f"cue={q.cue.text.lower()}")
+        words = aux_words(tok) if tok.pos_ in ("VERB", "AUX") else set()
+        if words & HEDGE_AUX or "would" in words:
+            f.append("hedged")
+        if words & FUTURE_AUX:
+            f.append("future")
+        if any(t.lower_ == "if" for t in sent):
+            f.append("if_in_sentence")
+        if sent.text.rstrip().endswith("?") or sent.text.rstrip().endswith("?\""):
+            f.append("question")
+        if is_negated(tok):
+            f.append("negated_word")
+        if tok.i in self.ex.quote_of:
+            f.append("inside_quote")
+        if c.source is not None and c.target is not None:
+            f.append(f"pair={_kind(doc, c.source, c.source_token, self.actors).split('|')[0]}>"
+                     f"{_kind(doc, c.target, c.target_token, self.actors).split('|')[0]}")
+        quad = self._quad.get(k)
+        if quad:
+            top = max(quad, key=quad.get)
+            f += [f"qc_top={top}", f"qc_top={top}|{'hi' if quad[top] > 0.6 else 'lo'}"]
+            if d is not None:
+                f.append(f"qc_rule={round(quad.get(d.code.quad_class, 0.0) * 4)}")
+        head = tok.head
+        f.append(f"head={head.lemma_.lower()}" if head.i != tok.i else "head=ROOT")
+        bag = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha}
+        f += [f"w={w}" for w in sorted(bag)]
+        if c.origin != "rule":
+            f += [f"wo={c.origin}|{w}" for w in sorted(bag)]
+        return f
+
+
+# -- the model ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Decision:
+    """Two linear models: is this candidate an event at all (calibrated), and of which type if so."""
+    event: LinearModel
+    kind: LinearModel
+    threshold: float
+
+    def probabilities(self, c: Candidate) -> dict[str, float]:
+        p_event = self.event.probabilities(c.features).get("EVENT", 0.0)
+        out = {k: p_event * v for k, v in self.kind.probabilities(c.features).items()}
+        out[NONE] = 1.0 - p_event
+        return out
+
+
+def code_for(lex: EventLexicon, kind: str, draft: Draft | None) -> Code:
+    if draft is not None and draft.code.type == kind:
+        return draft.code
+    return lex.codes[DEFAULT_CODES[kind]]
+
+
+def threshold_setting(default: float) -> float:
+    value = os.environ.get("CHRONICLER_EVENTS_THRESHOLD")
+    if value in (None, ""):
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        return default
+
+
+@lru_cache(maxsize=1)
+def load_decision() -> Decision | None:
+    if os.environ.get("CHRONICLER_EVENTS_DECISION", "on").lower() in ("off", "0", "no"):
+        return None
+    try:
+        data = json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Decision(LinearModel(data["event"]), LinearModel(data["type"]), threshold_setting(float(data["threshold"])))
+
+
+def all_events() -> bool:
+    return os.environ.get("CHRONICLER_ALL_EVENTS", "").lower() in ("1", "on", "yes", "true")
