@@ -52,16 +52,23 @@ def candidate_rows(rows: list[dict]) -> list[dict]:
     for r, art in zip(rows, arts):
         doc = analyzer.parse(art)
         ex = Extractor(doc, lex, args)
-        for c in CandidateFinder(doc, ex, lex, ranker).find():
+        finder = CandidateFinder(doc, ex, lex, ranker)
+        for c in finder.find():
             if c.source is None or c.token.idx >= r["region_end"]:
                 continue
+            options = [{"name": o.target.name if o.target else None,
+                        "key": (o.target.actor or o.target.name) if o.target else None, "features": o.features}
+                       for o in finder.target_options(c)]
+            doers = [{"name": o.target.name, "key": o.target.actor or o.target.name, "features": o.features}
+                     for o in finder.source_options(c)]
             out.append({"id": r["id"], "group": r["group"], "split": r["split"], "origin": c.origin,
                         "start": c.token.idx, "end": c.token.idx + len(c.token.text),
                         "rule": c.draft.code.type if c.draft is not None else None,
                         "source": c.source.name, "source_key": c.source.actor or c.source.name,
                         "target": c.target.name if c.target else None,
                         "target_key": (c.target.actor or c.target.name) if c.target else None,
-                        "polarity": c.polarity, "features": c.features})
+                        "polarity": c.polarity, "features": c.features, "options": options,
+                        "doers": doers})
     return out
 
 
@@ -71,6 +78,7 @@ def align(cands: list[dict], gold: dict) -> None:
     for c in cands:
         c["s"] = sentence_of(sents, c["start"], c["end"])
         c["label"] = NONE
+        c["gold"] = None
     taken: set[int] = set()
     for ge in gold["events"]:
         a, b = ge.get("trigger_span") or (None, None)
@@ -81,6 +89,7 @@ def align(cands: list[dict], gold: dict) -> None:
                                        match_score(cands[k]["source"], ge.get("source")) == 0))
             if inside:
                 cands[inside[0]]["label"] = ge["type"]
+                cands[inside[0]]["gold"] = ge
                 taken.add(inside[0])
                 ge["_aligned"] = True
                 continue
@@ -95,16 +104,22 @@ def align(cands: list[dict], gold: dict) -> None:
         here.sort(key=lambda k: (cands[k]["rule"] != ge["type"], cands[k]["origin"] != "quote",
                                  abs(cands[k]["start"] - mid)))
         cands[here[0]]["label"] = ge["type"]
+        cands[here[0]]["gold"] = ge
         taken.add(here[0])
 
 
 def decide(cands: list[dict], probs: list[dict[str, float]], threshold: float) -> dict[str, dict]:
-    """Predicted events per article, in the contract's shape (what the scorer reads), as the stage decides."""
+    """Predicted events per article, in the contract's shape (what the scorer reads), as the stage decides
+    (a candidate's "chosen" option, where the target model has picked one, is its target)."""
     best: dict[tuple, tuple[float, dict]] = {}
     for c, p in zip(cands, probs):
         kind = max((t for t in p if t != NONE), key=p.get)
         if p[kind] < threshold:
             continue
+        if c.get("doer") is not None:
+            c = {**c, "source": c["doer"]["name"], "source_key": c["doer"]["key"]}
+        if c.get("chosen") is not None:
+            c = {**c, "target": c["chosen"]["name"], "target_key": c["chosen"]["key"]}
         key = (c["id"], c["s"], kind, c["source_key"], c["target_key"])
         ev = {"type": kind, "evidence": {"start": c["start"], "end": c["end"]}, "polarity": c["polarity"],
               "source": {"name": c["source"]}, "target": {"name": c["target"]} if c["target"] else None,
@@ -155,6 +170,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
     ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
+    ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
     ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
     ap.add_argument("--cache", help="a pickle of the candidates (made if missing; delete it when features change)")
@@ -199,6 +215,23 @@ def main(argv=None) -> None:
     for s in sweep:
         print("  sweep", s, file=sys.stderr)
 
+    # the target model: over the options of the candidates that stand for a gold event
+    for c, pick in zip(train, option_cv(train, args.C_target, "doers")):
+        c["doer"] = pick
+    for c, pick in zip(train, option_cv(train, args.C_target, "options")):
+        c["chosen"] = pick
+    cv_t = figures(gtrain, train, oof, threshold)
+    print(f"CV with the source and target models: {cv_t}", file=sys.stderr)
+    sx, sy = option_rows(train, "doers")
+    source_vec, source_clf = learn.fit(sx, sy, C=args.C_target)
+    source_model = learn.as_model(source_vec, source_clf)
+    tx, ty = option_rows(train, "options")
+    target_vec, target_clf = learn.fit(tx, ty, C=args.C_target)
+    target_model = learn.as_model(target_vec, target_clf)
+    for c in dev:
+        c["doer"] = pick_option(source_model, c, "doers")
+        c["chosen"] = pick_option(target_model, c)
+
     event_vec, event_clf = learn.fit(feats, binary, C=args.C)
     pos = [i for i, y in enumerate(ys) if y != NONE]
     kind_vec, kind_clf = learn.fit([feats[i] for i in pos], [ys[i] for i in pos], C=args.C_type)
@@ -210,12 +243,56 @@ def main(argv=None) -> None:
     print(f"dev split ({len(gdev)} articles), fitted on train: {dev_fig}", file=sys.stderr)
     meta = {"trained_on": "annotations/articles a.jsonl, train split", "articles": len(gtrain),
             "candidates": len(train), "labels": dict(labels), "C": args.C, "C_type": args.C_type,
-            "cv_grouped_5fold": cv, "dev_split": dev_fig, "threshold_target_type_precision": args.target}
+            "C_target": args.C_target, "cv_grouped_5fold_rules_targets": cv, "cv_grouped_5fold": cv_t,
+            "dev_split": dev_fig, "threshold_target_type_precision": args.target}
     data = {"event": learn.export(event_vec, event_clf, temperature), "type": learn.export(kind_vec, kind_clf),
+            "target": learn.export(target_vec, target_clf), "source": learn.export(source_vec, source_clf),
             "threshold": threshold, "meta": meta}
     if not args.dry_run:
         OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)", file=sys.stderr)
+
+
+def option_rows(cands: list[dict], role: str) -> tuple[list[list[str]], list[str]]:
+    """One row per option (``role``: "options" for targets, "doers" for sources) of each candidate aligned to a
+    gold event: 1 where the option names the gold actor (or, for a target, is "none" where gold has none)."""
+    X, y = [], []
+    gold_role = "target" if role == "options" else "source"
+    for c in cands:
+        ge = c.get("gold")
+        if ge is None:
+            continue
+        for o in c[role]:
+            ga = ge.get(gold_role)
+            ok = (o["name"] is None) if ga is None else (o["name"] is not None and match_score(o["name"], ga) > 0)
+            X.append(o["features"])
+            y.append("1" if ok else "0")
+    return X, y
+
+
+def pick_option(model, c: dict, role: str = "options") -> dict | None:
+    options = c[role]
+    if role == "options" and c.get("doer") is not None:
+        options = [o for o in options if o["key"] != c["doer"]["key"]]
+    if not options:
+        return None
+    return max(options, key=lambda o: model.probabilities(o["features"]).get("1", 0.0))
+
+
+def option_cv(cands: list[dict], C: float, role: str, folds: int = 5) -> list[dict | None]:
+    """Out-of-fold choice of target or source for every candidate (fitted on the other folds' gold events)."""
+    from sklearn.model_selection import GroupKFold
+
+    idx = list(range(len(cands)))
+    out: list = [None] * len(cands)
+    groups = [c["group"] for c in cands]
+    for tr, te in GroupKFold(n_splits=folds).split(idx, idx, groups):
+        X, y = option_rows([cands[i] for i in tr], role)
+        vec, clf = learn.fit(X, y, C)
+        model = learn.as_model(vec, clf)
+        for i in te:
+            out[i] = pick_option(model, cands[i], role)
+    return out
 
 
 def cross_val(feats, ys, groups, C, C_type, folds=5):

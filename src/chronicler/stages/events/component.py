@@ -533,6 +533,16 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
         if p < decision.threshold and not (keep_all and p >= 0.05):
             continue
         code = code_for(lex, kind, c.draft)
+        doer = decision.choose_source(c, finder)
+        if doer is not None and doer.target is not None:
+            c.source, c.source_token = doer.target, doer.token
+            if c.draft is not None:
+                c.draft.source, c.draft.source_token = doer.target, doer.token
+        chosen = decision.choose_target(c, finder)
+        if chosen is not None:
+            c.target, c.target_token = chosen.target, chosen.token
+            if c.draft is not None:
+                c.draft.target, c.draft.target_token = chosen.target, chosen.token
         if c.draft is not None:
             d = c.draft
             d.code = code

@@ -41,6 +41,17 @@ DEFAULT_CODES = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120", "REQUEST": 
                  "RETREAT": "0813", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "173",
                  "ASSAULT": "190"}
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "attr", "poss"}
+# Groups and roles that act or are acted upon without a name ("the crowd", "prosecutors", "lawmakers").
+_GROUP_NOUNS = {"crowd", "audience", "public", "protester", "demonstrator", "voter", "supporter", "critic",
+                "opponent", "lawmaker", "legislator", "prosecutor", "agent", "officer", "official", "investigator",
+                "researcher", "expert", "economist", "analyst", "activist", "resident", "worker", "employee",
+                "student", "donor", "delegate", "republican", "democrat", "conservative", "liberal", "leader",
+                "member", "party", "government", "administration", "committee", "panel", "court", "judge",
+                "police", "troop", "soldier", "force", "militant", "rebel", "victim", "family", "parent",
+                "immigrant", "refugee", "citizen", "journalist", "reporter", "staff", "aide", "adviser", "advocate"}
+_ROLE_NOUNS = {"senator", "governor", "minister", "mayor", "representative", "candidate", "executive", "diplomat",
+               "negotiator", "regulator", "banker", "lawyer", "attorney", "spokesman", "spokeswoman"}
 _SKIP_CLAUSE = {"be", "have", "do", "say", "get", "make", "go", "come", "know", "think", "see", "want", "seem",
                 "become", "remain", "look", "tell", "write", "add", "ask"}
 
@@ -74,6 +85,13 @@ class Candidate:
     polarity: str = "asserted"
     modality: str = "actual"
     features: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Option:
+    target: Participant | None  # None: the event has no target
+    token: int | None
+    features: list[str]
 
 
 def _kind(doc: Doc, p: Participant | None, tok: int | None, actors: dict) -> str:
@@ -124,6 +142,145 @@ class CandidateFinder:
         for c in out:
             c.features = self.features(c)
         return out
+
+    # -- targets ----------------------------------------------------------------------------------------
+    def _mentions(self) -> dict[str, list[int]]:
+        """Actor id -> the token indices that name or refer to it, in text order."""
+        if not hasattr(self, "_mention_memo"):
+            memo: dict[str, list[int]] = {}
+            for i, aid in sorted((self.doc._.token_actor or {}).items()):
+                memo.setdefault(aid, []).append(i)
+            self._mention_memo = memo
+        return self._mention_memo
+
+    def target_options(self, c: Candidate) -> list[Option]:
+        """The target's possible readings: none, the rules' choice, every other actor named in the sentence, and
+        the actors of the two sentences before (a target named only there), each with its features."""
+        doc, tok = self.doc, c.token
+        k = self.sentence_index(tok)
+        sent = self.sents[k]
+        lo = self.sents[max(0, k - 2)].start
+        src = c.source.actor if c.source is not None else None
+        kind = c.draft.code.type if c.draft is not None else c.origin
+        opts = [Option(None, None, ["none", f"none|{c.origin}", f"none|{kind}"])]
+        seen: set[str] = set()
+        if c.target is not None:
+            opts.append(Option(c.target, c.target_token, self._option_features(c, c.target, c.target_token, k, True)))
+            seen.add(c.target.actor or c.target.name)
+        counts = {aid: len(v) for aid, v in self._mentions().items()}
+        top = max(counts, key=counts.get) if counts else None
+        for aid, idxs in self._mentions().items():
+            if aid == src or aid in seen or aid not in self.actors:
+                continue
+            near = [i for i in idxs if lo <= i < sent.end]
+            if not near:
+                continue
+            i = min(near, key=lambda j: (j < sent.start, abs(j - tok.i)))
+            p = Participant.from_actor(self.actors[aid])
+            f = self._option_features(c, p, i, k, False)
+            if aid == top:
+                f.append("topic_actor")
+            f.append(f"mentions={min(counts[aid], 5)}")
+            opts.append(Option(p, i, f))
+            seen.add(aid)
+        opts += self._phrase_options(c, k, seen, exclude=src)
+        return opts
+
+    def _phrase_options(self, c: Candidate, k: int, seen: set[str], exclude: str | None) -> list[Option]:
+        """Unnamed people and groups of the sentence that no actor covers ("federal agents", "the crowd",
+        "prosecutors"), read as plain participants: the phrase is their name."""
+        from chronicler.stages.events.placing import people_nouns
+
+        index = self.doc._.token_actor or {}
+        people = people_nouns()
+        out = []
+        for t in self.sents[k]:
+            if t.i in index or t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _ARG_DEPS:
+                continue
+            lemma = t.lemma_.lower()
+            plural = t.tag_ in ("NNS", "NNPS")
+            if not (lemma in people or lemma in _GROUP_NOUNS or (plural and t.pos_ == "NOUN" and lemma in _ROLE_NOUNS)):
+                continue
+            left = min([x.i for x in t.children if x.dep_ in ("compound", "amod", "nmod") and x.i < t.i] + [t.i])
+            name = self.doc[left:t.i + 1].text
+            if name in seen or name == exclude:
+                continue
+            seen.add(name)
+            f = self._option_features(c, Participant(name=name), t.i, k, False) + ["phrase", f"phrase_lemma={lemma}"]
+            out.append(Option(Participant(name=name), t.i, f))
+        return out
+
+    def source_options(self, c: Candidate) -> list[Option]:
+        """The doer's possible readings: the rules' choice, the speaker of the quote the word is in (or whose cue
+        is in its sentence), every actor named in the sentence and the two before, each with its features."""
+        tok = c.token
+        k = self.sentence_index(tok)
+        sent = self.sents[k]
+        lo = self.sents[max(0, k - 2)].start
+        opts: list[Option] = []
+        seen: set[str] = set()
+        speakers = self._speakers(sent)
+        if c.source is not None:
+            f = self._option_features(c, c.source, c.source_token, k, True)
+            if (c.source.actor or c.source.name) in speakers:
+                f.append("speaker")
+            opts.append(Option(c.source, c.source_token, f))
+            seen.add(c.source.actor or c.source.name)
+        counts = {aid: len(v) for aid, v in self._mentions().items()}
+        for aid, idxs in self._mentions().items():
+            if aid in seen or aid not in self.actors:
+                continue
+            near = [i for i in idxs if lo <= i < sent.end]
+            if not near and aid not in speakers:
+                continue
+            i = min(near, key=lambda j: (j < sent.start, abs(j - tok.i))) if near else None
+            p = Participant.from_actor(self.actors[aid])
+            f = self._option_features(c, p, i, k, False)
+            if aid in speakers:
+                f.append("speaker")
+            f.append(f"mentions={min(counts[aid], 5)}")
+            opts.append(Option(p, i, f))
+            seen.add(aid)
+        opts += self._phrase_options(c, k, seen, exclude=None)
+        return opts
+
+    def _speakers(self, sent) -> set[str]:
+        """Who speaks in a sentence: the speakers of the quotes that overlap it (actor id, else name)."""
+        out = set()
+        for q in self.quotes:
+            if q.speaker is not None and q.start < sent.end_char and sent.start_char < q.end:
+                out.add(q.speaker.actor or q.speaker.name)
+        return out
+
+    def _option_features(self, c: Candidate, p: Participant, i: int | None, k: int, current: bool) -> list[str]:
+        doc, tok = self.doc, c.token
+        kind = c.draft.code.type if c.draft is not None else c.origin
+        actor = self.actors.get(p.actor) if p.actor else None
+        akind = actor.kind if actor is not None else ("placed" if p.country else "plain")
+        f = [f"akind={akind}", f"akind|{kind}={akind}", f"origin={c.origin}"]
+        if current:
+            f += ["current", f"current|{kind}"]
+        if i is None:
+            return f + ["no_token"]
+        t = doc[i]
+        where = "before" if i < tok.i else "after"
+        same = self.sentence_index(t) == k
+        dist = abs(i - tok.i)
+        f += [f"where={where}" if same else "prev_sentence", f"dep={t.dep_}", f"dep|{kind}={t.dep_}",
+              f"where|{kind}={where if same else 'prev'}", f"dist={0 if dist < 3 else 1 if dist < 8 else 2 if dist < 16 else 3}",
+              f"pos={t.pos_}", f"head={t.head.lemma_.lower()}", f"headdep={t.head.dep_}"]
+        if t.head.i == tok.i:
+            f.append(f"child_of_trigger={t.dep_}")
+        if any(a.i == tok.i for a in t.ancestors):
+            f.append("under_trigger")
+        if c.quote is not None and c.quote.start <= t.idx < c.quote.end:
+            f.append("in_quote")
+        if t.dep_ == "poss":
+            f.append("possessive")
+        if t.pos_ == "PRON":
+            f.append(f"pron={t.lower_}")
+        return f
+
 
     def _sentence_quads(self, cands: list[Candidate]) -> None:
         """The quad-class model's reading of each sentence that has a candidate (with the rules' events in it)."""
@@ -329,6 +486,16 @@ class CandidateFinder:
                 f.append(f"qc_rule={round(quad.get(d.code.quad_class, 0.0) * 4)}")
         head = tok.head
         f.append(f"head={head.lemma_.lower()}" if head.i != tok.i else "head=ROOT")
+        for ch in tok.children:
+            if ch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "xcomp", "ccomp"):
+                f.append(f"arg={ch.dep_}|{ch.lemma_.lower()}")
+        if q is not None and c.source is not None and q.speaker is not None and (
+                (q.speaker.actor and q.speaker.actor == c.source.actor) or q.speaker.name == c.source.name):
+            f.append("source_is_speaker")
+        if c.origin == "quote" and q is not None:
+            content = {t.lemma_.lower() for t in sent if q.start <= t.idx < q.end and t.pos_ in _CONTENT_POS
+                       and not t.is_stop and t.is_alpha}
+            f += [f"qw={w}" for w in sorted(content)]
         bag = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha}
         f += [f"w={w}" for w in sorted(bag)]
         if c.origin != "rule":
@@ -345,6 +512,23 @@ class Decision:
     event: LinearModel
     kind: LinearModel
     threshold: float
+    target: LinearModel | None = None
+    source: LinearModel | None = None
+
+    def choose_target(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
+        """The option the target model scores highest (None when there is no model or no option)."""
+        if self.target is None:
+            return None
+        options = finder.target_options(c)
+        key = (c.source.actor or c.source.name) if c.source is not None else None
+        options = [o for o in options if o.target is None or (o.target.actor or o.target.name) != key]
+        return max(options, key=lambda o: self.target.probabilities(o.features).get("1", 0.0)) if options else None
+
+    def choose_source(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
+        if self.source is None:
+            return None
+        options = finder.source_options(c)
+        return max(options, key=lambda o: self.source.probabilities(o.features).get("1", 0.0)) if options else None
 
     def probabilities(self, c: Candidate) -> dict[str, float]:
         p_event = self.event.probabilities(c.features).get("EVENT", 0.0)
@@ -377,7 +561,9 @@ def load_decision() -> Decision | None:
         data = json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    return Decision(LinearModel(data["event"]), LinearModel(data["type"]), threshold_setting(float(data["threshold"])))
+    return Decision(LinearModel(data["event"]), LinearModel(data["type"]), threshold_setting(float(data["threshold"])),
+                    LinearModel(data["target"]) if data.get("target") else None,
+                    LinearModel(data["source"]) if data.get("source") else None)
 
 
 def all_events() -> bool:
