@@ -28,7 +28,7 @@ def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
     international body counts as one more: "NATO troops arrived in Bosnia, Defense Secretary William Perry
     said" does not make Perry Bosnian) and the places it names."""
     found = {a.country for a in table.actors if a.kind in ("country", "organization", "group") and a.country
-             and a.sector != "JRN"}
+             and a.sector != "MED"}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             place = location_of(ent.text, lex)
