@@ -231,7 +231,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     add_groups(doc, table, lex, roles, when, consumed, between=lambda: place_home_bodies(doc, table, lex, coded))
     add_islands(doc, table, lex)
     infer_office_countries(doc, table, lex, coded)
-    assign_home_country(doc, table.actors, lex, article.dateline if article is not None else None)
+    assign_home_country(doc, table, lex, article.dateline if article is not None else None)
     return renumber(table)
 
 

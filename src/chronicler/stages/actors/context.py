@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import REGION_OVER_TOWN
 from chronicler.stages.actors.lexicon import Lexicon
+from chronicler.stages.actors.table import Table
 
 MIN_VOTES = 2
 LEAD = 1.5
@@ -45,7 +46,8 @@ def place_country(text: str, lex: Lexicon) -> str | None:
     return place.country if place is not None else None
 
 
-def country_votes(doc: Doc, actors: list[Actor], lex: Lexicon, dateline: str | None = None) -> Counter:
+def country_votes(doc: Doc, actors: list[Actor], lex: Lexicon, dateline: str | None = None,
+                  unsure: frozenset[str] | set[str] = frozenset()) -> Counter:
     votes: Counter = Counter()
     if dateline:
         found = place_country(dateline.split(",")[0].strip(), lex)
@@ -53,7 +55,7 @@ def country_votes(doc: Doc, actors: list[Actor], lex: Lexicon, dateline: str | N
             votes[found] += 3
     covered = {m for actor in actors for m in actor.mentions}
     for actor in actors:
-        if not actor.country or actor.country == "IGO" or actor.sector == "MED":
+        if not actor.country or actor.country == "IGO" or actor.sector == "MED" or actor.id in unsure:
             continue
         votes[actor.country] += len(actor.mentions)
     for ent in doc.ents:
@@ -73,14 +75,26 @@ def home_country(votes: Counter) -> str | None:
     return ranked[0][0]
 
 
-def assign_home_country(doc: Doc, actors: list[Actor], lex: Lexicon, dateline: str | None = None) -> str | None:
-    """Actors without a country (people, organisations, groups) take the document's home country; returns it."""
+def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | None = None) -> str | None:
+    """Actors without a country (people, organisations, groups) take the document's home country; returns it.
+
+    A person whom only the large knowledge files code (the office holders' data, the dictionaries) may be a
+    namesake: where the document has a home country and names that person's country nowhere else, the
+    knowledge files' country and office are dropped ("David Madden", a television executive in an American
+    story, is not the British diplomat of that name) and the person is read as the text gives them."""
+    actors = table.actors
     for actor in actors:  # an international body is coded IGO in both fields (the codebook's sector IGO)
         if actor.country == "IGO" and actor.sector is None and actor.kind == "organization":
             actor.sector = "IGO"
-    home = home_country(country_votes(doc, actors, lex, dateline))
+    votes = country_votes(doc, actors, lex, dateline, table.from_knowledge)
+    home = home_country(votes)
     if home is None:
         return None
+    for actor in actors:
+        if actor.id in table.from_knowledge and actor.country != home and not votes.get(actor.country):
+            actor.country = None
+            if actor.title is None or actor.sector in ("ELI", None):
+                actor.sector = None
     for actor in actors:
         if actor.country is None and actor.kind in ("person", "organization", "group") and actor.sector != "REL":
             actor.country = home
