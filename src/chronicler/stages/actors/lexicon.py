@@ -134,9 +134,10 @@ class Person:
             if current:
                 return current[-1], current[-1].sector
             return latest, _former(latest)
-        for t in reversed(self.tenures):
-            if t.covers(when):
-                return t, t.sector
+        covering = [t for t in self.tenures if t.covers(when)]
+        if covering:  # an office held beats a candidacy at the same date (the codebook: "Sen. Ted Cruz" running: LEG)
+            t = ([t for t in covering if t.sector in OFFICE_SECTORS] or covering)[-1]
+            return t, t.sector
         past = [t for t in self.tenures if t.end is not None and t.end <= when]
         if past:
             return past[-1], _former(past[-1])
@@ -151,7 +152,8 @@ class Person:
 
 
 def _former(t: Tenure) -> str:
-    return "ELI" if t.sector in OFFICE_SECTORS else t.sector
+    """The sector of a past office: former office holders and former candidates are elites (ELI)."""
+    return "ELI" if t.sector in OFFICE_SECTORS or t.sector == "PTY" else t.sector
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ class Lexicon:
     # their offices in ``offices`` ([name, country, position, sector, start, end]), read when asked (``held``)
     holders: dict[str, list[int]] = field(default_factory=dict)
     offices: list[list[str]] = field(default_factory=list)
+    _merged: dict[str, Person] = field(default_factory=dict)  # leaders.tsv people with their other offices
     # last name -> countries whose head of state or government bore it ("bush" -> USA): "the Bush
     # administration" is that country's government whichever Bush it was
     ruler_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -223,7 +226,7 @@ class Lexicon:
         k = key(text)
         found = self.people.get(k) or self.people.get(key(text.replace("-", " ")))
         if found:
-            return found[0] if len(found) == 1 else None
+            return self._with_offices(found[0], k) if len(found) == 1 else None
         held = self.held(k) if " " in k else None
         if held and len({t.country for t in held[1]}) == 1:
             dicts = self.dicts
@@ -235,6 +238,21 @@ class Lexicon:
         dicts = self.dicts
         return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when, surname),
                       source="dictionaries")
+
+    def _with_offices(self, person: Person, k: str) -> Person:
+        """A person of leaders.tsv with the offices the office holders' data add in the same country (a
+        senator who became secretary of state); looked up once per key."""
+        merged = self._merged.get(k)
+        if merged is None or merged.name != person.name:
+            held = self.held(k) if " " in k else None
+            merged = person
+            if held and person.tenures and {t.country for t in held[1]} == {person.tenures[-1].country}:
+                extra = [t for t in held[1] if not any(t.start == o.start and t.sector == o.sector for o in person.tenures)]
+                if extra:
+                    tenures = tuple(sorted(person.tenures + tuple(extra), key=lambda t: t.start or date.min))
+                    merged = Person(person.name, tenures, person.lookup, person.source)
+            self._merged[k] = merged
+        return merged
 
     def held(self, k: str) -> tuple[str, tuple[Tenure, ...]] | None:
         """(name as the data spell it, offices in order of start) of a key of the office holders' data."""
