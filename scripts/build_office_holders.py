@@ -17,7 +17,7 @@ The position's sector follows the annotation codebook: ministers, secretaries, p
 governors, mayors and ambassadors GOV; courts, justices, judges, prosecutors and attorneys general JUD (a
 minister or secretary of justice is GOV); speakers and members of a legislature LEG; chiefs of staff and
 commanders of the armed forces MIL (their ministers and secretaries are GOV); police chiefs and the FBI's
-director COP.
+director COP; religious offices (the Pope) REL.
 """
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ _CIVIL = re.compile(r"\b(Minister|Ministry|Secretary|Cabinet|President of the Go
 
 
 def sector_of(position: str) -> str:
+    if re.search(r"\b(Pope|Patriarch|Archbishop|Bishop|Imam|Mufti|Rabbi)\b", position, re.I):
+        return "REL"  # a religious office, even where it heads a state (the Pope)
     if re.search(r"\b(Minister|Ministry|Secretary|Cabinet)\b", position):
         return "JUD" if re.search(r"\bAttorney[- ]General\b", position) else "GOV"
     if _JUD.search(position):
@@ -96,7 +98,7 @@ def world_leaders(path: Path, country_of: dict[str, str]) -> list[tuple[str, str
                 continue
             start = iso_date(r["start_year"])
             end = iso_date(r["end_year"], end=True) if r["end_year"] else ""
-            rows.append((name, iso3, clean_name(r["positionLabel"]), "GOV", start, end))
+            rows.append((name, iso3, clean_name(r["positionLabel"]), sector_of(r["positionLabel"]), start, end))
     return rows
 
 

@@ -8,7 +8,7 @@
 
 Both are ``LinearModel``s over string features of the actor and the words around its mentions
 (``features``), shipped as JSON beside this module; ``CHRONICLER_ACTOR_MODEL=off`` switches them off (the rules
-alone). The training script reads the features the stage computed (``doc.user_data[FEATURES_KEY]``, written
+alone); they apply to documents of three sentences or more (``MIN_SENTENCES``). The training script reads the features the stage computed (``doc.user_data[FEATURES_KEY]``, written
 when ``CHRONICLER_ACTOR_FEATURES=on``) so that training and use see the same thing.
 """
 from __future__ import annotations
@@ -129,11 +129,25 @@ def _title_end(doc: Doc) -> int:
     return first.end_char if first is not None else 0
 
 
+MIN_SENTENCES = 3
+
+
+def _is_article(doc: Doc) -> bool:
+    """Whole articles only: the models learned from articles' openings (a headline, then the story); on a
+    sentence or a phrase alone their features (headline, position, repetition) mean nothing."""
+    n = 0
+    for _ in doc.sents:
+        n += 1
+        if n >= MIN_SENTENCES:
+            return True
+    return False
+
+
 def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
     """Drop the candidates the keep model rejects and fill the sector the rules left empty; with
     ``CHRONICLER_ACTOR_FEATURES=on`` record each candidate's features (by actor object) for training."""
     record = recording()
-    on = enabled()
+    on = enabled() and _is_article(doc)
     if not (record or on):
         return
     keep_model = load(KEEP_FILE) if on else None
