@@ -75,6 +75,9 @@ def candidates(rows: list[dict]) -> list[dict]:
     return out
 
 
+from chronicler.stages.actors.learned import KEEP_KINDS_EXEMPT  # noqa: E402  (as the stage applies the model)
+
+
 def calibrated(row: dict[str, float], temperature: float) -> dict[str, float]:
     logs = {c: math.log(max(p, 1e-12)) / temperature for c, p in row.items()}
     top = max(logs.values())
@@ -87,7 +90,7 @@ def evaluate(cands: list[dict], keep_p: list[float], sector_rows: list[dict | No
              sector_t: float, n_gold: int) -> dict:
     pred = found = coded = sector_ok = 0
     for c, p, srow in zip(cands, keep_p, sector_rows):
-        if p < keep_t:
+        if p < keep_t and c["kind"] not in KEEP_KINDS_EXEMPT:
             continue
         pred += 1
         if c["keep"] != "1":

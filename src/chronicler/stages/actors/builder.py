@@ -233,7 +233,7 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     add_islands(doc, table, lex)
     infer_office_countries(doc, table, lex, coded)
     decide(doc, table, lex)
-    assign_home_country(doc, table, lex, article.dateline if article is not None else None)
+    assign_home_country(doc, table, lex, article.dateline if article is not None else None, coded)
     return renumber(table)
 
 

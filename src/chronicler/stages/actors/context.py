@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import REGION_OVER_TOWN
+from chronicler.stages.actors.inference import names_known_body
 from chronicler.stages.actors.lexicon import Lexicon
 from chronicler.stages.actors.table import Table
 
@@ -55,8 +56,8 @@ def country_votes(doc: Doc, actors: list[Actor], lex: Lexicon, dateline: str | N
             votes[found] += 3
     covered = {m for actor in actors for m in actor.mentions}
     for actor in actors:
-        if not actor.country or actor.country == "IGO" or actor.sector == "MED" or actor.id in unsure:
-            continue
+        if not actor.country or actor.country == "IGO" or actor.sector in ("MED", "MIL") or actor.id in unsure:
+            continue  # the press, and armies (they act abroad), say nothing of where the story is
         votes[actor.country] += len(actor.mentions)
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS and (ent.start_char, ent.end_char) not in covered:
@@ -75,13 +76,16 @@ def home_country(votes: Counter) -> str | None:
     return ranked[0][0]
 
 
-def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | None = None) -> str | None:
+def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | None = None,
+                        known: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Actors without a country (people, organisations, groups) take the document's home country; returns it.
 
     A person whom only the large knowledge files code (the office holders' data, the dictionaries) may be a
     namesake: where the document has a home country and names that person's country nowhere else, the
     knowledge files' country and office are dropped ("David Madden", a television executive in an American
-    story, is not the British diplomat of that name) and the person is read as the text gives them."""
+    story, is not the British diplomat of that name) and the person is read as the text gives them.
+    Bodies the knowledge files leave without a country on purpose (``known``: transnational groups such as
+    the Islamic State, and groups named after them) keep it empty."""
     actors = table.actors
     for actor in actors:  # an international body is coded IGO in both fields (the codebook's sector IGO)
         if actor.country == "IGO" and actor.sector is None and actor.kind == "organization":
@@ -96,6 +100,7 @@ def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | No
             if actor.title is None or actor.sector in ("ELI", None):
                 actor.sector = None
     for actor in actors:
-        if actor.country is None and actor.kind in ("person", "organization", "group") and actor.sector != "REL":
+        if actor.country is None and actor.kind in ("person", "organization", "group") and actor.sector != "REL" \
+                and actor.id not in known and not names_known_body(actor.name, lex):
             actor.country = home
     return home

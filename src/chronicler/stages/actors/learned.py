@@ -8,7 +8,7 @@
 
 Both are ``LinearModel``s over string features of the actor and the words around its mentions
 (``features``), shipped as JSON beside this module; ``CHRONICLER_ACTOR_MODEL=off`` switches them off (the rules
-alone); they apply to documents of three sentences or more (``MIN_SENTENCES``). The training script reads the features the stage computed (``doc.user_data[FEATURES_KEY]``, written
+alone); they apply to documents of five sentences or more (``MIN_SENTENCES``). The training script reads the features the stage computed (``doc.user_data[FEATURES_KEY]``, written
 when ``CHRONICLER_ACTOR_FEATURES=on``) so that training and use see the same thing.
 """
 from __future__ import annotations
@@ -28,6 +28,9 @@ from chronicler.stages.actors.table import Table
 KEEP_FILE = "actor_keep.json"
 SECTOR_FILE = "actor_sector.json"
 FEATURES_KEY = "chronicler_actor_features"
+# countries stay as the rules find them (a state named as an actor, its people, the island): the keep model
+# learned from few of them, and the rules already leave places that are only places out
+KEEP_KINDS_EXEMPT = frozenset({"country"})
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 
@@ -129,7 +132,7 @@ def _title_end(doc: Doc) -> int:
     return first.end_char if first is not None else 0
 
 
-MIN_SENTENCES = 3
+MIN_SENTENCES = 5
 
 
 def _is_article(doc: Doc) -> bool:
@@ -170,7 +173,9 @@ def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
         threshold = float(keep_model.meta.get("threshold", 0.5))
         dropped = set()
         for actor in table.actors:
-            if actor.id in feats and keep_model.probabilities(feats[actor.id]).get("1", 1.0) < threshold:
+            if actor.kind in KEEP_KINDS_EXEMPT or actor.id not in feats:
+                continue
+            if keep_model.probabilities(feats[actor.id]).get("1", 1.0) < threshold:
                 actor.mentions = []
                 dropped.add(actor.id)
         if dropped:

@@ -136,7 +136,9 @@ class Person:
             return latest, _former(latest)
         covering = [t for t in self.tenures if t.covers(when)]
         if covering:  # an office held beats a candidacy at the same date (the codebook: "Sen. Ted Cruz" running: LEG)
-            t = ([t for t in covering if t.sector in OFFICE_SECTORS] or covering)[-1]
+            offices = [t for t in covering if t.sector in OFFICE_SECTORS]
+            # a head of state who also commands the army is coded by the state office
+            t = ([t for t in offices if t.sector == "GOV"] or offices or covering)[-1]
             return t, t.sector
         past = [t for t in self.tenures if t.end is not None and t.end <= when]
         if past:
@@ -227,7 +229,7 @@ class Lexicon:
         found = self.people.get(k) or self.people.get(key(text.replace("-", " ")))
         if found:
             return self._with_offices(found[0], k) if len(found) == 1 else None
-        held = self.held(k) if " " in k else None
+        held = (self.held(k) or self.held(key(text.replace("-", " ")))) if " " in k else None
         if held and len({t.country for t in held[1]}) == 1:
             dicts = self.dicts
             lookup = (lambda when: dicts.actor(text, when, surname)) if dicts is not None else None
