@@ -49,6 +49,12 @@ def load(name: str) -> LinearModel | None:
     return LinearModel.loads(ref.read_text("utf-8")) if ref.is_file() else None
 
 
+def preload_models() -> None:
+    if enabled():
+        load(KEEP_FILE)
+        load(SECTOR_FILE)
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3+"
 
