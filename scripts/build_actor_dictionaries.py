@@ -8,7 +8,7 @@ Reads (MIT, openeventdata/petrarch2 at commit 676801cd; format in ``dictionaries
 - ``Phoenix.agents.txt``: role words -> sector (``FOREIGN_!MINIST! [~GOV]``), with their plurals.
 
 Every CAMEO code is converted here, once, into the contract's vocabulary: ISO3 country (or IGO) and a sector
-(CAMEO's MED is JRN, INS and SEP are REB, MUS is MOS, as ``roles.tsv`` writes them). The code itself is kept:
+(CAMEO's MED and JRN are MED, as the annotation codebook names media; INS and SEP are REB, MUS is MOS, as ``roles.tsv`` writes them). The code itself is kept:
 IGO bodies keep their own (IGOUNO, IGOEURNAT ...). Names are indexed by ``dictionary_key`` (case, accents,
 hyphens and the article "al-" ignored), so "Kim Jong-un" finds KIM_JONG_UN.
 
@@ -45,7 +45,7 @@ CAMEO_COUNTRY = {"KSV": "XKX", "TMP": "TLS", "SRP": "SRB", "SCG": "SRB", "YUG": 
 # CAMEO role and sector codes -> the contract's sector (roles.tsv's vocabulary).
 SECTOR = {c: c for c in "COP GOV JUD MIL OPP REB SPY UAF PTY AGR BUS CRM CVL EDU ELI ENV HLH LAB LEG REF RAD NGO "
                         "REL MOS CHR JEW BUD HIN".split()}
-SECTOR.update({"MED": "JRN", "INS": "REB", "SEP": "REB", "MUS": "MOS", "HRI": "NGO", "PPL": "CVL",
+SECTOR.update({"MED": "MED", "JRN": "MED", "INS": "REB", "SEP": "REB", "MUS": "MOS", "HRI": "NGO", "PPL": "CVL",
                "SIK": "REL", "JAN": "REL", "BAH": "REL", "ZRO": "REL", "TAO": "REL", "SHN": "REL", "CON": "REL",
                "DRZ": "REL", "PAG": "REL", "ATH": "REL", "ADR": "REL", "ALE": "REL"})
 _CODE = re.compile(r"\[([^\]]*)\]")

@@ -94,7 +94,7 @@ class Actor:
     def code(self) -> str | None:
         if self.cameo:
             return self.cameo
-        if self.country and self.sector:
+        if self.country and self.sector and self.sector != self.country:  # an IGO's sector IGO: IGO
             return f"{self.country}{self.sector}"
         return self.country
 

@@ -38,6 +38,14 @@ def test_scoring_rules(tmp_path, analyzer):
     assert "through the pipeline" in ev.report(through)
 
 
+def test_cameo_journalists_are_the_contracts_media(tmp_path):
+    gold = tmp_path / "g.tsv"
+    gold.write_text(HEADER + "t1\tagent_to_code\tjournalists\t\t\tcode_1\tEq\tJRN\n", encoding="utf-8")
+    assert ev.same_sector("JRN") == "MED" and ev.same_sector("GOV") == "GOV"
+    figures = ev.evaluate(str(gold))
+    assert figures["sector_n"] == 1 and figures["sector_accuracy"] == 1.0  # coded MED, gold's CAMEO JRN
+
+
 def test_ngec_expectations_meet_targets():
     figures = ev.evaluate(str(shared_path("data", "actors", "ngec_expectations_dev.tsv")))
     assert figures["country_n"] > 100 and figures["sector_n"] > 100

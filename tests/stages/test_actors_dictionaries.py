@@ -43,7 +43,7 @@ def test_cameo_codes_convert_to_the_contract_vocabulary():
     assert build.convert("MNCUSA", iso) == ("USA", "BUS")
     assert build.convert("NGOHRI", iso) == ("IGO", "NGO")
     assert build.convert("KSVGOV", iso) == ("XKX", "GOV")  # CAMEO's Kosovo code
-    assert build.convert("~MED", iso) == (None, "JRN")  # CAMEO media is the contract's JRN
+    assert build.convert("~MED", iso) == (None, "MED")  # CAMEO media (and journalists, JRN) is the contract's MED
     assert build.convert("AFGINS", iso) == ("AFG", "REB")
     assert build.convert("MEAREB", iso) == (None, "REB")  # a region is no country
 

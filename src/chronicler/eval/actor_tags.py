@@ -3,7 +3,8 @@
 - PLOVER gold records (``plover_gsr/dev.jsonl``): each source and target gives the actor's text, its country
   (``code``: ISO3 or IGO) and, for most, its ``sector``. The sentence is analysed (dated with the record's
   date); the actor over the first occurrence of the actor's text (``actor_for_tokens``) is scored: country
-  accuracy over every gold actor (no actor counts as no country), sector accuracy over those with a sector.
+  accuracy over every gold actor (no actor counts as no country), sector accuracy over those with a sector
+  (CAMEO's JRN read as the contract's MED, ``eval.actors.SAME_SECTOR``).
 - ConfliBERT actor tags (``conflibert/actors_train.conll``): source (S), target (T) and reciprocal (R) spans
   carry no codes, so the figure is a coverage: the share of tagged spans over which the document has an actor,
   one with a country, one with a sector. The sentence is its tokens joined by single spaces.
@@ -16,6 +17,7 @@ import json
 from datetime import date
 from typing import Any
 
+from chronicler.eval.actors import same_sector
 from chronicler.sources.article import make_article
 from chronicler.stages.actors import actor_for_tokens
 
@@ -53,7 +55,7 @@ def evaluate_plover(gold_path: str, analyzer: Any) -> dict[str, Any]:
             sector = actor.sector if actor else None
             fields = [("country", a.get("code") or "", country or "")]
             if a.get("sector"):
-                fields.append(("sector", a["sector"], sector or ""))
+                fields.append(("sector", same_sector(a["sector"]), sector or ""))
             for name, want, got in fields:
                 counts[name][0] += int(want == got)
                 counts[name][1] += 1

@@ -9,6 +9,9 @@ value; ``search_nat`` rows give a country (``(return:cc)``). We code the text wi
 - sector accuracy: rows on ``code_1`` (the primary sector), blank meaning "no sector";
 - none accuracy: ``(return:code) Is <blank>`` rows (nonsense or unknown names): right when we code nothing.
 
+The gold's sector codes are CAMEO's; where CAMEO has two names for one sector the contract's is compared
+(``SAME_SECTOR``: journalists JRN are the media, MED, as the annotation codebook names them).
+
 Rows whose expected value is a placeholder ("????") are left out and counted. Wikipedia titles and secondary
 codes (``wiki``, ``title``, ``code_2``, ``actor_wiki_job``) are not scored: we do not link to Wikipedia.
 
@@ -44,6 +47,14 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+# CAMEO sector codes that are another name of one of the contract's sectors
+SAME_SECTOR = {"JRN": "MED"}
+
+
+def same_sector(code: str) -> str:
+    return SAME_SECTOR.get(code, code)
 
 
 FIELDS = ("test", "method", "actor_text", "context", "date", "field", "op", "expected")
@@ -124,7 +135,7 @@ def _score(rows: list[dict[str, str]], coder) -> dict[str, Any]:
             right = (got != expected) if row["op"] == "NotEq" else (got or "") == expected
         elif target == "sector":
             got = sector
-            right = (got or "") == expected
+            right = (got or "") == same_sector(expected)
         else:
             got = f"{country or ''}{sector or ''}" or None
             right = got is None

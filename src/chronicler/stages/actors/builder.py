@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from chronicler.model import Actor
 from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.actors.coder import Coding
+from chronicler.stages.actors.context import assign_home_country
+from chronicler.stages.actors.learned import decide
 from chronicler.stages.actors.dictionaries import note_undated
 from chronicler.stages.actors.entities import (Rulers, dictionary_people, fix_entities, join_country_names,
                                                knowledge_spans, role_spans, titled_names)
@@ -230,6 +232,8 @@ def build(doc: Doc, lex: Lexicon, rulers: Rulers) -> tuple[list[Actor], dict[int
     add_groups(doc, table, lex, roles, when, consumed, between=lambda: place_home_bodies(doc, table, lex, coded))
     add_islands(doc, table, lex)
     infer_office_countries(doc, table, lex, coded)
+    decide(doc, table, lex)
+    assign_home_country(doc, table, lex, article.dateline if article is not None else None, coded)
     return renumber(table)
 
 

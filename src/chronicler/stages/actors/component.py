@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from chronicler.model import Actor
 from chronicler.stages.actors.builder import build
 from chronicler.stages.actors.entities import Rulers, build_rulers
+from chronicler.stages.actors.learned import preload_models
 from chronicler.stages.actors.lexicon import Lexicon, lexicon
 from chronicler.stages.actors.places import find_places
 
@@ -67,6 +68,7 @@ class ActorsComponent:
         self.lex = lexicon()
         self.rulers = build_rulers(nlp.vocab, self.lex, nlp.make_doc)
         _RULERS[id(nlp.vocab)] = self.rulers
+        preload_models()  # read once when the pipeline is made, not by the first document
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors, doc._.token_actor = build(doc, self.lex, self.rulers)

@@ -28,7 +28,7 @@ def mentioned_countries(doc: Doc, table: Table, lex: Lexicon) -> set[str]:
     international body counts as one more: "NATO troops arrived in Bosnia, Defense Secretary William Perry
     said" does not make Perry Bosnian) and the places it names."""
     found = {a.country for a in table.actors if a.kind in ("country", "organization", "group") and a.country
-             and a.sector != "JRN"}
+             and a.sector != "MED"}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             place = location_of(ent.text, lex)
@@ -50,7 +50,7 @@ def infer_office_countries(doc: Doc, table: Table, lex: Lexicon, known: set[str]
     holders = [a for a in table.actors if a.country is None and a.kind == "person" and a.title
                and a.sector in _STATE_SECTORS]
     groups = [a for a in table.actors if a.country is None and a.kind == "group" and a.sector in _HOME_GROUPS
-              and a.id not in known and not _names_known_body(a.name, lex)]
+              and a.id not in known and not names_known_body(a.name, lex)]
     if holders:
         countries = mentioned_countries(doc, table, lex)
         if len(countries) == 1 and "IGO" not in countries:
@@ -63,7 +63,7 @@ def infer_office_countries(doc: Doc, table: Table, lex: Lexicon, known: set[str]
                 actor.country = next(iter(homes))
 
 
-def _names_known_body(name: str, lex: Lexicon) -> bool:
+def names_known_body(name: str, lex: Lexicon) -> bool:
     """ "Islamic State militants": members of a body the knowledge files code (and leave without a country)."""
     words = tokens(name)
     return any(it.kind == "org" for it in scan(words, lex))

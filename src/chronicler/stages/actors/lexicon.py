@@ -107,17 +107,23 @@ class Person:
     tenures: tuple[Tenure, ...]
     # a person of the Phoenix dictionaries: their dated codes answer, as of ``when`` (None: today)
     lookup: Callable[[date | None], Any] | None = field(default=None, compare=False, repr=False)
+    # where the person is known from: "leaders" (leaders.tsv, checked by hand), "holders" (the office holders'
+    # data) or "dictionaries" (Phoenix); the last two are large and share names with people of other countries
+    source: str = "leaders"
 
     @property
     def country(self) -> str | None:
-        if self.lookup is not None:
+        if self.lookup is not None and not self.tenures:
             hit = self.lookup(None)
             return hit.country if hit else None
         return self.tenures[-1].country if self.tenures else None
 
     def at(self, when: date | None) -> tuple[Tenure | None, str | None]:
-        """(the tenure in force or most recent, sector at ``when``); ``when`` None means now."""
-        if self.lookup is not None:
+        """(the tenure in force or most recent, sector at ``when``); ``when`` None means now. A person known
+        both by dated offices and by the dictionaries answers from the offices from the first one's start on,
+        from the dictionaries before it."""
+        first = self.tenures[0].start if self.tenures else None
+        if self.lookup is not None and (not self.tenures or (when is not None and first is not None and when < first)):
             hit = self.lookup(when)
             if hit is None or not hit.country:
                 return None, hit.sector if hit else None
@@ -128,9 +134,12 @@ class Person:
             if current:
                 return current[-1], current[-1].sector
             return latest, _former(latest)
-        for t in reversed(self.tenures):
-            if t.covers(when):
-                return t, t.sector
+        covering = [t for t in self.tenures if t.covers(when)]
+        if covering:  # an office held beats a candidacy at the same date (the codebook: "Sen. Ted Cruz" running: LEG)
+            offices = [t for t in covering if t.sector in OFFICE_SECTORS]
+            # a head of state who also commands the army is coded by the state office
+            t = ([t for t in offices if t.sector == "GOV"] or offices or covering)[-1]
+            return t, t.sector
         past = [t for t in self.tenures if t.end is not None and t.end <= when]
         if past:
             return past[-1], _former(past[-1])
@@ -138,14 +147,15 @@ class Person:
 
     def stale(self, when: date | None) -> bool:
         """True when the file's knowledge of an open office is more than a year older than ``when``."""
-        if self.lookup is not None:
+        if not self.tenures:
             return False
         open_rows = [t for t in self.tenures if t.end is None and t.as_of is not None]
         return bool(when and open_rows and (when - open_rows[-1].as_of).days > 365)
 
 
 def _former(t: Tenure) -> str:
-    return "ELI" if t.sector in OFFICE_SECTORS else t.sector
+    """The sector of a past office: former office holders and former candidates are elites (ELI)."""
+    return "ELI" if t.sector in OFFICE_SECTORS or t.sector == "PTY" else t.sector
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,11 @@ class Lexicon:
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ISO3, sector)
     roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, list[Person]] = field(default_factory=dict)  # key of name or alias -> people
+    # national office holders since 1990 (office_holders.json.gz: Wikidata, REIGN): key of name -> indices of
+    # their offices in ``offices`` ([name, country, position, sector, start, end]), read when asked (``held``)
+    holders: dict[str, list[int]] = field(default_factory=dict)
+    offices: list[list[str]] = field(default_factory=list)
+    _merged: dict[str, Person] = field(default_factory=dict)  # leaders.tsv people with their other offices
     # last name -> countries whose head of state or government bore it ("bush" -> USA): "the Bush
     # administration" is that country's government whichever Bush it was
     ruler_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -213,12 +228,45 @@ class Lexicon:
         k = key(text)
         found = self.people.get(k) or self.people.get(key(text.replace("-", " ")))
         if found:
-            return found[0] if len(found) == 1 else None
+            return self._with_offices(found[0], k) if len(found) == 1 else None
+        held = (self.held(k) or self.held(key(text.replace("-", " ")))) if " " in k else None
+        if held and len({t.country for t in held[1]}) == 1:
+            dicts = self.dicts
+            lookup = (lambda when: dicts.actor(text, when, surname)) if dicts is not None else None
+            return Person(held[0], held[1], lookup=lookup, source="holders")
         hit = self._dictionary(text, k, surname)
         if hit is None or hit.kind != "person":
             return None
         dicts = self.dicts
-        return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when, surname))
+        return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when, surname),
+                      source="dictionaries")
+
+    def _with_offices(self, person: Person, k: str) -> Person:
+        """A person of leaders.tsv with the offices the office holders' data add in the same country (a
+        senator who became secretary of state); looked up once per key."""
+        merged = self._merged.get(k)
+        if merged is None or merged.name != person.name:
+            held = self.held(k) if " " in k else None
+            merged = person
+            if held and person.tenures and {t.country for t in held[1]} == {person.tenures[-1].country}:
+                extra = [t for t in held[1] if not any(t.start == o.start and t.sector == o.sector for o in person.tenures)]
+                if extra:
+                    tenures = tuple(sorted(person.tenures + tuple(extra), key=lambda t: t.start or date.min))
+                    merged = Person(person.name, tenures, person.lookup, person.source)
+            self._merged[k] = merged
+        return merged
+
+    def held(self, k: str) -> tuple[str, tuple[Tenure, ...]] | None:
+        """(name as the data spell it, offices in order of start) of a key of the office holders' data."""
+        found = self.holders.get(k)
+        if not found:
+            return None
+        tenures = []
+        for i in found:
+            _name, country, position, sector, start, end = self.offices[i]
+            tenures.append(Tenure(country, position, sector, _date(start), _date(end), None if end else HOLDERS_AS_OF))
+        tenures.sort(key=lambda t: t.start or date.min)
+        return self.offices[found[0]][0], tuple(tenures)
 
     def org(self, text: str) -> Org | None:
         k = key(text)
@@ -411,6 +459,31 @@ def _load_people(lex: Lexicon) -> None:
             lex.ruler_surnames[last] = lex.ruler_surnames.get(last, frozenset()) | frozenset(heads)
 
 
+HOLDERS_AS_OF = date(2022, 9, 30)  # when the office holders' data were scraped: an open office is known to then
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_SUFFIX = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_variants(name: str) -> set[str]:
+    """A name as news may write it: without middle initials ("Rod J. Rosenstein" -> "Rod Rosenstein") or a
+    generational suffix ("Robert McCallum, Jr."), without accents."""
+    words = name.replace(",", " ").split()
+    bare = [w for w in words if w.lower() not in _SUFFIX]
+    short = [w for i, w in enumerate(bare) if not (0 < i < len(bare) - 1 and _INITIAL.match(w))]
+    out = {name, " ".join(bare), " ".join(short)}
+    return {v for f in out for v in (f, deaccent(f)) if len(v.split()) > 1}
+
+
+def _load_holders(lex: Lexicon) -> None:
+    import gzip
+    import json
+
+    ref = resources.files("chronicler.stages.actors").joinpath("office_holders.json.gz")
+    data = json.loads(gzip.decompress(ref.read_bytes()))
+    lex.offices = data["offices"]
+    lex.holders = data["keys"]  # the keys of name_variants(name), computed by the build script
+
+
 def _load_orgs(lex: Lexicon, acronyms: set[str]) -> None:
     for name, aliases, country, sector, kind in _rows("organizations.tsv", 5):
         forms = [name, deaccent(name), *(a for a in aliases.split("|") if a)]
@@ -471,6 +544,7 @@ def lexicon() -> Lexicon:
     lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
     _load_dictionaries(lex)
     _load_people(lex)
+    _load_holders(lex)
     _load_orgs(lex, acronyms)
     lex.islands = word_set("islands.txt")
     lex.acronyms = frozenset(acronyms)

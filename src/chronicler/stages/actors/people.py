@@ -189,6 +189,8 @@ def finish_people(table: Table, when: date | None) -> None:
                         person.name, max(t.as_of for t in person.tenures if t.as_of), when)
         if actor.country is None:
             actor.country = tenure.country if tenure else person.country
+            if person.source != "leaders" and actor.country:
+                table.from_knowledge.add(actor.id)
         if actor.sector is None:
             actor.sector = sector
         if actor.title is None and tenure is not None and sector == tenure.sector:

@@ -20,6 +20,9 @@ class Table:
     token_actor: dict[int, str] = field(default_factory=dict)
     first_token: dict[str, int] = field(default_factory=dict)
     person_of: dict[str, Person] = field(default_factory=dict)
+    # actors whose country and office come from the large knowledge files alone (not from the text): a
+    # namesake of another country is possible, so the document's home country is checked against them
+    from_knowledge: set[str] = field(default_factory=set)
 
     def get(self, k: tuple, make) -> Actor:
         actor = self.by_key.get(k)
