@@ -172,6 +172,34 @@ def cmd_select(args) -> None:
           "double", sum(1 for e in chosen if e.get("double")), file=sys.stderr)
 
 
+def cmd_extend(args) -> None:
+    """Add ``n`` more PolNeAR training articles about politics (three or more political words in the opening),
+    chosen by a seeded shuffle among those not yet in the manifest; the split follows their group as before."""
+    have = manifest()
+    ids = {e["id"] for e in have}
+    pol = _polnear()
+    docs = sorted(pol)
+    random.Random(f"extend-{args.seed}").shuffle(docs)
+    added = []
+    for d in docs:
+        if f"polnear:{d}" in ids or len(pol[d]) < 1500 or len(POLITICAL.findall(pol[d][:3000])) < 3:
+            continue
+        date = d.split("_")[1]
+        e = {"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date, "source": d.split("_")[0],
+             "group": f"polnear:{date[:7]}", "batch": f"extend-{args.seed}"}
+        h = int(hashlib.sha256(e["group"].encode()).hexdigest(), 16)
+        e["split"] = "dev" if h % 5 == 0 else "train"
+        added.append(e)
+        if len(added) >= args.n:
+            break
+    with open(HERE / "manifest.jsonl", "a", encoding="utf-8") as fh:
+        for e in added:
+            fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    if args.ids_out:
+        Path(args.ids_out).write_text("".join(e["id"] + "\n" for e in added))
+    print(f"{len(added)} articles added", file=sys.stderr)
+
+
 def manifest() -> list[dict]:
     return [json.loads(l) for l in open(HERE / "manifest.jsonl", encoding="utf-8")]
 
@@ -457,6 +485,11 @@ def main(argv=None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("select").set_defaults(fn=cmd_select)
     sub.add_parser("sentences").set_defaults(fn=cmd_sentences)
+    p = sub.add_parser("extend")
+    p.add_argument("n", type=int)
+    p.add_argument("--seed", default="1")
+    p.add_argument("--ids-out", help="write the added ids here (for `sheets --ids`)")
+    p.set_defaults(fn=cmd_extend)
     p = sub.add_parser("sheets")
     p.add_argument("outdir")
     p.add_argument("--per", type=int, default=12)
