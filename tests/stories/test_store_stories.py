@@ -79,10 +79,18 @@ def test_cli_and_api(tmp_path, capsys):
     capsys.readouterr()
     assert main(["stories", "--db", db, "--actor", "Díaz-Canel", "--format", "json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
-    assert main(["story", listed["id"], "--db", db]) == 0
+    assert main(["story", listed["id"], "--db", db, "--format", "json"]) == 0
     story = json.loads(capsys.readouterr().out)
     assert story["id"] == listed["id"] and story["timeline"]
-    assert main(["story", listed["id"], "--db", db, "--format", "table"]) == 0
+    assert list(story)[:3] == ["id", "title", "summary"]
+    assert main(["story", listed["id"], "--db", db]) == 0  # the summary to read, first
+    text = capsys.readouterr().out
+    heads = ["what happened", "who said what:", "who is involved:", "where the outlets differ:", "when:", "articles:"]
+    at = [text.index(h) for h in heads]
+    assert at == sorted(at) and "timeline (" not in text and "--all" in text
+    top = story["summary"]["what_happened"][0]
+    assert top["evidence"]["text"][:40] in text and f"{top['num_sources']} outlets" in text
+    assert main(["story", listed["id"], "--db", db, "--all"]) == 0
     assert "disputes:" in capsys.readouterr().out
     assert main(["story", "nope", "--db", db]) == 2
     client = TestClient(create_app(db=db))

@@ -22,6 +22,9 @@ from chronicler.bounds import BoundExceeded, Expired, check_text, deadline, doc_
 from chronicler.errors import ChroniclerError
 
 MAX_TEXT = 2_000_000  # characters
+STORY_LISTS = ("documents", "events", "quotes", "actors", "disputes", "timeline")
+STORY_PREVIEW = 10  # articles and timeline rows the story page shows before "show all"
+STORY_CACHE = 16  # story views kept per server process (a view is rebuilt when its story gains an article)
 
 
 class AnalyzeRequest(BaseModel):
@@ -41,6 +44,7 @@ class Services:
         self.analyze_lock = threading.Lock()
         self.timeout, self.memory_mb = doc_timeout(), doc_memory_mb()
         self.store_lock = threading.Lock()
+        self._stories: dict[tuple[str, int, str], dict[str, Any]] = {}
 
     def analyzer(self):
         if self._analyzer is None:
@@ -48,6 +52,24 @@ class Services:
 
             self._analyzer = Analyzer(self.model)
         return self._analyzer
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story's view, built from its documents once per version of the story (404 when none)."""
+        with self.store_lock:
+            store = self.store()
+            row = store.story_row(story_id)
+            if row is None:
+                raise HTTPException(404, "no such story")
+            key = (row["id"], row["num_documents"], str(row["last_seen"]))
+            view = self._stories.pop(key, None)
+            if view is None:
+                from chronicler.stories.view import story_view
+
+                view = story_view(row, store.story_documents(row["id"]))
+            self._stories[key] = view  # most recently used last
+            while len(self._stories) > STORY_CACHE:
+                self._stories.pop(next(iter(self._stories)))
+        return view
 
     def store(self):
         from chronicler.store import open_store
@@ -140,11 +162,27 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
 
     @app.get("/v1/stories/{story_id}")
     def story(story_id: str) -> dict[str, Any]:
-        with services.store_lock:
-            found = services.store().story(story_id)
-        if found is None:
-            raise HTTPException(404, "no such story")
-        return found
+        """The story: its summary first, then every list in full."""
+        return services.story(story_id)
+
+    @app.get("/v1/stories/{story_id}/summary")
+    def story_summary(story_id: str) -> dict[str, Any]:
+        """What the story page shows first: the summary, the articles, and how long each full list is."""
+        s = services.story(story_id)
+        return {"id": s["id"], "title": s["title"], "first_seen": s["first_seen"], "last_seen": s["last_seen"],
+                "summary": s["summary"], "documents": s["documents"][:STORY_PREVIEW],
+                "timeline": s["timeline"][:STORY_PREVIEW], "totals": {k: len(s[k]) for k in STORY_LISTS}}
+
+    @app.get("/v1/stories/{story_id}/{section}")
+    def story_list(story_id: str, section: Literal["documents", "events", "quotes", "actors", "disputes", "timeline"],
+                   offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(25, ge=1, le=500)
+                   ) -> dict[str, Any]:
+        """One of the story's full lists, a page at a time."""
+        from chronicler.stories.summary import ranked
+
+        rows = ranked(section, services.story(story_id)[section])
+        return {"id": story_id, "section": section, "total": len(rows), "offset": offset, "limit": limit,
+                "rows": rows[offset:offset + limit]}
 
     @app.get("/v1/documents/{doc_id}")
     def document(doc_id: str) -> dict[str, Any]:
