@@ -20,6 +20,7 @@ from chronicler import __version__
 from chronicler.api.security import Guard
 from chronicler.bounds import BoundExceeded, Expired, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import ChroniclerError
+from chronicler.store.base import StoreError
 
 MAX_TEXT = 2_000_000  # characters
 STORY_LISTS = ("documents", "events", "quotes", "actors", "disputes", "timeline")
@@ -78,7 +79,8 @@ class Services:
             is_url = (self.db or "").startswith(("postgresql://", "postgres://"))
             if self.db is None or not (is_url or self.writable or Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
-            self._store = open_store(self.db, read_only=not self.writable)
+            # a DuckDB file is held for writing only while the server writes: the CLI can read it meanwhile
+            self._store = open_store(self.db, read_only=not self.writable, shared=self.writable)
         return self._store
 
 
@@ -96,6 +98,10 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     @app.exception_handler(ChroniclerError)
     async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def store_busy(_request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(BoundExceeded)
     async def over_bounds(_request: Request, exc: BoundExceeded) -> JSONResponse:
