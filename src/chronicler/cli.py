@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--until", type=_date, help="stories begun on or before this date")
     st.add_argument("--format", choices=["table", "json"], default="table")
     st.add_argument("--limit", type=int, default=None)
+    st.add_argument("--topics", action="store_true",
+                    help="group the stories of one subject (a separate view: a story holds one matter)")
     so = sub.add_parser("story", help="one story: its summary (what happened, who said what, who is involved, "
                                       "where the outlets differ, when), then its articles")
     so.add_argument("id", metavar="ID")
@@ -204,6 +206,17 @@ def _cmd_stories(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(story, ensure_ascii=False, indent=2, default=str) + "\n")
             else:
                 sys.stdout.write(render_story(story, full=args.all))
+            return 0
+        if args.topics:
+            if args.actor:
+                raise ChroniclerError("--topics groups all stories: drop --actor")
+            topics = store.topics(since=args.since, until=args.until, limit=args.limit)
+            if args.format == "json":
+                sys.stdout.write(json.dumps(topics, ensure_ascii=False, indent=2, default=str) + "\n")
+            else:
+                from chronicler.stories.render import render_topics
+
+                sys.stdout.write(render_topics(topics))
             return 0
         rows = store.stories(actor=args.actor, since=args.since, until=args.until, limit=args.limit)
     sys.stdout.write(render_rows(rows, args.format))

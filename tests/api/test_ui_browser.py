@@ -219,6 +219,14 @@ def test_story_page_summary_first_in_one_screen(page, story_url, shots):
     assert marked(page) == top["evidence"]["text"]
 
 
+def test_stories_and_topics_views(page, story_url):
+    open_ui(page, story_url, "/stories")
+    assert page.locator("#view a[href^='#/story/']").count() == len(fetch(story_url + "/v1/stories"))
+    navigate(page, lambda: page.locator("#storyViews a").click())
+    assert page.url.endswith("#/stories?by=topic") and page.inner_text("h1") == "Topics"
+    assert page.locator("section.topic").count() == len(fetch(story_url + "/v1/topics"))
+
+
 def test_story_full_lists_are_one_click_away_and_paged(page, story_url, shots):
     [story] = [s for s in fetch(story_url + "/v1/stories") if s["num_documents"] >= 4]
     totals = fetch(story_url + f"/v1/stories/{story['id']}/summary")["totals"]

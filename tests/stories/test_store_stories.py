@@ -98,6 +98,13 @@ def test_cli_and_api(tmp_path, capsys):
         [listed["id"]]
     assert client.get(f"/v1/stories/{listed['id']}").json()["documents"] == story["documents"]
     assert client.get("/v1/stories/nope").status_code == 404
+    assert client.get("/v1/topics").json() == []  # the Cuba story and the salmon story: no common subject
+    assert main(["stories", "--topics", "--db", db]) == 0 and "no topic" in capsys.readouterr().out
+    summary = client.get(f"/v1/stories/{listed['id']}/summary").json()
+    assert summary["summary"] == story["summary"] and summary["totals"]["events"] == len(story["events"])
+    page = client.get(f"/v1/stories/{listed['id']}/events", params={"offset": 1, "limit": 2}).json()
+    assert page["total"] == len(story["events"]) and len(page["rows"]) == min(2, len(story["events"]) - 1)
+    assert client.get(f"/v1/stories/{listed['id']}/nothing").status_code == 422
     gdelt = tmp_path / "events.tsv"
     assert main(["export", str(gdelt), "--format", "gdelt", "--db", db]) == 0
     rows = [line.split("\t") for line in gdelt.read_text("utf-8").splitlines()]

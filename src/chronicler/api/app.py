@@ -166,6 +166,12 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
                 limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         return query("stories", actor=actor, since=since, until=until, limit=limit)
 
+    @app.get("/v1/topics")
+    def topics(since: date | None = None, until: date | None = None,
+               limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        """Stories of one subject grouped (a separate view: a story holds one matter)."""
+        return query("topics", since=since, until=until, limit=limit)
+
     @app.get("/v1/stories/{story_id}")
     def story(story_id: str) -> dict[str, Any]:
         """The story: its summary first, then every list in full."""

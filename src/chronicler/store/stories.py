@@ -6,7 +6,7 @@ always agree with the documents a story holds. Mixed into ``Store``: the same SQ
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -108,6 +108,36 @@ class StoryTables:
             sql += " LIMIT ?"
             params.append(int(limit))
         return self._rows(sql, params)
+
+    def topics(self, *, since: date | None = None, until: date | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Topics (chronicler.stories.topics): stories of one subject grouped, latest first."""
+        from chronicler.stories.topics import TOPIC_DAYS, topics
+
+        clauses, params = ["merged_into IS NULL", "state IS NOT NULL"], []
+        if since:  # stories a little before the range may join a topic within it
+            clauses.append("(last_seen IS NULL OR last_seen >= ?)")
+            params.append(since - timedelta(days=TOPIC_DAYS))
+        if until:
+            clauses.append("(first_seen IS NULL OR first_seen <= ?)")
+            params.append(until + timedelta(days=TOPIC_DAYS))
+        rows = self._rows("SELECT id, title, first_seen, last_seen, num_documents, state FROM stories WHERE "
+                          + " AND ".join(clauses) + " ORDER BY seq", params)
+        for r in rows:
+            state = r.pop("state")
+            r["total"] = (state if isinstance(state, dict) else json.loads(state))["total"]
+        out = []
+        for group in topics(rows):
+            first = min((s["first_seen"] for s in group if s["first_seen"]), default=None)
+            last = max((s["last_seen"] for s in group if s["last_seen"]), default=None)
+            if (since and last and last < since) or (until and first and first > until):
+                continue
+            lead = max(group, key=lambda s: (s["num_documents"], -group.index(s)))
+            out.append({"id": "t" + group[0]["id"][1:], "title": lead["title"], "first_seen": first, "last_seen": last,
+                        "num_stories": len(group), "num_documents": sum(s["num_documents"] for s in group),
+                        "stories": [{k: s[k] for k in ("id", "title", "first_seen", "last_seen", "num_documents")}
+                                    for s in group]})
+        return out[:limit] if limit is not None else out
 
     def story_documents(self, story_id: str) -> list[dict[str, Any]]:
         """The story's documents with their contracts, by publication date then placement order."""

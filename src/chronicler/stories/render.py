@@ -107,3 +107,14 @@ def render_story(story: dict[str, Any], full: bool = False) -> str:
         lines.append(f"  {d['id']:4} {d['type']}: {safe(d['claimed_by']['name'] or '?', 30)} claims, "
                      f"{safe(d['denied_by']['name'] or '?', 30)} denies{' (across articles)' if d['across'] else ''}")
     return "\n".join(lines) + "\n"
+
+
+def render_topics(topics: list[dict[str, Any]]) -> str:
+    """Topics, latest first, each with its stories."""
+    lines = []
+    for t in topics:
+        lines.append(f"{t['first_seen'] or '?'} .. {t['last_seen'] or '?'}  {t['num_stories']} stories, "
+                     f"{t['num_documents']} articles: {safe(t['title'] or '', 90)}")
+        for s in t["stories"]:
+            lines.append(f"    {s['id']:16} {s['first_seen'] or '?'}  {s['num_documents']:3}  {safe(s['title'] or '', 80)}")
+    return "\n".join(lines) + "\n" if lines else "no topic of two stories or more\n"

@@ -30,15 +30,33 @@
   }
 
   async function list(params) {
+    if (params.get("by") === "topic") return topicList();
     let data;
     try { data = await api("/v1/stories" + (params.toString() ? "?" + params : "")); } catch (err) {
       if (missing(err)) return; throw err;
     }
     const rows = Array.isArray(data) ? data : data.stories || data.rows || [];
-    view.replaceChildren(el("h1", {}, "Stories"), table(["first seen", "last seen", "story", "articles", "outlets"],
-      rows.map((s) => [day(s.first_seen), day(s.last_seen), link(storyHref(s.id), s.title),
-        s.num_documents ?? (s.documents || []).length, s.num_sources ?? ""]),
-      { empty: "no stories yet" }));
+    view.replaceChildren(el("h1", {}, "Stories"), switcher(false),
+      table(["first seen", "last seen", "story", "articles", "outlets"],
+        rows.map((s) => [day(s.first_seen), day(s.last_seen), link(storyHref(s.id), s.title),
+          s.num_documents ?? (s.documents || []).length, s.num_sources ?? ""]),
+        { empty: "no stories yet" }));
+  }
+
+  const switcher = (topics) => el("p", { class: "meta", id: "storyViews" }, "One matter per story",
+    topics ? [" (", link("#/stories", "stories"), ") · topics: the stories of one subject"]
+      : [" · ", link("#/stories?by=topic", "topics: the stories of one subject grouped")]);
+
+  async function topicList() {
+    const topics = await api("/v1/topics");
+    view.replaceChildren(el("h1", {}, "Topics"), switcher(true),
+      topics.length ? topics.map((t) => el("section", { class: "topic" },
+        el("h2", {}, t.title || "(untitled)", " ", el("span", { class: "muted" },
+          `${day(t.first_seen)} – ${day(t.last_seen)} · ${n(t.num_stories, "story").replace("storys", "stories")} · ` +
+          n(t.num_documents, "article"))),
+        table(["first seen", "story", "articles"], t.stories.map((s) => [day(s.first_seen), link(storyHref(s.id), s.title),
+          s.num_documents]), { rowAttrs: () => ({ class: "topic-story" }) })))
+        : el("p", { class: "muted" }, "no topic of two stories or more"));
   }
 
   // -- the summary -------------------------------------------------------------------------------------------
