@@ -25,7 +25,7 @@ from chronicler.store.base import StoreError
 MAX_TEXT = 2_000_000  # characters
 STORY_LISTS = ("documents", "events", "quotes", "actors", "disputes", "timeline")
 STORY_PREVIEW = 10  # articles and timeline rows the story page shows before "show all"
-STORY_CACHE = 16  # story views kept per server process (a view is rebuilt when its story gains an article)
+VIEW_CACHE = 16  # story views and topic lists kept per server process (rebuilt when articles are placed)
 
 
 class AnalyzeRequest(BaseModel):
@@ -45,7 +45,7 @@ class Services:
         self.analyze_lock = threading.Lock()
         self.timeout, self.memory_mb = doc_timeout(), doc_memory_mb()
         self.store_lock = threading.Lock()
-        self._stories: dict[tuple[str, int, str], dict[str, Any]] = {}
+        self._views: dict[tuple, Any] = {}
 
     def analyzer(self):
         if self._analyzer is None:
@@ -61,16 +61,29 @@ class Services:
             row = store.story_row(story_id)
             if row is None:
                 raise HTTPException(404, "no such story")
-            key = (row["id"], row["num_documents"], str(row["last_seen"]))
-            view = self._stories.pop(key, None)
-            if view is None:
+
+            def build() -> dict[str, Any]:
                 from chronicler.stories.view import story_view
 
-                view = story_view(row, store.story_documents(row["id"]))
-            self._stories[key] = view  # most recently used last
-            while len(self._stories) > STORY_CACHE:
-                self._stories.pop(next(iter(self._stories)))
-        return view
+                return story_view(row, store.story_documents(row["id"]))
+            return self._memo(("story", row["id"], row["num_documents"], str(row["last_seen"])), build)
+
+    def topics(self, **filters: Any) -> list[dict[str, Any]]:
+        """The topics, grouped again only after new articles were placed."""
+        with self.store_lock:
+            store = self.store()
+            key = ("topics", store.placed_count(), *sorted((k, str(v)) for k, v in filters.items()))
+            return self._memo(key, lambda: store.topics(**filters))
+
+    def _memo(self, key: tuple, build) -> Any:
+        """Views kept per server process, the most recently used last (call with store_lock held)."""
+        value = self._views.pop(key, None)
+        if value is None:
+            value = build()
+        self._views[key] = value
+        while len(self._views) > VIEW_CACHE:
+            self._views.pop(next(iter(self._views)))
+        return value
 
     def store(self):
         from chronicler.store import open_store
@@ -170,7 +183,7 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     def topics(since: date | None = None, until: date | None = None,
                limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         """Stories of one subject grouped (a separate view: a story holds one matter)."""
-        return query("topics", since=since, until=until, limit=limit)
+        return services.topics(since=since, until=until, limit=limit)
 
     @app.get("/v1/stories/{story_id}")
     def story(story_id: str) -> dict[str, Any]:
