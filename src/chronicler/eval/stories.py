@@ -148,10 +148,11 @@ def cross_validate(items: list[dict[str, Any]], run: Run, prefer: float) -> dict
     conds = conditions(items)
     preds = {(name, t): run(items, t, days) for name, days in conds.items() for t in GRID}
     stories = sorted(set(gold.values()))
-    fold_of = {s: k % FOLDS for k, s in enumerate(stories)}
+    folds = min(FOLDS, len(stories))
+    fold_of = {s: k % folds for k, s in enumerate(stories)}
     held: dict[str, list[float]] = {name: [] for name in conds}
     chosen = []
-    for k in range(FOLDS):
+    for k in range(folds):
         train = [i for i in gold if fold_of[gold[i]] != k]
         test = [i for i in gold if fold_of[gold[i]] == k]
 
