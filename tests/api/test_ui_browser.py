@@ -168,10 +168,19 @@ def story_url(tmp_path_factory):
     from chronicler.ingest import ingest
     from conftest import SEED
 
-    path = tmp_path_factory.mktemp("story") / "story.duckdb"
+    folder = tmp_path_factory.mktemp("story")
+    path = folder / "story.duckdb"
     articles = Path(__file__).resolve().parents[1] / "stories" / "story_articles.jsonl"
+    later = folder / "later.jsonl"  # a week on, another matter of the same subject: a story of its own, one topic
+    later.write_text(json.dumps({"id": "week-later", "source": "Island Post", "published": "2026-01-12",
+                                 "title": "Cuba frees prisoners as US pressure after Maduro raid grows", "text": (
+        "Cuba frees prisoners as US pressure after Maduro raid grows\n\nHAVANA: Cuba released dozens of political "
+        "prisoners on Monday, a week after President Miguel Díaz-Canel denied that his government was in talks with "
+        "the United States. Washington has stepped up pressure on Havana since US forces ousted Nicolás Maduro, "
+        "Cuba's closest ally, in a raid on Caracas. Díaz-Canel said the releases were a sovereign decision and not "
+        "a concession to Trump, who has threatened to cut off Venezuelan oil to the island.")}) + "\n", "utf-8")
     with open_store(path) as store:
-        ingest(([str(SEED)] if SEED.exists() else []) + [str(articles)], store)
+        ingest(([str(SEED)] if SEED.exists() else []) + [str(articles), str(later)], store)
     with served(create_app(db=str(path))) as url:
         yield url
 
@@ -224,7 +233,9 @@ def test_stories_and_topics_views(page, story_url):
     assert page.locator("#view a[href^='#/story/']").count() == len(fetch(story_url + "/v1/stories"))
     navigate(page, lambda: page.locator("#storyViews a").click())
     assert page.url.endswith("#/stories?by=topic") and page.inner_text("h1") == "Topics"
-    assert page.locator("section.topic").count() == len(fetch(story_url + "/v1/topics"))
+    [topic] = fetch(story_url + "/v1/topics")  # the raid and the denial; the prisoners a week on
+    assert topic["num_stories"] == 2 and page.locator("section.topic").count() == 1
+    assert page.locator("tr.topic-story").count() == 2 and "Cuba frees prisoners" in page.inner_text("section.topic")
 
 
 def test_story_full_lists_are_one_click_away_and_paged(page, story_url, shots):

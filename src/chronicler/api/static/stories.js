@@ -50,13 +50,13 @@
   async function topicList() {
     const topics = await api("/v1/topics");
     view.replaceChildren(el("h1", {}, "Topics"), switcher(true),
-      topics.length ? topics.map((t) => el("section", { class: "topic" },
+      ...(topics.length ? topics.map((t) => el("section", { class: "topic" },
         el("h2", {}, t.title || "(untitled)", " ", el("span", { class: "muted" },
           `${day(t.first_seen)} – ${day(t.last_seen)} · ${n(t.num_stories, "story").replace("storys", "stories")} · ` +
           n(t.num_documents, "article"))),
         table(["first seen", "story", "articles"], t.stories.map((s) => [day(s.first_seen), link(storyHref(s.id), s.title),
           s.num_documents]), { rowAttrs: () => ({ class: "topic-story" }) })))
-        : el("p", { class: "muted" }, "no topic of two stories or more"));
+        : [el("p", { class: "muted" }, "no topic of two stories or more")]));
   }
 
   // -- the summary -------------------------------------------------------------------------------------------
