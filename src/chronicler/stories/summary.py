@@ -40,7 +40,7 @@ def _event_rank(e: dict[str, Any]) -> tuple:
 
 
 def _event(e: dict[str, Any], codes: dict[str, str | None]) -> dict[str, Any]:
-    best = max(e["mentions"], key=lambda m: (m.get("confidence") or 0.0, -len(m["text"])))
+    best = max(e["mentions"], key=lambda m: (m.get("confidence") or 0.0, len(m["text"])))  # the fuller words
     return {"id": e["id"], "type": e["type"], "polarity": e["polarity"], "modality": e["modality"],
             "source": _party(e["source"], codes), "target": _party(e["target"], codes), "date": e["date"],
             "num_sources": e["num_sources"], "num_articles": e["num_articles"], "num_mentions": e["num_mentions"],
