@@ -121,3 +121,44 @@ def browser():
             "--disable-component-update", "--disable-sync"])
         yield b
         b.close()
+
+
+@contextlib.contextmanager
+def served_process(args: list[str], timeout: float = 180):
+    """`chronicler ARGS --port P` in its own process (a real server, as users start it), on a free loopback port;
+    yields (base URL, get(path) -> JSON, post(path, body) -> JSON), and stops it after."""
+    import json
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "chronicler", *args, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path):
+        with urllib.request.urlopen(base + path, timeout=60) as resp:
+            return json.loads(resp.read())
+
+    def post(path, body):
+        req = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            return json.loads(resp.read())
+    try:
+        deadline = time.time() + timeout
+        while True:
+            try:
+                get("/v1/health")
+                break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"the server did not start ({args})") from None
+                time.sleep(0.2)
+        yield base, get, post
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

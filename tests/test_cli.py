@@ -98,6 +98,23 @@ def test_batch_jsonl_in_order_with_ids(capsys, tmp_path):
     assert "2 analyzed, 2 failed" in err
 
 
+def test_batch_jsonl_from_standard_input():
+    """`chronicler analyze --jsonl -` reads the batch from a pipe, a real process end to end."""
+    rows = [{"id": "a", "text": "“We’re talking with Cuba,” Trump said on Sunday.", "published": "2026-01-05"},
+            {"id": "b", "text": "Cuba's President Miguel Diaz-Canel denied being in talks with the US."},
+            {"id": "c", "text": "   "}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+    proc = subprocess.run([sys.executable, "-m", "chronicler", "analyze", "--jsonl", "-"], input=data,
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b", "c"]
+    assert lines[0]["document"]["published"] == "2026-01-05" and lines[0]["quotes"]
+    assert_valid(rows[1]["text"], {k: v for k, v in lines[1].items() if k != "id"})
+    assert "<stdin>:3" in lines[2]["error"]
+    assert "2 analyzed, 1 failed" in proc.stderr.decode()
+
+
 def test_batch_with_nothing_readable_fails(capsys, tmp_path):
     src = tmp_path / "bad.jsonl"
     src.write_text("{broken\n[1]\n", encoding="utf-8")

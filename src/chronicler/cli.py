@@ -83,10 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--until", type=_date, help="stories begun on or before this date")
     st.add_argument("--format", choices=["table", "json"], default="table")
     st.add_argument("--limit", type=int, default=None)
-    so = sub.add_parser("story", help="one story: documents, merged events and quotes, disputes, timeline")
+    st.add_argument("--topics", action="store_true",
+                    help="group the stories of one subject (a separate view: a story holds one matter)")
+    so = sub.add_parser("story", help="one story: its summary (what happened, who said what, who is involved, "
+                                      "where the outlets differ, when), then its articles")
     so.add_argument("id", metavar="ID")
     so.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
-    so.add_argument("--format", choices=["table", "json"], default="json")
+    so.add_argument("--format", choices=["table", "json"], default="table",
+                    help="table: the summary to read; json: the summary and every list")
+    so.add_argument("--all", action="store_true", help="with table: also the timeline, every event and dispute")
 
     x = sub.add_parser("export", help="export the store")
     x.add_argument("out", metavar="OUT")
@@ -203,7 +208,18 @@ def _cmd_stories(args: argparse.Namespace) -> int:
             if args.format == "json":
                 sys.stdout.write(json.dumps(story, ensure_ascii=False, indent=2, default=str) + "\n")
             else:
-                sys.stdout.write(render_story(story))
+                sys.stdout.write(render_story(story, full=args.all))
+            return 0
+        if args.topics:
+            if args.actor:
+                raise ChroniclerError("--topics groups all stories: drop --actor")
+            topics = store.topics(since=args.since, until=args.until, limit=args.limit)
+            if args.format == "json":
+                sys.stdout.write(json.dumps(topics, ensure_ascii=False, indent=2, default=str) + "\n")
+            else:
+                from chronicler.stories.render import render_topics
+
+                sys.stdout.write(render_topics(topics))
             return 0
         rows = store.stories(actor=args.actor, since=args.since, until=args.until, limit=args.limit)
     sys.stdout.write(render_rows(rows, args.format))

@@ -161,30 +161,109 @@ def test_alerts_page_shows_the_fired_alert_with_its_evidence(page, server_url, s
     assert page.locator("#articleText mark.active").count() >= 1
 
 
-def test_story_to_event_to_evidence(page, server_url, shots):
-    import urllib.error
+@pytest.fixture(scope="module")
+def story_url(tmp_path_factory):
+    """A store of one story told by three outlets (tests/stories/story_articles.jsonl, and the seed article when
+    ../shared has it), served for the story page."""
+    from chronicler.ingest import ingest
+    from conftest import SEED
+
+    folder = tmp_path_factory.mktemp("story")
+    path = folder / "story.duckdb"
+    articles = Path(__file__).resolve().parents[1] / "stories" / "story_articles.jsonl"
+    later = folder / "later.jsonl"  # a week on, another matter of the same subject: a story of its own, one topic
+    later.write_text(json.dumps({"id": "week-later", "source": "Island Post", "published": "2026-01-12",
+                                 "title": "Cuba frees prisoners as US pressure after Maduro raid grows", "text": (
+        "Cuba frees prisoners as US pressure after Maduro raid grows\n\nHAVANA: Cuba released dozens of political "
+        "prisoners on Monday, a week after President Miguel Díaz-Canel denied that his government was in talks with "
+        "the United States. Washington has stepped up pressure on Havana since US forces ousted Nicolás Maduro, "
+        "Cuba's closest ally, in a raid on Caracas. Díaz-Canel said the releases were a sovereign decision and not "
+        "a concession to Trump, who has threatened to cut off Venezuelan oil to the island.")}) + "\n", "utf-8")
+    with open_store(path) as store:
+        ingest(([str(SEED)] if SEED.exists() else []) + [str(articles), str(later)], store)
+    with served(create_app(db=str(path))) as url:
+        yield url
+
+
+def fetch(url):
     import urllib.request
 
-    try:
-        with urllib.request.urlopen(server_url + "/v1/stories", timeout=10) as resp:
-            stories = json.loads(resp.read())
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            pytest.skip("no GET /v1/stories route in this build (issue 14 adds it); the story page waits for it")
-        raise
-    stories = stories if isinstance(stories, list) else stories.get("stories", [])
-    multi = [s for s in stories if len(s.get("documents") or []) >= 2] or stories
-    assert multi, "the store's articles should make at least one story"
-    open_ui(page, server_url, "/stories")
-    target = str(multi[0]["id"])
-    navigate(page, lambda: page.evaluate(
-        "id => [...document.querySelectorAll('#view a[href^=\"#/story/\"]')]"
-        ".find(a => decodeURIComponent(a.getAttribute('href').slice(8)) === id).click()", target))
-    assert page.locator("#storyChart svg").count() == 1
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        return json.loads(resp.read())
+
+
+def marked(page):
+    return page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
+
+
+def test_story_page_summary_first_in_one_screen(page, story_url, shots):
+    [story] = [s for s in fetch(story_url + "/v1/stories") if s["num_documents"] >= 4]
+    summary = fetch(story_url + f"/v1/stories/{story['id']}/summary")["summary"]
+    open_ui(page, story_url, "/stories")
+    navigate(page, lambda: page.locator(f"#view a[href='#/story/{story['id']}']").click())
+    page.screenshot(path=str(shots / "story-screen.png"))
     page.screenshot(path=str(shots / "story.png"), full_page=True)
-    assert page.locator("tr.story-event .mention a").count(), "the story shows no merged event with its evidence"
-    link = page.locator("tr.story-event .mention a").first
+    headings = page.eval_on_selector_all("#storySummary h2", "hs => hs.map(h => h.textContent)")
+    assert headings == ["What happened", "Who said what", "Who is involved", "Where the outlets differ", "When"]
+    # the summary reads in one screen (1280 x 900); the page before "show all" in at most three
+    assert page.evaluate("document.getElementById('storySummary').getBoundingClientRect().bottom") <= 900
+    assert page.evaluate("document.getElementById('showAll').getBoundingClientRect().bottom") <= 3 * 900
+    items = page.locator("#whatHappened li")
+    assert items.count() == len(summary["what_happened"]) >= 1
+    top = summary["what_happened"][0]
+    assert top["num_sources"] >= 2 and f"{top['num_sources']} outlets" in items.first.inner_text()
+    assert top["type"] in items.first.inner_text() and top["source"]["name"] in items.first.inner_text()
+    said = page.inner_text("#whoSaid")
+    assert summary["who_said_what"][0]["speaker"]["name"] in said
+    involved = page.locator("#whoInvolved .chip")
+    assert involved.count() == len(summary["who_is_involved"]) and "[" in page.inner_text("#whoInvolved")
+    differ = page.inner_text("#outletsDiffer")
+    assert any(d["type"] == "CONSULT" for d in summary["where_outlets_differ"]["disputes"])
+    assert "CONSULT" in differ and "asserts" in differ and "denies" in differ
+    bars = page.locator("#storyChart svg rect.bar")
+    assert bars.count() >= 2 and page.locator("#storyChart .legend-label").count() == len(
+        {c["outlet"] for c in summary["when"]["by_day"]})
+    # what happened -> the evidence, marked in its article
+    navigate(page, lambda: items.first.locator(".mention a").click())
+    assert marked(page) == top["evidence"]["text"]
+
+
+def test_stories_and_topics_views(page, story_url):
+    open_ui(page, story_url, "/stories")
+    assert page.locator("#view a[href^='#/story/']").count() == len(fetch(story_url + "/v1/stories"))
+    navigate(page, lambda: page.locator("#storyViews a").click())
+    assert page.url.endswith("#/stories?by=topic") and page.inner_text("h1") == "Topics"
+    [topic] = fetch(story_url + "/v1/topics")  # the raid and the denial; the prisoners a week on
+    assert topic["num_stories"] == 2 and page.locator("section.topic").count() == 1
+    assert page.locator("tr.topic-story").count() == 2 and "Cuba frees prisoners" in page.inner_text("section.topic")
+
+
+def test_story_full_lists_are_one_click_away_and_paged(page, story_url, shots):
+    [story] = [s for s in fetch(story_url + "/v1/stories") if s["num_documents"] >= 4]
+    totals = fetch(story_url + f"/v1/stories/{story['id']}/summary")["totals"]
+    open_ui(page, story_url, f"/story/{story['id']}")
+    navigate(page, lambda: page.locator("#showAll a", has_text="statements").click())
+    assert page.url.endswith(f"#/story/{story['id']}/quotes")
+    assert page.inner_text(".pager").split()[2:5] == [f"1–{min(25, totals['quotes'])}", "of", str(totals["quotes"])]
+    assert page.locator("tr.story-quote").count() == min(25, totals["quotes"])
+    size = 5  # pages of five, to turn a few
+    open_ui(page, story_url, f"/story/{story['id']}/quotes?limit={size}")
+    seen = []
+    for n in range(-(-totals["quotes"] // size)):
+        rows = page.locator("tr.story-quote")
+        assert rows.count() == min(size, totals["quotes"] - n * size)
+        seen += rows.all_inner_texts()
+        if n * size + size < totals["quotes"]:
+            navigate(page, lambda: page.click("#next"))
+    assert page.locator("#next").is_disabled() and len(seen) == totals["quotes"]
+    assert len(set(seen)) == len(seen)  # no statement twice across the pages
+    open_ui(page, story_url, f"/story/{story['id']}/events")
+    rows = page.locator("tr.story-event")
+    assert rows.count() == min(25, totals["events"])
+    counts = [int(r.locator("td").nth(5).inner_text()) for r in rows.all()]
+    assert counts[0] >= 2 and counts[0] == max(counts)  # most reported first
+    page.screenshot(path=str(shots / "story-events.png"), full_page=True)
+    link = rows.first.locator(".mention a").first
     evidence = link.inner_text()
     navigate(page, lambda: link.click())
-    marked = page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
-    assert marked == evidence  # the evidence's exact range is what is marked in the article
+    assert marked(page) == evidence  # the evidence's exact range is what is marked in the article

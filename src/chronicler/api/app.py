@@ -20,8 +20,12 @@ from chronicler import __version__
 from chronicler.api.security import Guard
 from chronicler.bounds import BoundExceeded, Expired, check_text, deadline, doc_memory_mb, doc_timeout
 from chronicler.errors import ChroniclerError
+from chronicler.store.base import StoreError
 
 MAX_TEXT = 2_000_000  # characters
+STORY_LISTS = ("documents", "events", "quotes", "actors", "disputes", "timeline")
+STORY_PREVIEW = 10  # articles and timeline rows the story page shows before "show all"
+VIEW_CACHE = 16  # story views and topic lists kept per server process (rebuilt when articles are placed)
 
 
 class AnalyzeRequest(BaseModel):
@@ -41,6 +45,7 @@ class Services:
         self.analyze_lock = threading.Lock()
         self.timeout, self.memory_mb = doc_timeout(), doc_memory_mb()
         self.store_lock = threading.Lock()
+        self._views: dict[tuple, Any] = {}
 
     def analyzer(self):
         if self._analyzer is None:
@@ -49,6 +54,37 @@ class Services:
             self._analyzer = Analyzer(self.model)
         return self._analyzer
 
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story's view, built from its documents once per version of the story (404 when none)."""
+        with self.store_lock:
+            store = self.store()
+            row = store.story_row(story_id)
+            if row is None:
+                raise HTTPException(404, "no such story")
+
+            def build() -> dict[str, Any]:
+                from chronicler.stories.view import story_view
+
+                return story_view(row, store.story_documents(row["id"]))
+            return self._memo(("story", row["id"], row["num_documents"], str(row["last_seen"])), build)
+
+    def topics(self, **filters: Any) -> list[dict[str, Any]]:
+        """The topics, grouped again only after new articles were placed."""
+        with self.store_lock:
+            store = self.store()
+            key = ("topics", store.placed_count(), *sorted((k, str(v)) for k, v in filters.items()))
+            return self._memo(key, lambda: store.topics(**filters))
+
+    def _memo(self, key: tuple, build) -> Any:
+        """Views kept per server process, the most recently used last (call with store_lock held)."""
+        value = self._views.pop(key, None)
+        if value is None:
+            value = build()
+        self._views[key] = value
+        while len(self._views) > VIEW_CACHE:
+            self._views.pop(next(iter(self._views)))
+        return value
+
     def store(self):
         from chronicler.store import open_store
 
@@ -56,7 +92,8 @@ class Services:
             is_url = (self.db or "").startswith(("postgresql://", "postgres://"))
             if self.db is None or not (is_url or self.writable or Path(self.db).exists()):
                 raise HTTPException(404, "no store: start `chronicler serve --db FILE` after `chronicler ingest`")
-            self._store = open_store(self.db, read_only=not self.writable)
+            # a DuckDB file is held for writing only while the server writes: the CLI can read it meanwhile
+            self._store = open_store(self.db, read_only=not self.writable, shared=self.writable)
         return self._store
 
 
@@ -74,6 +111,10 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     @app.exception_handler(ChroniclerError)
     async def chronicler_error(_request: Request, exc: ChroniclerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def store_busy(_request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(BoundExceeded)
     async def over_bounds(_request: Request, exc: BoundExceeded) -> JSONResponse:
@@ -138,13 +179,35 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
                 limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         return query("stories", actor=actor, since=since, until=until, limit=limit)
 
+    @app.get("/v1/topics")
+    def topics(since: date | None = None, until: date | None = None,
+               limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        """Stories of one subject grouped (a separate view: a story holds one matter)."""
+        return services.topics(since=since, until=until, limit=limit)
+
     @app.get("/v1/stories/{story_id}")
     def story(story_id: str) -> dict[str, Any]:
-        with services.store_lock:
-            found = services.store().story(story_id)
-        if found is None:
-            raise HTTPException(404, "no such story")
-        return found
+        """The story: its summary first, then every list in full."""
+        return services.story(story_id)
+
+    @app.get("/v1/stories/{story_id}/summary")
+    def story_summary(story_id: str) -> dict[str, Any]:
+        """What the story page shows first: the summary, the articles, and how long each full list is."""
+        s = services.story(story_id)
+        return {"id": s["id"], "title": s["title"], "first_seen": s["first_seen"], "last_seen": s["last_seen"],
+                "summary": s["summary"], "documents": s["documents"][:STORY_PREVIEW],
+                "timeline": s["timeline"][:STORY_PREVIEW], "totals": {k: len(s[k]) for k in STORY_LISTS}}
+
+    @app.get("/v1/stories/{story_id}/{section}")
+    def story_list(story_id: str, section: Literal["documents", "events", "quotes", "actors", "disputes", "timeline"],
+                   offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(25, ge=1, le=500)
+                   ) -> dict[str, Any]:
+        """One of the story's full lists, a page at a time."""
+        from chronicler.stories.summary import ranked
+
+        rows = ranked(section, services.story(story_id)[section])
+        return {"id": story_id, "section": section, "total": len(rows), "offset": offset, "limit": limit,
+                "rows": rows[offset:offset + limit]}
 
     @app.get("/v1/documents/{doc_id}")
     def document(doc_id: str) -> dict[str, Any]:

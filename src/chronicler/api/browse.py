@@ -103,8 +103,9 @@ def mount(app: FastAPI) -> None:
             result = services.analyzer().analyze(article).to_dict()
         with services.store_lock:
             store = services.store()
-            added = store.add(result, article.text, req.url or f"api:{article.id[:16]}")
-            fired = check_document(store, result, Deliverer(store), req.url) if added else 0
+            with store.writing():  # the document and its alerts in one hold of the file
+                added = store.add(result, article.text, req.url or f"api:{article.id[:16]}")
+                fired = check_document(store, result, Deliverer(store), req.url) if added else 0
         counts = {k: len(result[k]) for k in ("actors", "quotes", "events", "disputes")}
         return JSONResponse({"doc_id": article.id, "added": added, "alerts": fired, **counts},
                             status_code=201 if added else 200)

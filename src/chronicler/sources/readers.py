@@ -1,7 +1,9 @@
 """Readers: bytes, files and JSONL lines to Articles. Each bad document becomes an InputError, never a crash."""
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -95,17 +97,21 @@ class BatchItem:
 
 
 def iter_jsonl(path: str | Path) -> Iterator[BatchItem]:
-    """Lines of ``{"id", "text", "published"?, "title"?, "source"?}``; blank lines are skipped."""
-    p = Path(path)
-    try:
-        fh = p.open("rb")
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    with fh:
-        for n, raw in enumerate(fh, 1):
+    """Lines of ``{"id", "text", "published"?, "title"?, "source"?}``; blank lines are skipped. ``-`` reads
+    standard input, line by line (a batch can be piped in and its results streamed out)."""
+    if str(path) == "-":
+        label, fh = "<stdin>", contextlib.nullcontext(sys.stdin.buffer)
+    else:
+        label = str(Path(path))
+        try:
+            fh = Path(path).open("rb")
+        except OSError as exc:
+            raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    with fh as lines:
+        for n, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
-            name = f"{p}:{n}"
+            name = f"{label}:{n}"
             try:
                 rec = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:

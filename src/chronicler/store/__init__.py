@@ -11,7 +11,8 @@ from chronicler.store.base import Store, StoreError
 from chronicler.store.duckdb_store import DEFAULT_PATH, DuckDBStore
 
 
-def open_store(db: str | Path | None = None, read_only: bool = False) -> Store:
+def open_store(db: str | Path | None = None, read_only: bool = False, shared: bool = False) -> Store:
+    """``shared``: a DuckDB file is held for writing only while it is written (see DuckDBStore)."""
     target = str(db or DEFAULT_PATH)
     if target.startswith(("postgresql://", "postgres://")):
         from chronicler.store.postgres_store import PostgresStore
@@ -19,7 +20,7 @@ def open_store(db: str | Path | None = None, read_only: bool = False) -> Store:
         return PostgresStore(target, read_only=read_only)
     if read_only and not Path(target).exists():
         raise StoreError(f"no store at {target}: run `chronicler ingest` first")
-    return DuckDBStore(target, read_only=read_only)
+    return DuckDBStore(target, read_only=read_only, shared=shared)
 
 
 __all__ = ["open_store", "Store", "StoreError", "DEFAULT_PATH", "DuckDBStore"]

@@ -53,6 +53,12 @@ class Store(StoryTables, WatchTables, BrowseQueries):
     def close(self) -> None:
         raise NotImplementedError
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Several writes as one hold of the database (a DuckDB file opened ``shared`` takes its write lock
+        once for the block); nothing to do elsewhere."""
+        yield
+
     def lost_connection(self, exc: BaseException) -> bool:
         """Whether ``exc`` says the database went away (a server restarted), so ``reconnect`` may help."""
         return False

@@ -39,12 +39,12 @@ CREATE TABLE IF NOT EXISTS failures (
 -- stories (chronicler/stories/): articles of one developing story, placed online at ingest
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, seq INTEGER, title VARCHAR, first_seen DATE, last_seen DATE,
-    num_documents INTEGER, merged_into VARCHAR,  -- set when another story absorbed this one
+    num_documents INTEGER, merged_into VARCHAR,  -- set when another story absorbed this one (older stores)
     state JSON                                   -- the running term sum the clusterer compares with
 );
 CREATE TABLE IF NOT EXISTS story_documents (
     doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, record_id VARCHAR, seq INTEGER, score DOUBLE PRECISION,
-    vector JSON                        -- the article's terms and date, kept while its story may split
+    vector JSON                        -- the article's term vectors and date: new articles are compared with them
 );
 CREATE TABLE IF NOT EXISTS story_actors (
     story_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, code VARCHAR,

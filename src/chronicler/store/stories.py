@@ -6,7 +6,7 @@ always agree with the documents a story holds. Mixed into ``Store``: the same SQ
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -32,44 +32,26 @@ class StoryTables:
     def placed_count(self) -> int:
         return int(self._scalar("SELECT count(*) FROM story_documents"))
 
-    def small_story_members(self, size: int) -> list[dict[str, Any]]:
-        """Articles of open stories of at most ``size`` articles (those that may still split), in order."""
-        rows = self._rows("SELECT x.story_id, x.doc_id, x.vector FROM story_documents x JOIN stories s "
-                          "ON s.id = x.story_id WHERE s.merged_into IS NULL AND s.num_documents <= ? "
-                          "ORDER BY x.seq", [size])
+    def latest_story_members(self, size: int) -> list[dict[str, Any]]:
+        """The latest ``size`` articles of each open story (those a new article is compared with), in order."""
+        rows = self._rows("SELECT story_id, doc_id, vector FROM (SELECT x.story_id, x.doc_id, x.vector, x.seq, "
+                          "row_number() OVER (PARTITION BY x.story_id ORDER BY x.seq DESC) AS k "
+                          "FROM story_documents x JOIN stories s ON s.id = x.story_id WHERE s.merged_into IS NULL) m "
+                          "WHERE k <= ? ORDER BY seq", [size])
         for r in rows:
             r["vector"] = r["vector"] if isinstance(r["vector"], (dict, type(None))) else json.loads(r["vector"])
         return rows
 
     def record_placement(self, doc_id: str, record_id: str | None, placement: Any, seq: int,
                          vector: dict[str, Any] | None = None) -> None:
-        """One article's placement, in one transaction: the story it joined (or opened), the stories that
-        one absorbed, and the stories split off it."""
-        root = placement.root or placement.story
+        """One article's placement, in one transaction: the story it joined (or opened) and its actors."""
+        story = placement.story
         with self._transaction():
-            self._save_story(root, placement.created)
-            carried = []
-            for gone in placement.merged:
-                carried += self._story_actor_rows(gone)
-                self._execute("UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", [root.id, gone])
-                self._execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", [root.id, gone])
-                self._execute("DELETE FROM story_actors WHERE story_id = ?", [gone])
+            self._save_story(story, placement.created)
             self._execute("INSERT INTO story_documents VALUES (?, ?, ?, ?, ?, ?)",
-                          [doc_id, root.id, record_id, seq, round(float(placement.score), 6),
+                          [doc_id, story.id, record_id, seq, round(float(placement.score), 6),
                            None if vector is None else json.dumps(vector)])
-            if not placement.split:
-                self._update_story_actors(root.id, doc_id, carried)
-                return
-            for part in placement.split:
-                self._save_story(part, True)
-                ids = [m[0] for m in part.members]
-                self._execute(f"UPDATE story_documents SET story_id = ? WHERE doc_id IN ({', '.join('?' * len(ids))})",
-                              [part.id, *ids])
-                self._execute("UPDATE stories SET title = (SELECT title FROM documents WHERE id = ?) WHERE id = ?",
-                              [ids[0], part.id])
-            for story in (root, *placement.split):
-                self._execute("DELETE FROM story_actors WHERE story_id = ?", [story.id])
-                self._update_story_actors(story.id, None, [])
+            self._update_story_actors(story.id, doc_id)
 
     def _save_story(self, story: Any, created: bool) -> None:
         state = json.dumps(story.state())
@@ -88,17 +70,13 @@ class StoryTables:
             r["doc_id"], r["aliases"] = None, [a for a in (r["aliases"] or "").split(" | ") if a]
         return rows
 
-    def _update_story_actors(self, story_id: str, doc_id: str, carried: list[dict[str, Any]]) -> None:
-        """The story's canonical actors from its stored ones (and those of stories it absorbed) and the new
-        document's actors: no re-read of all its documents."""
+    def _update_story_actors(self, story_id: str, doc_id: str) -> None:
+        """The story's canonical actors from its stored ones and the new document's actors: no re-read of all
+        its documents."""
         from chronicler.stories.actors import canonical_actors
 
-        if doc_id is None:  # after a split: the part's actors from its documents (at most SPLIT_MAX)
-            rows = self._rows("SELECT a.doc_id, a.id, a.name, a.kind, a.country, a.code, a.mentions FROM actors a "
-                              "JOIN story_documents s ON s.doc_id = a.doc_id WHERE s.story_id = ?", [story_id])
-        else:
-            rows = self._story_actor_rows(story_id) + carried + self._rows(
-                "SELECT doc_id, id, name, kind, country, code, mentions FROM actors WHERE doc_id = ?", [doc_id])
+        rows = self._story_actor_rows(story_id) + self._rows(
+            "SELECT doc_id, id, name, kind, country, code, mentions FROM actors WHERE doc_id = ?", [doc_id])
         actors, _ = canonical_actors(rows)
         self._execute("DELETE FROM story_actors WHERE story_id = ?", [story_id])
         if actors:
@@ -130,6 +108,36 @@ class StoryTables:
             sql += " LIMIT ?"
             params.append(int(limit))
         return self._rows(sql, params)
+
+    def topics(self, *, since: date | None = None, until: date | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Topics (chronicler.stories.topics): stories of one subject grouped, latest first."""
+        from chronicler.stories.topics import TOPIC_DAYS, topics
+
+        clauses, params = ["merged_into IS NULL", "state IS NOT NULL"], []
+        if since:  # stories a little before the range may join a topic within it
+            clauses.append("(last_seen IS NULL OR last_seen >= ?)")
+            params.append(since - timedelta(days=TOPIC_DAYS))
+        if until:
+            clauses.append("(first_seen IS NULL OR first_seen <= ?)")
+            params.append(until + timedelta(days=TOPIC_DAYS))
+        rows = self._rows("SELECT id, title, first_seen, last_seen, num_documents, state FROM stories WHERE "
+                          + " AND ".join(clauses) + " ORDER BY seq", params)
+        for r in rows:
+            state = r.pop("state")
+            r["total"] = (state if isinstance(state, dict) else json.loads(state))["total"]
+        out = []
+        for group in topics(rows):
+            first = min((s["first_seen"] for s in group if s["first_seen"]), default=None)
+            last = max((s["last_seen"] for s in group if s["last_seen"]), default=None)
+            if (since and last and last < since) or (until and first and first > until):
+                continue
+            lead = max(group, key=lambda s: (s["num_documents"], -group.index(s)))
+            out.append({"id": "t" + group[0]["id"][1:], "title": lead["title"], "first_seen": first, "last_seen": last,
+                        "num_stories": len(group), "num_documents": sum(s["num_documents"] for s in group),
+                        "stories": [{k: s[k] for k in ("id", "title", "first_seen", "last_seen", "num_documents")}
+                                    for s in group]})
+        return out[:limit] if limit is not None else out
 
     def story_documents(self, story_id: str) -> list[dict[str, Any]]:
         """The story's documents with their contracts, by publication date then placement order."""

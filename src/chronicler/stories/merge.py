@@ -48,6 +48,11 @@ def _sources(docs: list[dict[str, Any]]) -> int:
     return len({d["source"] or f"doc:{d['doc_id']}" for d in docs})
 
 
+def _outlets(docs: list[dict[str, Any]]) -> list[str]:
+    """The outlets that carried a record, by name (a document without a known source: unknown outlet)."""
+    return sorted({d.get("source") or "unknown outlet" for d in docs})
+
+
 def _seen(docs: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     days = sorted(str(d["published"]) for d in docs if d.get("published"))
     return (days[0], days[-1]) if days else (None, None)
@@ -61,7 +66,8 @@ def merged_events(docs: Docs, actors: dict[tuple[str, str], str]) -> list[dict[s
             day, place = _day(e.get("date")), (e.get("location") or {}).get("country")
             mention = {"doc_id": d["doc_id"], "event": e["id"], "start": e["evidence"]["start"],
                        "end": e["evidence"]["end"], "text": e["evidence"]["text"], "date": e.get("date"),
-                       "published": _iso(d.get("published")), "source": d.get("source")}
+                       "published": _iso(d.get("published")), "source": d.get("source"),
+                       "confidence": e.get("confidence")}
             for g in groups:
                 if (g["type"] == e["type"] and g["polarity"] == e["polarity"] and _same_party(g["source"], src)
                         and _same_party(g["target"], tgt)
@@ -98,7 +104,9 @@ def _finish(gid: str, g: dict[str, Any]) -> dict[str, Any]:
     days = sorted(g.pop("_days"))
     g.pop("_places")
     first, last = _seen(docs)
+    scores = [m["confidence"] for m in g["mentions"] if m.get("confidence") is not None]
     return {"id": gid, **g, "date": days[0].isoformat() if days else None,
+            "confidence": max(scores) if scores else None, "outlets": _outlets(docs),
             "num_articles": len(docs), "num_sources": _sources(docs), "num_mentions": len(g["mentions"]),
             "first_seen": first, "last_seen": last}
 
@@ -155,7 +163,7 @@ def merged_quotes(docs: Docs, actors: dict[tuple[str, str], str]) -> list[dict[s
         docs_ = list(g.pop("_docs").values())
         days = sorted(g.pop("_days"))
         first, last = _seen(docs_)
-        out.append({"id": f"Q{n}", **g, "date": days[0].isoformat() if days else None,
+        out.append({"id": f"Q{n}", **g, "date": days[0].isoformat() if days else None, "outlets": _outlets(docs_),
                     "num_articles": len(docs_), "num_sources": _sources(docs_), "num_mentions": len(g["mentions"]),
                     "first_seen": first, "last_seen": last})
     return out

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from typing import Any
 
-from chronicler.stories.cluster import SPLIT_MAX, THRESHOLD, WINDOW_DAYS, Placement, Story, StoryIndex
+from chronicler.stories.cluster import MEMBERS, THRESHOLD, WINDOW_DAYS, Member, Placement, Story, StoryIndex
 from chronicler.stories.features import features
 
 
@@ -20,21 +20,26 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _member(row: dict[str, Any]) -> Member | None:
+    v = row["vector"]
+    if not v:
+        return None
+    return Member(row["doc_id"], v["terms"], v.get("lead") or v["terms"], _day(v.get("published")))
+
+
 class StoryPlacer:
     def __init__(self, store: Any, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS) -> None:
         self.store = store
         self.index = StoryIndex(threshold, window_days)
-        members: dict[str, list] = {}
-        for m in store.small_story_members(SPLIT_MAX):
-            v = m["vector"]
-            members.setdefault(m["story_id"], []).append(
-                None if v is None else (m["doc_id"], v["terms"], _day(v["published"])))
+        members: dict[str, list[Member]] = {}
+        for row in store.latest_story_members(MEMBERS):
+            m = _member(row)
+            if m is not None:
+                members.setdefault(row["story_id"], []).append(m)
         for row in store.open_stories():
-            kept = members.get(row["id"], [])
             self.index.restore(Story(row["id"], row["seq"], row["title"], _day(row["first_seen"]),
                                      _day(row["last_seen"]), row["num_documents"], dict(row["state"]["total"]),
-                                     members=kept if len(kept) == row["num_documents"] and None not in kept
-                                     else None))
+                                     members=members.get(row["id"], [])))
         self.seq = store.placed_count()
 
     def place(self, result: dict[str, Any], text: str, record_id: str | None = None) -> Placement:
@@ -42,6 +47,7 @@ class StoryPlacer:
         placement = self.index.place(doc)
         self.store.record_placement(doc.doc_id, record_id, placement, self.seq, {
             "terms": {t: round(w, 6) for t, w in doc.vector.items()},
+            "lead": {t: round(w, 6) for t, w in doc.lead.items()},
             "published": doc.published.isoformat() if doc.published else None})
         self.seq += 1
         return placement

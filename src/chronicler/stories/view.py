@@ -1,10 +1,12 @@
-"""A story as JSON: its documents, merged events and quotes, disputes, canonical actors and timeline."""
+"""A story as JSON: its summary first, then its documents, merged events and quotes, disputes, canonical actors
+and timeline."""
 from __future__ import annotations
 
 from typing import Any
 
 from chronicler.stories.actors import canonical_actors
 from chronicler.stories.merge import merged_events, merged_quotes, story_disputes, timeline
+from chronicler.stories.summary import summarize
 
 
 def _iso(value: Any) -> str | None:
@@ -18,7 +20,7 @@ def story_view(row: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any
     actors, mapping = canonical_actors(actor_rows)
     events = merged_events(docs, mapping)
     quotes = merged_quotes(docs, mapping)
-    return {
+    view = {
         "id": row["id"], "title": row["title"],
         "first_seen": _iso(row["first_seen"]), "last_seen": _iso(row["last_seen"]),
         "documents": [{"doc_id": d["doc_id"], "id": d.get("record_id"), "title": d["title"], "source": d["source"],
@@ -29,6 +31,7 @@ def story_view(row: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any
         "actors": actors,
         "timeline": timeline(events, quotes),
     }
+    return {"id": view["id"], "title": view["title"], "summary": summarize(view), **view}
 
 
 def event_counts(docs: list[dict[str, Any]]) -> dict[tuple[str, str], tuple[int, int, int] | None]:

@@ -117,4 +117,49 @@ function networkGraph(container, focus, edges, { size = 560, top = 16, href = nu
   container.appendChild(svg);
 }
 
-window.charts = { barChart, networkGraph, goldsteinColor };
+// Stacked bars: one bar per label (a day), one coloured part per series (an outlet), and a legend.
+const PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#14b8a6", "#f97316", "#64748b"];
+function stackedBars(container, labels, series, { height = 160, unit = "events" } = {}) {
+  container.replaceChildren();
+  if (!labels.length) { container.textContent = "no dated records"; return; }
+  const width = Math.max(280, container.clientWidth || 480), pad = { l: 30, r: 6, t: 8, b: 34 };
+  const legendRows = Math.ceil(series.length / 3), legendH = 16 * legendRows;
+  const svg = svgEl("svg", { width, height: height + legendH, viewBox: `0 0 ${width} ${height + legendH}`, class: "chart",
+                             role: "img" });
+  const totals = labels.map((_, i) => series.reduce((t, s) => t + s.values[i], 0));
+  const max = Math.max(1, ...totals);
+  const bw = Math.min(48, (width - pad.l - pad.r) / labels.length);
+  const y = (v) => pad.t + (height - pad.t - pad.b) * (1 - v / max);
+  [0, max].forEach((v) => {
+    svg.appendChild(svgEl("line", { x1: pad.l, x2: width - pad.r, y1: y(v), y2: y(v), class: "grid" }));
+    svg.appendChild(svgEl("text", { x: pad.l - 4, y: y(v) + 4, "text-anchor": "end", class: "tick" }, v));
+  });
+  const every = Math.ceil(labels.length / Math.max(1, Math.floor((width - pad.l) / 70)));
+  labels.forEach((label, i) => {
+    const x = pad.l + i * bw;
+    let base = 0;
+    series.forEach((s, k) => {
+      const v = s.values[i];
+      if (!v) return;
+      const bar = svgEl("rect", { x: x + bw * 0.1, y: y(base + v), width: Math.max(1, bw * 0.8),
+                                  height: Math.max(0, y(base) - y(base + v)), fill: PALETTE[k % PALETTE.length],
+                                  class: "bar" });
+      bar.appendChild(svgEl("title", {}, `${label}, ${s.label}: ${v} ${unit}`));
+      svg.appendChild(bar);
+      base += v;
+    });
+    if (i % every === 0) {
+      svg.appendChild(svgEl("text", { x: x + bw / 2, y: height - pad.b + 14, "text-anchor": "middle", class: "tick" },
+                            label.slice(5)));
+    }
+  });
+  series.forEach((s, k) => {
+    const lx = pad.l + (k % 3) * ((width - pad.l) / 3), ly = height + 16 * Math.floor(k / 3);
+    svg.appendChild(svgEl("rect", { x: lx, y: ly - 10, width: 10, height: 10, fill: PALETTE[k % PALETTE.length] }));
+    const name = s.label.length > 28 ? s.label.slice(0, 27) + "…" : s.label;
+    svg.appendChild(svgEl("text", { x: lx + 14, y: ly - 1, class: "tick legend-label" }, name));
+  });
+  container.appendChild(svg);
+}
+
+window.charts = { barChart, networkGraph, goldsteinColor, stackedBars };

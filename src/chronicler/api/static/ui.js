@@ -191,7 +191,7 @@ async function alerts() {
       [f.origin, f.reason, String(f.failed_at || "").slice(0, 19)]), { empty: "none" }));
 }
 
-window.ui = { el, link, table, api, actorLink, docHref, day, fmt, view, eventTable, setHash };
+window.ui = { el, link, table, api, actorLink, docHref, day, fmt, view, eventTable, setHash, pager };
 
 // -- routing -------------------------------------------------------------------------------------------------
 async function route() {
@@ -207,6 +207,7 @@ async function route() {
     else if (parts[0] === "search") await search(params);
     else if (parts[0] === "doc" && parts[1]) await reader.show(parts[1], params);
     else if (parts[0] === "stories") await stories.list(params);
+    else if (parts[0] === "story" && parts[1] && parts[2] in stories.LISTS) await stories.section(parts[1], parts[2], params);
     else if (parts[0] === "story" && parts[1]) await stories.show(parts[1]);
     else if (parts[0] === "alerts") await alerts();
     else view.replaceChildren(el("h1", {}, "Not found"));
