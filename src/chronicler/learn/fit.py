@@ -9,19 +9,26 @@ from typing import Any
 from chronicler.learn.linear import LinearModel
 
 
-def _vectorize(features: Sequence[Sequence[str]]):
+def _vectorize(features: Sequence[Sequence[str]], min_count: int = 1):
+    from collections import Counter
+
     from sklearn.feature_extraction import DictVectorizer
 
+    keep = None
+    if min_count > 1:
+        counts = Counter(f for fs in features for f in set(fs))
+        keep = {f for f, n in counts.items() if n >= min_count}
     vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1.0 for f in fs} for fs in features])
+    X = vec.fit_transform([{f: 1.0 for f in fs if keep is None or f in keep} for fs in features])
     return vec, X
 
 
 def fit(features: Sequence[Sequence[str]], labels: Sequence[str], C: float = 1.0,
-        class_weight: Any = None) -> tuple[Any, Any]:
+        class_weight: Any = None, min_count: int = 2) -> tuple[Any, Any]:
+    """A logistic regression over the features seen at least ``min_count`` times."""
     from sklearn.linear_model import LogisticRegression
 
-    vec, X = _vectorize(features)
+    vec, X = _vectorize(features, min_count)
     clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight)
     clf.fit(X, list(labels))
     return vec, clf
@@ -65,8 +72,8 @@ def fit_temperature(rows: Sequence[dict[str, float]], labels: Sequence[str]) -> 
     return best_t
 
 
-def export(vec, clf, temperature: float = 1.0, meta: dict[str, Any] | None = None, digits: int = 5,
-           prune: float = 1e-4) -> dict[str, Any]:
+def export(vec, clf, temperature: float = 1.0, meta: dict[str, Any] | None = None, digits: int = 4,
+           prune: float = 1e-3) -> dict[str, Any]:
     """The JSON form ``LinearModel`` reads: per-feature weight rows (all classes), biases, temperature, meta."""
     coef = clf.coef_
     classes = [str(c) for c in clf.classes_]
