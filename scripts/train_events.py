@@ -52,7 +52,7 @@ def candidate_rows(rows: list[dict]) -> list[dict]:
     for r, art in zip(rows, arts):
         doc = analyzer.parse(art)
         ex = Extractor(doc, lex, args)
-        finder = CandidateFinder(doc, ex, lex, ranker)
+        finder = CandidateFinder(doc, ex, lex)
         for c in finder.find():
             if c.source is None or c.token.idx >= r["region_end"]:
                 continue
@@ -69,6 +69,41 @@ def candidate_rows(rows: list[dict]) -> list[dict]:
                         "target_key": (c.target.actor or c.target.name) if c.target else None,
                         "polarity": c.polarity, "features": c.features, "options": options,
                         "doers": doers})
+    return out
+
+
+def weak_rows(path: Path, limit: int | None = None) -> list[dict]:
+    """Candidates of ConfliBERT's quad-class training sentences (``sentence<TAB>quad``), weakly labelled: in a
+    sentence of quad class 1-4 the rules' candidates of that quad class are events of their rules' type (the
+    others are left out: unknown); in a sentence of class 0 (a statement) every candidate is no event. They
+    teach the decision the international news that the whole-article annotations hold little of."""
+    from chronicler.nlp.analyzer import Analyzer
+    from chronicler.sources.article import make_article
+    from chronicler.stages.events.argmodel import load_argument_model
+    from chronicler.stages.events.component import Extractor
+    from chronicler.stages.events.decision import CandidateFinder
+    from chronicler.stages.events.lexicon import event_lexicon
+
+    rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if "\t" in line]
+    rows = [(t, int(q)) for t, q in rows if q.strip().isdigit()][:limit]
+    analyzer = Analyzer()
+    lex, args = event_lexicon(), load_argument_model()
+    out = []
+    docs = analyzer.nlp.pipe((analyzer._doc(make_article(t)) for t, _ in rows), batch_size=32)
+    for n, ((text, quad), doc) in enumerate(zip(rows, docs)):
+        ex = Extractor(doc, lex, args)
+        finder = CandidateFinder(doc, ex, lex)
+        for c in finder.find():
+            if c.source is None:
+                continue
+            if quad == 0:
+                label = NONE
+            elif c.draft is not None and c.draft.code.quad_class == quad and c.draft.code.type:
+                label = c.draft.code.type
+            else:
+                continue
+            out.append({"id": f"conflibert:{n}", "group": f"conflibert:{n % 50}", "split": "weak",
+                        "origin": c.origin, "label": label, "features": c.features, "quad": quad})
     return out
 
 
@@ -173,6 +208,9 @@ def main(argv=None) -> None:
     ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
     ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
+    ap.add_argument("--weak", default=str(Path(os.environ.get("CHRONICLER_SHARED", ROOT.parent / "shared"))
+                                          / "data/events/conflibert/quadclass_train.tsv"),
+                    help="ConfliBERT quad-class training sentences as weakly labelled extra rows ('' for none)")
     ap.add_argument("--cache", help="a pickle of the candidates (made if missing; delete it when features change)")
     args = ap.parse_args(argv)
 
@@ -205,7 +243,19 @@ def main(argv=None) -> None:
     feats = [c["features"] for c in train]
     ys = [c["label"] for c in train]
     groups = [c["group"] for c in train]
-    oof_event, oof_kind = cross_val(feats, ys, groups, args.C, args.C_type)
+    weak: list[dict] = []
+    if args.weak:
+        wpath = Path(args.weak)
+        cache = Path(args.cache + ".weak") if args.cache else None
+        if cache and cache.exists():
+            weak = pickle.loads(cache.read_bytes())
+        else:
+            weak = weak_rows(wpath)
+            if cache:
+                cache.write_bytes(pickle.dumps(weak))
+        print(f"weak rows from {wpath.name}: {len(weak)} ({dict(Counter(w['label'] for w in weak))})", file=sys.stderr)
+    extra = [(w["features"], w["label"]) for w in weak]
+    oof_event, oof_kind = cross_val(feats, ys, groups, args.C, args.C_type, extra=extra)
     binary = ["EVENT" if y != NONE else NONE for y in ys]
     temperature = learn.fit_temperature(oof_event, binary)
     oof = combine(calibrated(oof_event, temperature), oof_kind)
@@ -232,9 +282,11 @@ def main(argv=None) -> None:
         c["doer"] = pick_option(source_model, c, "doers")
         c["chosen"] = pick_option(target_model, c)
 
-    event_vec, event_clf = learn.fit(feats, binary, C=args.C)
-    pos = [i for i, y in enumerate(ys) if y != NONE]
-    kind_vec, kind_clf = learn.fit([feats[i] for i in pos], [ys[i] for i in pos], C=args.C_type)
+    all_feats = feats + [f for f, _ in extra]
+    all_ys = ys + [y for _, y in extra]
+    event_vec, event_clf = learn.fit(all_feats, ["EVENT" if y != NONE else NONE for y in all_ys], C=args.C)
+    pos = [i for i, y in enumerate(all_ys) if y != NONE]
+    kind_vec, kind_clf = learn.fit([all_feats[i] for i in pos], [all_ys[i] for i in pos], C=args.C_type)
     event_model = learn.as_model(event_vec, event_clf, temperature)
     kind_model = learn.as_model(kind_vec, kind_clf)
     dev_probs = combine([event_model.probabilities(c["features"]) for c in dev],
@@ -295,20 +347,24 @@ def option_cv(cands: list[dict], C: float, role: str, folds: int = 5) -> list[di
     return out
 
 
-def cross_val(feats, ys, groups, C, C_type, folds=5):
-    """Out-of-fold probabilities of both models, folds grouped by annotation group."""
+def cross_val(feats, ys, groups, C, C_type, folds=5, extra=()):
+    """Out-of-fold probabilities of both models, folds grouped by annotation group; ``extra`` rows (features,
+    label) join every fold's training, never its test."""
     from sklearn.model_selection import GroupKFold
 
     n = len(ys)
     ev: list = [None] * n
     kd: list = [None] * n
     binary = ["EVENT" if y != NONE else NONE for y in ys]
+    xf = [f for f, _ in extra]
+    xy = [y for _, y in extra]
     for tr, te in GroupKFold(n_splits=folds).split(list(range(n)), ys, groups):
-        vec, clf = learn.fit([feats[i] for i in tr], [binary[i] for i in tr], C)
+        vec, clf = learn.fit([feats[i] for i in tr] + xf, [binary[i] for i in tr] + ["EVENT" if y != NONE else NONE for y in xy], C)
         for i, row in zip(te, learn.predict_rows(vec, clf, [feats[i] for i in te])):
             ev[i] = row
         pos = [i for i in tr if ys[i] != NONE]
-        vec, clf = learn.fit([feats[i] for i in pos], [ys[i] for i in pos], C_type)
+        xpos = [k for k, y in enumerate(xy) if y != NONE]
+        vec, clf = learn.fit([feats[i] for i in pos] + [xf[k] for k in xpos], [ys[i] for i in pos] + [xy[k] for k in xpos], C_type)
         for i, row in zip(te, learn.predict_rows(vec, clf, [feats[i] for i in te])):
             kd[i] = row
     return ev, kd

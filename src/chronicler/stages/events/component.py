@@ -521,7 +521,7 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
     """The drafts the learned decision keeps, each with its calibrated probability (see ``decision.py``)."""
     from chronicler.stages.events.decision import NONE, CandidateFinder, all_events, code_for
 
-    finder = CandidateFinder(doc, ex, lex, ranker)
+    finder = CandidateFinder(doc, ex, lex)
     keep_all = all_events()
     best: dict[tuple, tuple[Draft, float]] = {}
     for c in finder.find():

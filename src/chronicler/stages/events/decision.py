@@ -496,6 +496,9 @@ class CandidateFinder:
             content = {t.lemma_.lower() for t in sent if q.start <= t.idx < q.end and t.pos_ in _CONTENT_POS
                        and not t.is_stop and t.is_alpha}
             f += [f"qw={w}" for w in sorted(content)]
+        if len(self.sents) <= 2:  # a sentence given alone (a coded-sentence set, a lead): its own weights
+            f += ["short_doc"] + [f"short|{x}" for x in f if x.startswith(
+                ("origin", "rule=", "lemma_rule=", "src=", "tgt=", "pair=", "mod=", "frame=", "cameo2="))]
         bag = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha}
         f += [f"w={w}" for w in sorted(bag)]
         if c.origin != "rule":
