@@ -117,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     add_watch_parsers(sub, DEFAULT_DB)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
-    e.add_argument("kind", choices=["quotes", "events", "actors", "stories"])
+    e.add_argument("kind", choices=["quotes", "events", "actors", "stories", "spanish", "parallel", "ner"],
+                   help="spanish: the Spanish event sets (../shared/data/es/events; also read by 'events'); "
+                        "parallel: NTREX English/Spanish agreement; ner: CoNLL-2002 Spanish entities")
     e.add_argument("gold", help="gold file")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p

@@ -200,6 +200,8 @@ class Event:
     location: Location | None = None
     quote: str | None = None
     confidence: float = 0.5
+    # where the event word itself stands (kept for scoring against trigger-annotated gold; not in the contract)
+    trigger: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

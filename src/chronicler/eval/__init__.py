@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-KINDS = ("quotes", "events", "actors", "stories")
+KINDS = ("quotes", "events", "actors", "stories", "spanish", "parallel", "ner")
 
 
 def run(kind: str, gold_path: str, analyzer: Any = None) -> dict[str, Any]:

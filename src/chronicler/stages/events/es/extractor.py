@@ -441,7 +441,8 @@ class SpanishExtractor:
                 id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class, goldstein=d.code.goldstein,
                 polarity=d.polarity, modality=d.modality, source=d.source, target=d.target, date=date,
                 date_text=date_text, location=self.location(tok), evidence=evidence,
-                quote=quote.id if quote else None, confidence=confidence(d)))
+                quote=quote.id if quote else None, confidence=confidence(d),
+                trigger=text_span(self.doc, tok.idx, tok.idx + len(tok.text))))
         events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
