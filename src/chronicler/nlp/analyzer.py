@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from chronicler.language import identify, unsupported_notice
 from chronicler.model import Analysis, Article
 from chronicler.nlp.loader import load_pipeline, load_spanish_pipeline
-from chronicler.nlp.normalize import parse_text
+from chronicler.nlp.normalize import lower_shouting, parse_text
 
 
 class Analyzer:
@@ -48,7 +48,10 @@ class Analyzer:
     # -- documents -----------------------------------------------------------------------------------------
     def _doc(self, article: Article, nlp: Language | None = None) -> Doc:
         nlp = nlp or self.pipeline(self.language_of(article)) or self.nlp
-        doc = nlp.make_doc(parse_text(article.text))
+        text = parse_text(article.text)
+        if nlp is not self.nlp and article.language == "es":
+            text = lower_shouting(text)
+        doc = nlp.make_doc(text)
         doc._.article = article
         return doc
 

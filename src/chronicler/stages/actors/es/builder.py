@@ -117,6 +117,9 @@ class SpanishActors:
             return
         if label in ("ORG", "MISC") and self._role_body(ent, text, tokens, span):
             return
+        if label != "PER" and len(text.split()) >= 2 and self.lex.en.person(text) is not None:
+            self.person(text, tokens, span)  # a known office holder the model took for a place ("Nicolás Maduro")
+            return
         if label in ("ORG", "MISC", "LOC"):
             org = self.lex.org(text, self.when)
             if org is not None:
