@@ -100,6 +100,16 @@ class SpanishActors:
         return self.reg.add(f"c:{iso3}", lambda i: Actor(i, name, "country", iso3), tokens, span)
 
     def entity(self, ent: Span) -> None:
+        start = ent.start  # the model's entities may open with a preposition or article ("Según el Gobierno")
+        while start < ent.end and self.doc[start].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SPACE"):
+            start += 1
+        if start >= ent.end:
+            return
+        if start != ent.start:
+            ent = Span(self.doc, start, ent.end, label=ent.label_)
+        if self.lex.role(ent[0].text) is not None and self.lex.seat(ent.text) is None \
+                and self.lex.country(ent.text) is None and self.lex.org(ent.text, self.when) is None:
+            return  # "Gobierno cubano", "presidente Trump": a role word, read by ``role`` with what follows
         text = ent.text.strip(" \n.,;:«»\"“”")
         if not text or not any(c.isalpha() for c in text):
             return
@@ -108,7 +118,7 @@ class SpanishActors:
         tokens, span = range(ent.start, ent.end), _span_of(self.doc, ent.start, ent.end)
         label = ent.label_
         seat = self.lex.seat(text)
-        if seat is not None and label != "PER":
+        if seat is not None and (label != "PER" or len(ent) == 1):  # "Washington" alone is the government
             self.country(seat[0], tokens, span, seat[1] or None)
             return
         iso3 = self.lex.country(text) if label != "PER" else None
@@ -117,7 +127,7 @@ class SpanishActors:
             return
         if label in ("ORG", "MISC") and self._role_body(ent, text, tokens, span):
             return
-        if label != "PER" and len(text.split()) >= 2 and self.lex.en.person(text) is not None:
+        if label != "PER" and self.lex.en.person(text) is not None and self.lex.place_country(text) is None:
             self.person(text, tokens, span)  # a known office holder the model took for a place ("Nicolás Maduro")
             return
         if label in ("ORG", "MISC", "LOC"):

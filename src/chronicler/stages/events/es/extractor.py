@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from chronicler.model import Actor, Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.events.es.lexicon import SpanishEventLexicon, fold
+from chronicler.stages.disputes import SYMMETRIC
 from chronicler.stages.events.lexicon import COOPERATIVE, Code
 from chronicler.stages.temporal_es import find_dates_es
 
@@ -261,7 +262,8 @@ class SpanishExtractor:
                 adjective = next((fold(c.text) for c in tok.children if c.dep_ == "amod" and c.i == tok.i + 1), "")
                 found = (adjective and self.lex.nouns.get(f"{lemma} {adjective}")) or self.lex.nouns.get(lemma) \
                     or self.lex.nouns.get(fold(tok.text))
-                if found is not None and found[0].type:
+                before = " ".join(fold(t.text) for t in self.doc[max(0, tok.i - 1):tok.i + 1])
+                if found is not None and found[0].type and before not in self.lex.idioms:
                     self.drafts[tok.i] = Draft(tok, found[0], "noun", tokens=[tok.i])
                     self.drafts[tok.i].frame = "patient" if found[1] else None
 
@@ -311,9 +313,12 @@ class SpanishExtractor:
         others = [c for c in mods if _case(c) in ("contra", "con", "a", "hacia", "ante", "entre", "en contra de")]
         patient = d.frame == "patient"
         d.frame = None
+        by = [c for c in mods if _case(c) == "por"]  # "la captura de Maduro por Estados Unidos"
+        if by:
+            d.source, d.source_tok = self._pick(by)
         if patient:
             d.target, d.target_tok = self._pick(de)
-        else:
+        elif d.source is None:
             d.source, d.source_tok = self._pick([c for c in de if c.dep_ != "amod"])
             if d.source is None:  # "la protesta estudiantil", "ataques estadounidenses"
                 d.source, d.source_tok = self._pick([c for c in de if c.dep_ == "amod"])
@@ -341,7 +346,10 @@ class SpanishExtractor:
         cur = d.token
         if d.kind == "noun":
             cur = cur.head
-            if cur.pos_ not in ("VERB", "AUX") or cur.i == d.token.i:
+            if cur.i == d.token.i:
+                return None
+            predicate = any(c.dep_ == "cop" for c in cur.children)  # "que las conversaciones estaban en marcha"
+            if cur.pos_ not in ("VERB", "AUX") and not (predicate and d.token.dep_ == "nsubj"):
                 return None
             if fold(cur.lemma_) in self.lex.frames and d.token.dep_ in ("obj", "nsubj"):
                 return cur  # "niega conversaciones": the noun is the frame verb's object
@@ -387,8 +395,9 @@ class SpanishExtractor:
         if kind == "consider":
             d.dropped = True
             return
-        if d.source is None:
-            d.source = holder
+        talked_of = d.kind == "noun" and d.token.dep_ == "nsubj" and d.code.type not in SYMMETRIC
+        if d.source is None and not talked_of:  # "aseguró que las conversaciones estaban en marcha": the
+            d.source = holder  # claimant's talks; not "dijo que las sanciones son ilegales"
         if kind == "deny":
             d.polarity = "negated" if d.polarity == "asserted" else "asserted"
             d.modality = "claimed"
@@ -471,7 +480,9 @@ class SpanishExtractor:
         for d in self.drafts.values():
             if d.dropped:
                 continue
-            if d.source is None:
+            if d.source is None and not (d.kind == "noun" and d.token.dep_ == "nsubj"):
+                # a quotation's event is its speaker's ("No hay conversaciones"), but not a noun it talks about
+                # ("las sanciones son ilegales")
                 d.source = self.speaker(d.token)
                 d.from_quote = d.source is not None
             if d.target is not None and d.source is not None and _same(d.target, d.source):

@@ -41,6 +41,7 @@ class SpanishEventLexicon:
     nouns: dict[str, tuple[Code, bool]]  # folded noun lemma -> (Code, "de" phrase is the patient)
     frames: dict[str, str]  # folded verb lemma -> frame kind
     negations: frozenset[str]
+    idioms: frozenset[str]  # "en marcha": the noun names no event there
     dict_verbs: dict[str, Code | None]  # UniversalPetrarch: verb -> Code (None: no event alone)
     dict_patterns: dict[tuple[str, str, str], Code | None]  # (verb, preposition, word) -> Code
 
@@ -67,6 +68,7 @@ def spanish_event_lexicon() -> SpanishEventLexicon:
             nouns[fold(noun.strip())] = (code, role.strip() == "patient")
     frames = {fold(v.strip()): k.strip() for v, k in _lines("frames.tsv")}
     negations = frozenset(fold(r[0].strip()) for r in _lines("negations.txt"))
+    idioms = frozenset(fold(r[0].strip()) for r in _lines("idioms.txt"))
     dict_verbs: dict[str, Code | None] = {}
     dict_patterns: dict[tuple[str, str, str], Code | None] = {}
     if _use_dictionary():
@@ -75,4 +77,4 @@ def spanish_event_lexicon() -> SpanishEventLexicon:
                 dict_verbs[row[1]] = None if row[2] == "---" else nearest(codes, row[2])
             elif row[0] == "P" and len(row) == 5:
                 dict_patterns[(row[1], row[2], row[3])] = None if row[4] == "---" else nearest(codes, row[4])
-    return SpanishEventLexicon(codes, verbs, nouns, frames, negations, dict_verbs, dict_patterns)
+    return SpanishEventLexicon(codes, verbs, nouns, frames, negations, idioms, dict_verbs, dict_patterns)
