@@ -10,7 +10,13 @@ Rules, in order over the parse:
    Miguel Díaz-Canel") they title that person; with a country (a demonym, "de Cuba") and an office, the one
    holder of that office at the date ("el presidente cubano"); else a body or group of that country ("el
    gobierno venezolano", "manifestantes colombianos"), or of none ("la policía");
-3. demonyms that modify other words ("el ejército estadounidense") give the country to the role beside them.
+3. demonyms that modify other words ("el ejército estadounidense") give the country to the role beside them;
+   elsewhere they are mentions of their country ("la crisis venezolana");
+4. inferences, as the English stage makes them (stages/actors/inference.py), each left null unless the document
+   points to exactly one country: an office holder with no country takes the one country the document names;
+   a home group (rebels, opposition, parties, civilians, workers, students, farmers, criminals) or home body
+   (government, police, courts) with no country takes the one country where the document's events happen (the
+   places it puts things "en", the dateline, and the governments, police and courts it names).
 """
 from __future__ import annotations
 
@@ -24,6 +30,9 @@ from chronicler.model import Actor
 from chronicler.stages.actors.es.lexicon import SpanishLexicon, key
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+_HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})
+_HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "AGR", "CRM", "RAD"})
 
 
 @dataclass
@@ -273,6 +282,16 @@ class SpanishActors:
                 known.mentions.append((tok.idx, tok.idx + len(tok.text)))
                 self.reg.token_actor[tok.i] = known.id
 
+    def demonyms(self) -> None:
+        """A demonym outside any actor's mention ("la crisis venezolana", "un buque ruso") is a mention of its
+        country, as the English stage counts "Cuban" among Cuba's mentions."""
+        for tok in self.doc:
+            if tok.pos_ != "ADJ" or tok.i in self.reg.token_actor or not tok.is_alpha:
+                continue
+            iso3 = self.lex.country(tok.text)
+            if iso3 is not None and self.lex.role(tok.text) is None:
+                self.country(iso3, range(tok.i, tok.i + 1), (tok.idx, tok.idx + len(tok.text)))
+
     def run(self) -> tuple[list[Actor], dict[int, str]]:
         for ent in self.doc.ents:
             self.entity(ent)
@@ -287,7 +306,34 @@ class SpanishActors:
                 role = self.lex.roles.get(key(nxt)) or self.lex.roles.get(key(self.doc[tok.i:tok.i + 2].text))
             if role is not None:
                 self.role(tok, role)
+        self.demonyms()
+        self.infer()
         return list(self.reg.actors.values()), self.reg.token_actor
+
+    def infer(self) -> None:
+        actors = list(self.reg.actors.values())
+        if not any(a.country is None for a in actors):
+            return
+        named = {a.country for a in actors if a.country and a.country != "IGO" and a.sector != "JRN"}
+        home = {a.country for a in actors if a.country and a.country != "IGO" and a.sector in _HOME_SECTORS}
+        for ent in self.doc.ents:
+            if ent.label_ == "LOC" and any(c.dep_ == "case" and c.lower_ == "en" for c in ent.root.children):
+                place = self.lex.place_country(ent.text) or self.lex.country(ent.text)
+                if place:
+                    home.add(place)
+        article = self.doc._.article
+        if article is not None and article.dateline:
+            first = article.dateline.split(",")[0]
+            place = self.lex.country(article.dateline) or self.lex.place_country(first) or self.lex.country(first)
+            if place:
+                home.add(place)
+        for a in actors:
+            if a.country is not None:
+                continue
+            if a.kind == "person" and a.sector in _STATE_SECTORS and len(named) == 1:
+                a.country = next(iter(named))
+            elif a.kind != "person" and a.sector in _HOME_GROUPS | _HOME_SECTORS and len(home) == 1:
+                a.country = next(iter(home))
 
 
 def build_actors_es(doc: Doc, lex: SpanishLexicon) -> tuple[list[Actor], dict[int, str]]:

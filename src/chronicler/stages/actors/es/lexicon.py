@@ -73,8 +73,11 @@ class SpanishLexicon:
         self.dicts = dicts
         self.roles = {key(w): RoleEs(s, k, o, w) for w, s, k, o in _rows("roles.tsv", 4)}
         self.places: dict[str, tuple[str, str]] = {key(n): (c, s) for n, c, s in _rows("places.tsv", 3)}
-        self.orgs = {key(n): OrgEs(n, c or None, s or None, k or "organization", code or None)
-                     for n, c, s, k, code in _rows("organizations.tsv", 5)}
+        self.orgs: dict[str, OrgEs] = {}
+        for spanish, english in _rows("organizations.tsv", 2):  # the English stage's body, its name and code
+            found = en.org(english)
+            if found is not None:
+                self.orgs[key(spanish)] = OrgEs(found.name, found.country, found.sector, found.kind, found.cameo)
         self._offices: dict[tuple[str, str], list] | None = None
 
     # -- places and countries --------------------------------------------------------------------------------

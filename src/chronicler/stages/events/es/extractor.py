@@ -485,6 +485,9 @@ class SpanishExtractor:
                 # ("las sanciones son ilegales")
                 d.source = self.speaker(d.token)
                 d.from_quote = d.source is not None
+            if d.source is None and d.code.cameo.startswith(("172", "173", "174")):
+                d.source = self.authorities(d)  # "fue detenido en Caracas": the authorities of the place
+                d.inherited = d.source is not None
             if d.target is not None and d.source is not None and _same(d.target, d.source):
                 d.target = None
             for t in (d.source_tok, d.target_tok):
@@ -507,6 +510,17 @@ class SpanishExtractor:
             if iso3 is not None:
                 return Location(ent.text if lex.en.region(ent.text) else lex.en.name_of(iso3), iso3, None, None)
         return None
+
+    def authorities(self, d: Draft) -> Participant | None:
+        """The acts only a state's authorities perform (CAMEO 172-174: bans, arrests, expulsions) told without a
+        doer are those authorities', of the place where they happen, as the English stage (implied.py) reads
+        them; no place, no event."""
+        location = self.location(d.token)
+        if location is None or not location.country:
+            return None
+        from chronicler.stages.actors.es.lexicon import spanish_lexicon
+
+        return Participant(name=f"autoridades de {location.name}", country=location.country, code=location.country)
 
     def home(self, location: Location | None) -> str | None:
         """The country an event happens in: its place, else the dateline's (or a place its sentence names)."""
