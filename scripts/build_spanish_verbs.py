@@ -18,7 +18,7 @@ Output rows (tab-separated), matched over the Spanish parse by ``stages/events/e
 Only the pattern's first content word after the verb is kept (articles and ``+ $ ^`` markers skipped; a set
 expanded to its members, unless it has more than ``MAX_SET``); patterns that repeat the verb's own code,
 that put words before the verb, name no word after it, or carry split codes
-(``[175:145]``) are left out. Words are lower case without accents; nouns in both numbers (the parse gives
+(``[175:145]``), or put the target before the verb (``+ * HERIDOS``: the subject is acted on) are left out. Words are lower case without accents; nouns in both numbers (the parse gives
 lemmas, the dictionary writes the form it met). Codes are brought to ``cameo.tsv`` (``build_cameo_verbs.nearest``).
 """
 from __future__ import annotations
@@ -82,8 +82,8 @@ def read(lines: list[str]) -> tuple[dict[str, list[str]], list[tuple[str, str]],
                 continue
             code = cv.nearest(found[0], codes)
             body = _CODE.sub(" ", line[1:]).split()
-            if code is None or "*" not in body:
-                continue
+            if code is None or "*" not in body or "+" in body[:body.index("*")]:
+                continue  # "+ * HERIDOS": the subject is the one acted on (we read subjects as doers)
             after = body[body.index("*") + 1:]
             prep, word = "", ""
             for w in after:

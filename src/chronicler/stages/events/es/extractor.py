@@ -75,10 +75,17 @@ def _is_se(tok: Token) -> bool:
     return tok.lower_ == "se" and tok.dep_ in ("obj", "iobj", "expl:pass", "expl:pv", "expl")
 
 
+_PASSIVE_AUX = frozenset({"ser", "resultar", "quedar", "salir"})
+
+
 def _passive(verb: Token) -> bool:
-    """"fueron dispersados" (ser + participle), "se detuvo a" is not passive here (impersonal: no subject)."""
-    return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ == "ser" for c in verb.children) and \
-        "Part" in verb.morph.get("VerbForm")
+    """"fueron dispersados", "han resultado heridos", "quedó detenido": the subject is acted on ("se detuvo a" is
+    impersonal, with no subject, not passive here)."""
+    if "Part" not in verb.morph.get("VerbForm") and verb.pos_ != "ADJ":
+        return False
+    if any(c.dep_ in ("aux", "aux:pass", "cop") and fold(c.lemma_) in _PASSIVE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and fold(verb.head.lemma_) in _PASSIVE_AUX
 
 
 class SpanishExtractor:
@@ -165,6 +172,8 @@ class SpanishExtractor:
         country where an adjective or "de" phrase gives one."""
         from chronicler.stages.actors.es.lexicon import spanish_lexicon
 
+        if not tok.text[:1].isalnum():
+            return None
         words = [tok] + [c for c in tok.children if c.dep_ == "amod" and c.i > tok.i and c.i - tok.i <= 3]
         hi = max(words, key=lambda t: t.i)
         span = text_span(self.doc, tok.idx, hi.idx + len(hi.text))
@@ -218,8 +227,10 @@ class SpanishExtractor:
         return next((c for c in verb.children if c.dep_ in ("obj", "obl") and _case(c) == "por"), None)
 
     def speaker(self, tok: Token) -> Participant | None:
+        """The speaker of the quotation a word is in, when the words are theirs (a direct quotation): reported
+        speech ("según X, ...", "dijo que ...") names its own doers."""
         quote = self.quote_of.get(tok.i)
-        if quote is None or quote.speaker is None:
+        if quote is None or quote.speaker is None or quote.kind != "direct":
             return None
         actor = self.actors.get(quote.speaker.actor) if quote.speaker.actor else None
         return Participant.from_actor(actor) if actor is not None else Participant(name=quote.speaker.name)
@@ -282,7 +293,9 @@ class SpanishExtractor:
 
     def verb_arguments(self, d: Draft) -> None:
         verb = d.token
-        passive = _passive(verb)
+        passive = _passive(verb) or (fold(verb.lemma_) in _PASSIVE_AUX and any(  # "resultaron heridos"
+            c.dep_ in ("obj", "xcomp") and ("Part" in c.morph.get("VerbForm") or c.pos_ == "ADJ")
+            for c in verb.children))
         subj = self.subject(verb)
         if passive:
             agent = self.agent_of_passive(verb)

@@ -130,6 +130,8 @@ class SpanishQuotes:
             if actor is not None:
                 s, e = subject.idx, subject.idx + len(subject.text)
                 return Speaker(actor.name, (s, e), actor.id)
+            while lo.i < subject.i and lo.pos_ in ("ADP", "PUNCT", "CCONJ"):  # "según la Dirección"
+                lo = self.doc[lo.i + 1]
             if subject.pos_ in ("PROPN", "NOUN"):
                 span = text_span(self.doc, lo.idx, hi.idx + len(hi.text))
                 if span is not None:
