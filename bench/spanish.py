@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("CHRONICLER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def load_texts(corpus: str, n: int) -> list[str]:

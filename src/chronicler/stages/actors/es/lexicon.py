@@ -37,6 +37,7 @@ class OrgEs:
     code: str | None
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     k = dictionary_key(text.replace("’", "'"))
     for article in _ARTICLES:
@@ -83,6 +84,10 @@ class SpanishLexicon:
     # -- places and countries --------------------------------------------------------------------------------
     def country(self, text: str) -> str | None:
         """A country named or a demonym ("Estados Unidos", "cubano", "venezolanas"): ISO3."""
+        return self._country(text)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
+    def _country(self, text: str) -> str | None:
         k = key(text)
         hit = self.places.get(k)
         if hit is not None and not hit[1]:
@@ -98,6 +103,7 @@ class SpanishLexicon:
                         return found
         return self.en.country(text)
 
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
     def seat(self, text: str) -> tuple[str, str] | None:
         """A capital or building that stands for a government ("La Habana", "la Casa Blanca"): (ISO3, sector)."""
         hit = self.places.get(key(text))
@@ -105,6 +111,7 @@ class SpanishLexicon:
             return hit
         return self.en.metonym(text)
 
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
     def place_country(self, text: str) -> str | None:
         """The country a town or region belongs to (geonames via the English lexicon, then the dictionaries)."""
         place = self.en.place(text)
@@ -114,6 +121,10 @@ class SpanishLexicon:
 
     # -- roles, people, bodies ---------------------------------------------------------------------------------
     def role(self, text: str) -> RoleEs | None:
+        return self._role(text)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one lexicon per process; the same words again and again
+    def _role(self, text: str) -> RoleEs | None:
         k = key(text)
         for form in singular(k):
             hit = self.roles.get(form)
@@ -126,6 +137,7 @@ class SpanishLexicon:
                 return RoleEs(sector, kind, "", k)
         return None
 
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
     def person(self, text: str) -> Person | None:
         """An office holder of leaders.tsv or a person of the dictionaries (Spanish, then English)."""
         found = self.en.person(text)
@@ -137,6 +149,7 @@ class SpanishLexicon:
             return Person(" ".join(text.split()), (), lookup=lambda when: dicts.actor(text, when))
         return None
 
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
     def org(self, text: str, when: date | None = None) -> OrgEs | None:
         k = key(text)
         hit = self.orgs.get(k)

@@ -14,6 +14,7 @@ from importlib import resources
 from chronicler.stages.events.lexicon import Code, event_lexicon
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in word if not unicodedata.combining(c))

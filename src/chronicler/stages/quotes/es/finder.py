@@ -8,6 +8,7 @@ document, else (Spanish leaves out the subject: "«...», afirmó.") the person 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -100,6 +101,7 @@ class SpanishQuotes:
         self.actors = {a.id: a for a in doc._.actors or []}
         article = doc._.article
         self.published = article.published if article is not None else None
+        self._starts: list[int] | None = None
 
     # -- speakers ----------------------------------------------------------------------------------------------
     def actor_of(self, tok: Token | None) -> Actor | None:
@@ -145,7 +147,9 @@ class SpanishQuotes:
 
     # -- finders -----------------------------------------------------------------------------------------------
     def _tokens_between(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if start <= t.idx < end]
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        return [self.doc[i] for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end))]
 
     def direct(self) -> list[Found]:
         out = []
