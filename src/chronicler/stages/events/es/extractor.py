@@ -227,10 +227,10 @@ class SpanishExtractor:
         return next((c for c in verb.children if c.dep_ in ("obj", "obl") and _case(c) == "por"), None)
 
     def speaker(self, tok: Token) -> Participant | None:
-        """The speaker of the quotation a word is in, when the words are theirs (a direct quotation): reported
-        speech ("según X, ...", "dijo que ...") names its own doers."""
+        """The speaker of the quotation a word is in (kept for reported speech too: limiting it to direct
+        quotations lowered all four dev sets, whole-article F1 0.350 -> 0.338)."""
         quote = self.quote_of.get(tok.i)
-        if quote is None or quote.speaker is None or quote.kind != "direct":
+        if quote is None or quote.speaker is None:
             return None
         actor = self.actors.get(quote.speaker.actor) if quote.speaker.actor else None
         return Participant.from_actor(actor) if actor is not None else Participant(name=quote.speaker.name)
