@@ -297,6 +297,12 @@ class SpanishExtractor:
             c.dep_ in ("obj", "xcomp") and ("Part" in c.morph.get("VerbForm") or c.pos_ == "ADJ")
             for c in verb.children))
         subj = self.subject(verb)
+        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and subj is None:
+            # "los estudiantes detenidos por la policía": the noun is acted on, "por" names the doer
+            agent = self.agent_of_passive(verb)
+            d.source, d.source_tok = self.participant(agent) if agent is not None else (None, None)
+            d.target, d.target_tok = self.participant(verb.head)
+            return
         if passive:
             agent = self.agent_of_passive(verb)
             d.source, d.source_tok = self.participant(agent) if agent is not None else (None, None)
@@ -337,12 +343,21 @@ class SpanishExtractor:
                 d.source, d.source_tok = self._pick([c for c in de if c.dep_ == "amod"])
         if d.target is None:
             d.target, d.target_tok = self._pick(others, d.source)
-        head = noun.head
+        # the noun's phrase: "una jornada de protesta", "la ola de huelgas": the container noun's doers are
+        # the event's ("los maestros iniciaron una jornada de protesta")
+        phrase = noun
+        while phrase.dep_ == "nmod" and phrase.head.pos_ == "NOUN" and _case(phrase) in ("de", "") \
+                and phrase.head.i not in self.drafts and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if d.source is None and phrase is not noun:
+            d.source, d.source_tok = self._pick([c for c in phrase.children if c.dep_ == "nmod" and c.i != noun.i
+                                                 and _case(c) == "de" and c.i not in self.drafts])
+        head = phrase.head
         light = fold(head.lemma_) in LIGHT_VERBS or (
-            noun.dep_ == "obj" or (noun.dep_ == "obl" and _case(noun) in ("en", "a", "")))
-        if d.source is None and noun.dep_ in ("obj", "obl", "nsubj") and head.pos_ in ("VERB", "AUX") \
+            phrase.dep_ == "obj" or (phrase.dep_ == "obl" and _case(phrase) in ("en", "a", "")))
+        if d.source is None and phrase.dep_ in ("obj", "obl", "nsubj") and head.pos_ in ("VERB", "AUX") \
                 and head.i not in self.drafts and light and fold(head.lemma_) not in self.lex.frames:
-            if noun.dep_ != "nsubj":  # "realizaron una protesta", "participaron en la marcha"
+            if phrase.dep_ != "nsubj":  # "realizaron una protesta", "participaron en la marcha"
                 subj = self.subject(head) or self.dropped_subject(head)
                 if subj is not None:
                     d.source, d.source_tok = self.participant(subj)
@@ -350,8 +365,6 @@ class SpanishExtractor:
                     targets = [c for c in head.children if c.dep_ in ("obl",) and _case(c) in TARGET_CASES]
                     d.target, d.target_tok = self._pick(targets, d.source)
             d.tokens.append(head.i)
-        if d.source is None and noun.dep_ == "obl" and head.i in self.drafts:
-            pass
 
     # -- frames and mood -----------------------------------------------------------------------------------------
     def governing(self, d: Draft) -> Token | None:
