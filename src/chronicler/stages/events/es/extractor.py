@@ -573,8 +573,8 @@ class SpanishExtractor:
             if p is None or p.country:
                 continue
             actor = self.actors.get(p.actor) if p.actor else None
-            if actor is not None and actor.kind == "person":
-                continue  # a person's country is theirs, not the place's
+            if actor is None or actor.kind == "person":
+                continue  # a person's country is theirs; a plain noun ("el petróleo") is no party to place
             p.country = home
             p.code = home + (actor.sector or "") if actor is not None and actor.sector else home
 
