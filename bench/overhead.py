@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__import__("os").environ.get("CHRONICLER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def load_texts(corpus: str, n: int) -> list[str]:
