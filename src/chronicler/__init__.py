@@ -24,10 +24,12 @@ def __getattr__(name: str) -> Any:
 
 
 def analyze(text: str, *, published: str | date | None = None, title: str | None = None,
-            source: str | None = None, model: str | None = None) -> dict[str, Any]:
-    """Analyze one article's text and return the "chronicler/1" contract as a dict."""
+            source: str | None = None, model: str | None = None, language: str | None = None) -> dict[str, Any]:
+    """Analyze one article's text and return the "chronicler/1" contract as a dict (``language``: en, es; None:
+    identified from the text)."""
     from chronicler.nlp.analyzer import Analyzer
     from chronicler.sources.readers import article_from_text, parse_date
 
-    article = article_from_text(text, title=title, published=parse_date(published), source=source)
+    article = article_from_text(text, title=title, published=parse_date(published), source=source,
+                                language=language)
     return Analyzer(model).analyze(article).to_dict()

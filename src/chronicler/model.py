@@ -53,7 +53,10 @@ class Article:
     published: date | None = None
     source: str | None = None
     dateline: str | None = None
-    language: str = "en"
+    # ISO 639-1; None: identified from the text when analysed (an explicit language wins)
+    language: str | None = None
+    # why nothing was drawn from the document (an unsupported language), or None
+    notice: str | None = None
     # Where the title and dateline sit in ``text`` (None when absent or not inside the text).
     title_span: tuple[int, int] | None = None
     dateline_span: tuple[int, int] | None = None
@@ -67,14 +70,17 @@ class Article:
         return content_hash(self.text)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
             "source": self.source,
             "dateline": self.dateline,
-            "language": self.language,
+            "language": self.language or "en",
         }
+        if self.notice:
+            out["notice"] = self.notice
+        return out
 
 
 @dataclass(slots=True)
@@ -194,6 +200,8 @@ class Event:
     location: Location | None = None
     quote: str | None = None
     confidence: float = 0.5
+    # where the event word itself stands (kept for scoring against trigger-annotated gold; not in the contract)
+    trigger: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -21,8 +21,9 @@ def _analyzer(model: str | None):
     return Analyzer(model)
 
 
-def read_article(path: str, *, published: date | None = None, title: str | None = None) -> Article:
-    meta: dict[str, Any] = {"title": title}
+def read_article(path: str, *, published: date | None = None, title: str | None = None,
+                 language: str | None = None) -> Article:
+    meta: dict[str, Any] = {"title": title, "language": language}
     if path == "-":
         data = sys.stdin.buffer.read()
         article = article_from_bytes(data, "<stdin>", **meta)
@@ -34,10 +35,10 @@ def read_article(path: str, *, published: date | None = None, title: str | None 
 
 
 def analyze_file(path: str, *, published: date | None = None, title: str | None = None,
-                 model: str | None = None, with_text: bool = False) -> dict[str, Any]:
+                 model: str | None = None, with_text: bool = False, language: str | None = None) -> dict[str, Any]:
     """The contract for one file; ``with_text`` adds the analysed text to ``document`` (for HTML input, the text
     extracted from the page, which every offset indexes)."""
-    article = read_article(path, published=published, title=title)
+    article = read_article(path, published=published, title=title, language=language)
     result = _analyzer(model).analyze(article).to_dict()
     if with_text:
         result["document"]["text"] = article.text
@@ -88,12 +89,13 @@ def analyze_items(items: Iterable[BatchItem], analyzer, stats: BatchStats) -> It
 
 
 def analyze_jsonl(path: str, out: IO[str], *, model: str | None = None,
-                  published: date | None = None) -> BatchStats:
-    """Batch mode: one output line per input line, same order, model loaded once."""
+                  published: date | None = None, language: str | None = None) -> BatchStats:
+    """Batch mode: one output line per input line, same order, model loaded once. ``language``: the language of
+    the lines that do not give their own."""
     stats = BatchStats()
     items = iter_jsonl(path)
-    if published is not None:
-        items = _default_published(items, published)
+    if published is not None or language is not None:
+        items = _defaults(items, published, language)
     analyzer = _analyzer(model)
     for record in analyze_items(items, analyzer, stats):
         out.write(json.dumps(record, ensure_ascii=False))
@@ -101,10 +103,14 @@ def analyze_jsonl(path: str, out: IO[str], *, model: str | None = None,
     return stats
 
 
-def _default_published(items: Iterable[BatchItem], published: date) -> Iterator[BatchItem]:
+def _defaults(items: Iterable[BatchItem], published: date | None, language: str | None) -> Iterator[BatchItem]:
+    from chronicler.language import normalise
+
     for it in items:
         if it.article is not None and it.article.published is None:
             it.article.published = published
+        if it.article is not None and it.article.language is None:
+            it.article.language = normalise(language)
         yield it
 
 

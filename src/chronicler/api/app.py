@@ -33,6 +33,8 @@ class AnalyzeRequest(BaseModel):
     published: date | None = Field(None, description="publication date; resolves relative dates")
     title: str | None = None
     source: str | None = None
+    language: str | None = Field(None, description="ISO 639-1 (en, es): given, it wins over identification",
+                                 max_length=16)
 
 
 class Services:
@@ -129,7 +131,7 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
         from chronicler.sources.readers import article_from_text
 
         article = article_from_text(req.text, "request", title=req.title, published=req.published,
-                                    source=req.source)
+                                    source=req.source, language=req.language)
         check_text(article.text, "request")
         with services.analyze_lock:
             analyzer = services.analyzer()  # loaded once, outside the bounds of one document

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-KINDS = ("quotes", "events", "actors", "articles", "stories")
+KINDS = ("quotes", "events", "actors", "articles", "stories", "spanish", "parallel", "ner")
 
 
 def run(kind: str, gold_path: str, analyzer: Any = None, **options: Any) -> dict[str, Any]:

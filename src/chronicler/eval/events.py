@@ -111,6 +111,10 @@ def evaluate(gold_path: str, analyzer: Any) -> dict[str, Any]:
     from chronicler.sources.article import make_article
 
     path = Path(gold_path)
+    from chronicler.eval import spanish
+
+    if spanish.spanish_format(path):  # the Spanish gold of ../shared/data/es (its own measures)
+        return spanish.evaluate(gold_path, analyzer)
     if path.suffix == ".conll":
         from chronicler.eval.arguments import evaluate as evaluate_arguments
 
@@ -163,6 +167,10 @@ def _meta(path: Path) -> dict[str, Any]:
 
 
 def report(figures: dict[str, Any]) -> str:
+    if str(figures.get("kind", "")).startswith("spanish") or figures.get("kind") == "parallel":
+        from chronicler.eval.spanish import report as report_spanish
+
+        return report_spanish(figures)
     if figures.get("kind") == "arguments":
         from chronicler.eval.arguments import report as report_arguments
 

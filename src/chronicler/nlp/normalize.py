@@ -18,3 +18,22 @@ def parse_text(text: str) -> str:
     out = _WRAP.sub(" ", text.translate(_SPACES))
     assert len(out) == len(text)
     return out
+
+
+def lower_shouting(text: str) -> str:
+    """Lines written in capitals (wire headlines, notes: "GUERRILLA DINAMITA DOS TORRES") lowered, their first
+    letter kept, so that a model trained on running text can tag and parse them; the same length, so offsets
+    hold. Used for Spanish, whose small model reads capitals as names."""
+    out = []
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
+            first = next((i for i, c in enumerate(low) if c.isalpha()), None)
+            if first is not None:
+                low = low[:first] + line[first] + low[first + 1:]
+            line = low
+        out.append(line)
+    result = "\n".join(out)
+    assert len(result) == len(text)
+    return result

@@ -60,9 +60,14 @@ def make_article(
     published: date | None = None,
     source: str | None = None,
     dateline: str | None = None,
+    language: str | None = None,
 ) -> Article:
-    """Build an Article, finding headline and dateline in the text where the caller did not give them."""
-    article = Article(text=text, title=title, published=published, source=source, dateline=dateline)
+    """Build an Article, finding headline and dateline in the text where the caller did not give them.
+    ``language`` (ISO 639-1) is what the caller says the text is written in; None: identified when analysed."""
+    from chronicler.language import normalise
+
+    article = Article(text=text, title=title, published=published, source=source, dateline=dateline,
+                      language=normalise(language))
     body = 0
     first = _first_line(text, 0)
     if first is not None:

@@ -41,6 +41,7 @@ def article_from_text(
     published: date | None = None,
     source: str | None = None,
     dateline: str | None = None,
+    language: str | None = None,
 ) -> Article:
     if not text.strip():
         raise InputError(f"{name}: empty input")
@@ -52,9 +53,10 @@ def article_from_text(
             published=published or page.published,
             source=source or page.source,
             dateline=dateline,
+            language=language,
         )
     return make_article(_checked_length(text, name), title=title, published=published, source=source,
-                        dateline=dateline)
+                        dateline=dateline, language=language)
 
 
 def _checked_length(text: str, name: str) -> str:
@@ -97,8 +99,8 @@ class BatchItem:
 
 
 def iter_jsonl(path: str | Path) -> Iterator[BatchItem]:
-    """Lines of ``{"id", "text", "published"?, "title"?, "source"?}``; blank lines are skipped. ``-`` reads
-    standard input, line by line (a batch can be piped in and its results streamed out)."""
+    """Lines of ``{"id", "text", "published"?, "title"?, "source"?, "language"?}``; blank lines are skipped.
+    ``-`` reads standard input, line by line (a batch can be piped in and its results streamed out)."""
     if str(path) == "-":
         label, fh = "<stdin>", contextlib.nullcontext(sys.stdin.buffer)
     else:
@@ -131,6 +133,7 @@ def iter_jsonl(path: str | Path) -> Iterator[BatchItem]:
                     title=rec.get("title") if isinstance(rec.get("title"), str) else None,
                     published=parse_date(rec.get("published"), name),
                     source=rec.get("source") if isinstance(rec.get("source"), str) else None,
+                    language=rec.get("language") if isinstance(rec.get("language"), str) else None,
                 )
                 article.record_id = str(rec["id"]) if rec.get("id") not in (None, "") else None
                 yield BatchItem(n, rid, article=article)

@@ -13,3 +13,13 @@ PIPELINE = (
     "chronicler_events",
     "chronicler_disputes",
 )
+
+# Spanish documents: the same stages' Spanish counterparts (stages/*/es/), same Doc attributes. Coreference is
+# the Spanish actors stage's (repeated surnames, titles of office holders).
+SPANISH_PIPELINE = (
+    "chronicler_structure",
+    "chronicler_actors_es",
+    "chronicler_quotes_es",
+    "chronicler_events_es",
+    "chronicler_disputes",
+)

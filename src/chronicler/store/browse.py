@@ -53,6 +53,24 @@ def _like(value: str) -> str:
     return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# Search folds accents on both sides (the same SQL in DuckDB and PostgreSQL, no extension): "Díaz" = "diaz",
+# "habían" = "habian", "Peña" = "pena". One character for one, so offsets in the folded text are offsets in the text.
+_ACCENTED = "áàâäãåéèêëíìîïóòôöõúùûüñçýÿ"
+_PLAIN = "aaaaaaeeeeiiiiooooouuuuncyy"
+
+
+_TITLE_TEXT = "coalesce(title, '') || ' ' || text"
+_TITLE = "coalesce(d.title, '')"
+
+
+def _folded(sql: str) -> str:
+    return f"translate(lower({sql}), '{_ACCENTED}', '{_PLAIN}')"
+
+
+def fold_word(word: str) -> str:
+    return word.lower().translate(str.maketrans(_ACCENTED, _PLAIN))
+
+
 class BrowseQueries:
     """Read-only queries behind the web UI's pages."""
 
@@ -141,12 +159,13 @@ class BrowseQueries:
         except Exception:  # noqa: BLE001 - a store written before the index, opened read-only
             return False
         if self._dialect() == "duckdb":
-            words = ("SELECT unnest(regexp_split_to_array(lower(coalesce(title, '') || ' ' || text), "
+            words = (f"SELECT unnest(regexp_split_to_array({_folded(_TITLE_TEXT)}, "
                      "'[^\\p{L}\\p{N}]+')) AS term, id AS doc_id FROM documents WHERE id NOT IN "
                      "(SELECT doc_id FROM search_docs)")
         else:
-            words = ("SELECT regexp_split_to_table(lower(coalesce(title, '') || ' ' || text), '[^[:alnum:]]+') "
-                     "AS term, id AS doc_id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs)")
+            words = (f"SELECT regexp_split_to_table({_folded(_TITLE_TEXT)}, "
+                     "'[^[:alnum:]]+') AS term, id AS doc_id FROM documents WHERE id NOT IN "
+                     "(SELECT doc_id FROM search_docs)")
         try:
             if self._dialect() == "duckdb":
                 self._execute("SET enable_progress_bar = false")
@@ -168,15 +187,18 @@ class BrowseQueries:
         Words are looked up in the word index (whole words); on a store that cannot index (opened read-only
         before the index caught up) the texts are scanned for the words as substrings. One query finds the
         page and the total (a window count); the snippets are cut for that page only."""
-        words = list(dict.fromkeys(re.findall(r"[^\W_]+", q.lower())))[:8]
+        words = list(dict.fromkeys(fold_word(w) for w in re.findall(r"[^\W_]+", q.lower())))[:8]
         if not words:
             return {"total": 0, "offset": offset, "limit": limit, "rows": [], "words": []}
-        if self.index_search():
-            each = " UNION ALL ".join(["SELECT doc_id FROM search_terms WHERE term = ?"] * len(words))
+        if self.index_search():  # a term indexed before accents were folded is found by its own spelling too
+            raw = list(dict.fromkeys(re.findall(r"[^\W_]+", q.lower())))[:8]
+            each = " UNION ALL ".join(["SELECT DISTINCT doc_id FROM search_terms WHERE term = ? OR term = ?"]
+                                      * len(words))
             where = f"d.id IN (SELECT doc_id FROM ({each}) t GROUP BY doc_id HAVING count(*) = {len(words)})"
-            params: list[Any] = list(words)
+            params: list[Any] = [p for w, r in zip(words, raw if len(raw) == len(words) else words) for p in (w, r)]
         else:
-            clause = "(d.text ILIKE ? ESCAPE '\\' OR coalesce(d.title, '') ILIKE ? ESCAPE '\\')"
+            clause = (f"({_folded('d.text')} LIKE ? ESCAPE '\\' OR {_folded(_TITLE)} "
+                      "LIKE ? ESCAPE '\\')")
             where = " AND ".join([clause] * len(words))
             params = [p for w in words for p in (_like(w), _like(w))]
         page = self._rows(
@@ -187,7 +209,7 @@ class BrowseQueries:
             self._scalar(f"SELECT count(*) FROM documents d WHERE {where}", params) if offset else 0)
         if page:
             marks = ", ".join("?" * len(page))
-            pos = "strpos(lower(d.text), ?)"
+            pos = f"strpos({_folded('d.text')}, ?)"
             cut = {r["doc_id"]: r for r in self._rows(
                 f"SELECT d.id AS doc_id, {pos} - 1 AS hit, substr(d.text, greatest(1, {pos} - 120), 320) AS around "
                 f"FROM documents d WHERE d.id IN ({marks})", [words[0], words[0]] + [r["doc_id"] for r in page])}

@@ -144,10 +144,17 @@ function monthEnd(month) {  // "1987-02" -> "1987-02-28"
   return `${month}-${String(new Date(y, m, 0).getDate()).padStart(2, "0")}`;
 }
 
+function fold(text) {
+  // One character for one: lower case without accents ("Díaz" -> "diaz"), as the server folds search words.
+  let out = "";
+  for (const c of text) { const l = c.toLowerCase(); out += l.length === 1 ? l.normalize("NFD")[0] : c; }
+  return out;
+}
+
 function snippet(text, words) {
-  // The text with each search word marked; built from text nodes only.
+  // The text with each search word marked (accents folded on both sides); built from text nodes only.
   const span = el("span", { class: "snippet" });
-  const lower = text.toLowerCase();
+  const lower = fold(text);
   let i = 0;
   while (i < text.length) {
     let best = -1, len = 0;

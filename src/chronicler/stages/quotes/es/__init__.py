@@ -1,0 +1,1 @@
+"""The Spanish quotes stage (see ``finder``): same Doc attribute (``doc._.quotes``) as the English one."""

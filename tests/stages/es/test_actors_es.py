@@ -1,0 +1,55 @@
+"""Spanish actors resolve to the canonical actors and codes the English stage gives (hand-built sentences)."""
+import pytest
+
+pytestmark = pytest.mark.spanish
+
+
+def actors(parse_es, text, **kw):
+    doc = parse_es(text, **kw)
+    return {a.name: a for a in doc._.actors}, doc
+
+
+def test_title_and_country_name_the_office_holder(parse_es):
+    found, doc = actors(parse_es, "El presidente cubano negó el lunes las acusaciones de Washington.")
+    assert "Miguel Díaz-Canel" in found
+    diaz = found["Miguel Díaz-Canel"]
+    assert diaz.code == "CUBGOV" and diaz.kind == "person"
+    s, e = diaz.mentions[0]
+    assert doc.text[s:e].startswith("presidente cubano")
+    assert found["Government of the United States"].code == "USAGOV"  # Washington as a doer
+
+
+def test_spanish_country_names_and_demonyms(parse_es):
+    found, _ = actors(parse_es, "Estados Unidos y Venezuela rompieron relaciones; el Gobierno venezolano protestó.")
+    assert found["United States"].code == "USA" and found["United States"].kind == "country"
+    assert found["Venezuela"].code == "VEN"
+    assert found["Government of Venezuela"].code == "VENGOV"
+
+
+def test_named_person_with_title_and_a_later_surname(parse_es):
+    found, doc = actors(parse_es, "El secretario de Estado, Marco Rubio, viajó a Panamá. Rubio se reunió con el "
+                                  "presidente panameño.")
+    rubio = found["Marco Rubio"]
+    assert rubio.code == "USAGOV" and rubio.title == "Secretary of State"
+    texts = {doc.text[s:e] for s, e in rubio.mentions}
+    assert {"Marco Rubio", "Rubio"} <= texts
+
+
+def test_the_same_title_another_year_is_another_person(parse_es):
+    from datetime import date
+
+    found, _ = actors(parse_es, "El presidente cubano habló en La Habana.", published=date(2015, 6, 1))
+    assert "Raúl Castro" in found and "Miguel Díaz-Canel" not in found
+
+
+def test_role_words_without_a_country_are_groups(parse_es):
+    found, _ = actors(parse_es, "Los manifestantes se enfrentaron a la policía.")
+    assert found["manifestantes"].sector == "CVL" and found["manifestantes"].country is None
+    assert found["policía"].sector == "COP"
+
+
+def test_every_mention_cuts_its_own_text(parse_es):
+    _, doc = actors(parse_es, "«No hay conversaciones», afirmó Díaz-Canel, presidente de Cuba, en La Habana.")
+    for a in doc._.actors:
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(doc.text)

@@ -1,0 +1,67 @@
+"""Spanish events: triggers, arguments, frames, negation and mood (hand-built sentences)."""
+import pytest
+
+pytestmark = pytest.mark.spanish
+
+
+def events(parse_es, text):
+    doc = parse_es(text)
+    for e in doc._.events:
+        assert doc._.article.text[e.evidence.start:e.evidence.end] == e.evidence.text
+    return doc._.events
+
+
+def by_type(evs, kind):
+    return [e for e in evs if e.type == kind]
+
+
+def test_protest_by_students_against_the_government(parse_es):
+    (e,) = by_type(events(parse_es, "Miles de estudiantes colombianos protestaron el martes contra el Gobierno."),
+                   "PROTEST")
+    assert e.source.name == "Colombia estudiante" or "estudiante" in e.source.name.lower()
+    assert e.source.country == "COL" and e.polarity == "asserted" and e.modality == "actual"
+    assert e.quad_class == 4 and e.cameo.startswith("14")
+
+
+def test_passive_with_por_names_the_doer(parse_es):
+    (e,) = [e for e in events(parse_es, "Los manifestantes fueron dispersados por la policía en Caracas.")
+            if e.cameo == "175"]  # repression: CAMEO 175, PLOVER type as cameo.tsv has it
+    assert "policía" in e.source.name and e.target is not None and "manifestantes" in e.target.name
+    assert e.source.country == "VEN" and e.location.country == "VEN"  # placed where it happened
+
+
+def test_denial_negates_the_talks_and_is_a_rejection(parse_es):
+    evs = events(parse_es, "Díaz-Canel negó que Cuba mantenga negociaciones con Estados Unidos.")
+    talks = [e for e in evs if e.type == "CONSULT"]
+    assert talks and all(t.polarity == "negated" and t.modality == "claimed" for t in talks)
+    assert {t.target.country for t in talks} == {"USA"}
+    (rej,) = by_type(evs, "REJECT")
+    assert rej.source.name == "Miguel Díaz-Canel" and rej.polarity == "asserted"
+
+
+def test_threat_to_cut_oil_is_one_threaten_event(parse_es):
+    evs = events(parse_es, "Trump amenazó con cortar el petróleo a Cuba.")
+    (e,) = by_type(evs, "THREATEN")
+    assert e.source.code == "USAGOV"
+
+
+def test_conditional_is_hypothetical_and_no_negates(parse_es):
+    (e,) = by_type(events(parse_es, "Estados Unidos podría atacar Venezuela."), "ASSAULT")
+    assert e.modality == "hypothetical"
+    (n,) = by_type(events(parse_es, "El Gobierno no atacó a los rebeldes."), "ASSAULT")
+    assert n.polarity == "negated"
+
+
+def test_future_attack_is_a_threat(parse_es):
+    (e,) = events(parse_es, "Rusia atacará Ucrania.")
+    assert e.type == "THREATEN" and e.modality == "threatened" and e.source.code == "RUS" and e.target.code == "UKR"
+
+
+def test_event_noun_with_its_doer_and_patient(parse_es):
+    evs = events(parse_es, "La captura de Nicolás Maduro por Estados Unidos sorprendió a la región.")
+    (e,) = by_type(evs, "COERCE")
+    assert e.target.name == "Nicolás Maduro" and e.target.code == "VENGOV"
+
+
+def test_no_event_without_a_doer(parse_es):
+    assert by_type(events(parse_es, "Hubo protestas."), "PROTEST") == []
