@@ -158,3 +158,23 @@ def test_internal_errors_are_one_line_unless_debugging(capsys, monkeypatch):
     monkeypatch.setenv("CHRONICLER_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["analyze", str(EXAMPLE)])
+
+
+def test_events_threshold_and_all_events_options(capsys, monkeypatch):
+    monkeypatch.delenv("CHRONICLER_ALL_EVENTS", raising=False)
+    monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD", raising=False)
+    from chronicler.stages.events.decision import load_decision
+
+    if load_decision() is None:
+        pytest.skip("no events decision model shipped")
+    code, out, _ = run(capsys, "analyze", str(EXAMPLE), "--json", "--published", "2026-03-11")
+    kept = json.loads(out)
+    threshold = kept["document"]["events_threshold"]
+    assert code == 0 and all(e["confidence"] >= threshold for e in kept["events"])
+    code, out, _ = run(capsys, "analyze", str(EXAMPLE), "--json", "--published", "2026-03-11", "--all-events")
+    every = json.loads(out)
+    monkeypatch.delenv("CHRONICLER_ALL_EVENTS")  # the option reaches the analysis through the environment
+    assert_valid(EXAMPLE.read_text("utf-8"), every)
+    assert "events_threshold" not in every["document"] and len(every["events"]) >= len(kept["events"])
+    code, _, err = run(capsys, "analyze", str(EXAMPLE), "--events-threshold", "1.5")
+    assert code == 2 and "between 0 and 1" in err

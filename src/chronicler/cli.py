@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help='print the "chronicler/1" contract')
     a.add_argument("--with-text", action="store_true",
                    help="with --json: include the analysed text (what offsets index; for HTML, the extracted text)")
+    _event_options(a)
 
     i = sub.add_parser("ingest", help="analyze documents into the store (files, folders, JSONL, JSON, CSV)")
     i.add_argument("paths", nargs="+", metavar="PATH")
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="local: worker processes here; ray: actors on a Ray cluster")
     i.add_argument("--ray-address", help="Ray cluster to join (default $RAY_ADDRESS, else start a local one)")
+    _event_options(i)
 
     for name, help_ in (("events", "query events"), ("quotes", "query quotes"), ("actors", "query actors"),
                         ("disputes", "query disputes")):
@@ -68,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
             q.add_argument("--actor", help="source or target name (substring) or code")
             q.add_argument("--country", help="source or target country, ISO3")
             q.add_argument("--polarity", choices=["asserted", "negated"])
+            q.add_argument("--all-events", action="store_true",
+                           help="also the events below the confidence their analysis kept (stores ingested with "
+                                "--all-events hold them)")
         if name == "quotes":
             q.add_argument("--speaker", help="speaker name (substring)")
             q.add_argument("--kind", choices=["direct", "indirect", "mixed"])
@@ -103,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
                         "gdelt: GDELT 2.0 event rows (61 tab-separated fields); plover: PLOVER JSON lines")
     x.add_argument("--table", choices=["events", "quotes", "actors", "disputes"], default="events")
     x.add_argument("--db", help=f"store (default ./{DEFAULT_DB})")
+    x.add_argument("--all-events", action="store_true",
+                   help="also the events below the confidence their analysis kept (stores ingested with --all-events)")
 
     v = sub.add_parser("serve", help="HTTP API (OpenAPI at /openapi.json) and web page")
     v.add_argument("--db", help=f"store to query (default ./{DEFAULT_DB})")
@@ -131,7 +138,28 @@ def _parser() -> argparse.ArgumentParser:
                    help="articles: JSON lines with id and text, for gold rows without their text (repeatable; "
                         "default: the BASIL story files beside the gold)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _event_options(e)
     return p
+
+
+def _event_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--all-events", action="store_true",
+                        help="keep every event candidate with its calibrated confidence, not only those at or "
+                             "above the events threshold (for recall; the default is chosen for precision)")
+    parser.add_argument("--events-threshold", type=float, metavar="P",
+                        help="keep events whose confidence is at least P (0-1; default: the threshold chosen in "
+                             "training, $CHRONICLER_EVENTS_THRESHOLD)")
+
+
+def _apply_event_options(args: argparse.Namespace) -> None:
+    """The events options reach the analysis, also in worker processes, through the environment."""
+    if getattr(args, "all_events", False) and args.command != "events":
+        os.environ["CHRONICLER_ALL_EVENTS"] = "1"
+    threshold = getattr(args, "events_threshold", None)
+    if threshold is not None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ChroniclerError("--events-threshold must be between 0 and 1")
+        os.environ["CHRONICLER_EVENTS_THRESHOLD"] = str(threshold)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -238,13 +266,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from chronicler import exports
 
+    thresholds: set[float | None] = set()
     with open_store(args.db, read_only=True) as store:
         if args.format in ("csv", "parquet"):
-            store.export_table(args.table, args.format, args.out)
+            store.export_table(args.table, args.format, args.out, all_events=args.all_events)
+            if args.table == "events":
+                print("chronicler: events at or above the confidence each analysis kept (column threshold)"
+                      if not args.all_events else "chronicler: every stored event (columns confidence, threshold)",
+                      file=sys.stderr)
             return 0
         counts = _story_event_counts(store) if args.format == "gdelt" else {}
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
             for result, text, ingested_at, origin in store.iter_stored():
+                thresholds.add(result["document"].get("events_threshold"))
+                result = exports.kept_events(result, args.all_events)
                 if args.format == "jsonl":
                     fh.write(json.dumps(result, ensure_ascii=False) + "\n")
                 elif args.format == "plover":
@@ -254,6 +289,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     doc_counts = counts.get(result["document"]["id"])
                     for row in exports.gdelt_rows(result, text, ingested_at, origin, doc_counts):
                         fh.write("\t".join(row) + "\n")
+    used = sorted(str(t) for t in thresholds if t is not None)
+    print(f"chronicler: events threshold used: {', '.join(used) or 'none (every candidate, or the rules alone)'}"
+          + (" (--all-events: below it too)" if args.all_events else ""), file=sys.stderr)
     return 0
 
 
@@ -321,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.spanish_model:  # one setting, seen by worker and server processes too
         os.environ["CHRONICLER_MODEL_ES"] = args.spanish_model
     try:
+        _apply_event_options(args)
         if args.command == "analyze":
             return _cmd_analyze(args)
         if args.command == "eval":

@@ -123,6 +123,14 @@ def _plover_actor(p: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [actor]
 
 
+def kept_events(result: dict[str, Any], all_events: bool = False) -> dict[str, Any]:
+    """The result with only the events at or above the confidence its analysis kept (all with ``all_events``)."""
+    threshold = result["document"].get("events_threshold")
+    if all_events or threshold is None:
+        return result
+    return {**result, "events": [e for e in result["events"] if e["confidence"] >= threshold]}
+
+
 def plover_records(result: dict[str, Any]) -> list[dict[str, Any]]:
     doc = result["document"]
     out = []
@@ -145,6 +153,7 @@ def plover_records(result: dict[str, Any]) -> list[dict[str, Any]]:
                          "quote": e.get("quote"), "dateText": e.get("date_text")},
             "location": e.get("location"),
             "confidence": e["confidence"],
+            "threshold": doc.get("events_threshold"),
             "language": doc.get("language", "en"),
             "publication": doc.get("source"),
             "coder": "chronicler",

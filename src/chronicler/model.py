@@ -243,11 +243,15 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
+    events_threshold: float | None = None  # the confidence events were kept at (None: every candidate, or rules)
 
     def to_dict(self) -> dict[str, Any]:
+        document = self.article.to_dict()
+        if self.events_threshold is not None:
+            document["events_threshold"] = self.events_threshold
         return {
             "schema": SCHEMA,
-            "document": self.article.to_dict(),
+            "document": document,
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],

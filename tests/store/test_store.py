@@ -146,3 +146,30 @@ def test_a_store_written_before_the_attribution_column_gains_it(tmp_path):
     with open_store(path) as store:
         store.add(make_result(), TEXT, "a.txt")
         assert [q["attribution"] for q in store.quotes()] == ["speech"]
+
+
+def test_events_below_their_analysis_threshold_only_when_asked(store, tmp_path):
+    result = make_result()
+    result["document"]["events_threshold"] = 0.85  # E1 0.9 kept, E2 0.8 below (an --all-events analysis)
+    store.add(result, TEXT, "a.txt")
+    assert [e["id"] for e in store.events()] == ["E1"]
+    assert sorted(e["id"] for e in store.events(all_events=True)) == ["E1", "E2"]
+    assert store.events()[0]["threshold"] == 0.85
+    assert store.events_page()["total"] == 1 and store.events_page(all_events=True)["total"] == 2
+    store.export_table("events", "csv", tmp_path / "kept.csv")
+    rows = list(csv.DictReader(open(tmp_path / "kept.csv", encoding="utf-8")))
+    assert [r["id"] for r in rows] == ["E1"] and float(rows[0]["threshold"]) == 0.85
+    store.export_table("events", "csv", tmp_path / "all.csv", all_events=True)
+    assert len(list(csv.DictReader(open(tmp_path / "all.csv", encoding="utf-8")))) == 2
+
+
+def test_stores_written_before_the_threshold_column_keep_working(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with open_store(db) as s:
+        s.add(make_result("An older document."), "An older document.", "old.txt")
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE events DROP COLUMN threshold")  # as stores were written before it
+    con.close()
+    with open_store(db) as s:
+        s.add(make_result(), TEXT, "a.txt")
+        assert len(s.events()) == 4  # the column was added; rows without a threshold are all shown

@@ -35,6 +35,8 @@ class AnalyzeRequest(BaseModel):
     source: str | None = None
     language: str | None = Field(None, description="ISO 639-1 (en, es): given, it wins over identification",
                                  max_length=16)
+    all_events: bool | None = Field(None, description="true: every event candidate with its confidence, not only "
+                                                       "those at or above the events threshold")
 
 
 class Services:
@@ -137,7 +139,7 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
             analyzer = services.analyzer()  # loaded once, outside the bounds of one document
             try:
                 with deadline(services.timeout, services.memory_mb):
-                    return analyzer.analyze(article).to_dict()
+                    return analyzer.analyze(article, all_events=req.all_events).to_dict()
             except Expired:  # the bound's stop landed just as the analysis ended
                 raise BoundExceeded("analysis went past its bounds") from None
 
@@ -149,10 +151,12 @@ def create_app(db: str | None = None, model: str | None = None, *, host: str | N
     @app.get("/v1/events")
     def events(type: str | None = None, actor: str | None = None, country: str | None = None,
                since: date | None = None, until: date | None = None, doc: str | None = None,
-               polarity: Literal["asserted", "negated"] | None = None,
+               polarity: Literal["asserted", "negated"] | None = None, all_events: bool = False,
                limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        """Events; those below the confidence their analysis kept only with ``all_events=true`` (stores ingested
+        with --all-events)."""
         return query("events", type=type, actor=actor, country=country, since=since, until=until, doc=doc,
-                     polarity=polarity, limit=limit)
+                     polarity=polarity, limit=limit, all_events=all_events or None)
 
     @app.get("/v1/quotes")
     def quotes(speaker: str | None = None, kind: Literal["direct", "indirect", "mixed"] | None = None,

@@ -59,11 +59,11 @@ def mount(app: FastAPI) -> None:
     def events_page(type: str | None = None, actor: str | None = None, country: str | None = None,
                     since: date | None = None, until: date | None = None, doc: str | None = None,
                     polarity: Literal["asserted", "negated"] | None = None,
-                    quad_class: int | None = Query(None, ge=1, le=4),
+                    quad_class: int | None = Query(None, ge=1, le=4), all_events: bool = False,
                     offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(50, ge=1, le=500)
                     ) -> dict[str, Any]:
         return read("events_page", type=type, actor=actor, country=country, since=since, until=until, doc=doc,
-                    polarity=polarity, quad_class=quad_class, offset=offset, limit=limit)
+                    polarity=polarity, quad_class=quad_class, all_events=all_events, offset=offset, limit=limit)
 
     @router.get("/v1/ui/actor")
     def actor(name: str = Query(..., min_length=1, max_length=200),

@@ -20,13 +20,16 @@ from chronicler.nlp.normalize import lower_shouting, parse_text
 
 class Analyzer:
     def __init__(self, model: str | None = None, nlp: Language | None = None,
-                 spanish_model: str | None = None) -> None:
+                 spanish_model: str | None = None, all_events: bool | None = None) -> None:
+        """``all_events``: keep every event candidate with its confidence, not only those above the events
+        threshold (None: as ``CHRONICLER_ALL_EVENTS`` says)."""
         from chronicler.stages.quotes.lexicon import current_scope
 
         current_scope()  # a setting that cannot be honoured stops here, not on every document of a batch
         self.nlp = nlp or load_pipeline(model)
         self.spanish_model = spanish_model
         self._pipelines: dict[str, Language] = {"en": self.nlp}
+        self.all_events = all_events
 
     # -- languages -----------------------------------------------------------------------------------------
     @staticmethod
@@ -53,6 +56,7 @@ class Analyzer:
             text = lower_shouting(text)
         doc = nlp.make_doc(text)
         doc._.article = article
+        doc._.all_events = self.all_events
         return doc
 
     @staticmethod
@@ -63,6 +67,7 @@ class Analyzer:
             quotes=list(doc._.quotes or []),
             events=list(doc._.events or []),
             disputes=list(doc._.disputes or []),
+            events_threshold=doc._.events_threshold,
         )
 
     @staticmethod
@@ -75,11 +80,15 @@ class Analyzer:
         nlp = self.pipeline(self.language_of(article)) or self.nlp
         return nlp(self._doc(article, nlp))
 
-    def analyze(self, article: Article) -> Analysis:
+    def analyze(self, article: Article, all_events: bool | None = None) -> Analysis:
+        """One article's analysis; ``all_events`` overrides the Analyzer's setting for this one."""
         nlp = self.pipeline(self.language_of(article))
         if nlp is None:
             return self._unsupported(article)
-        return self._result(nlp(self._doc(article, nlp)))
+        doc = self._doc(article, nlp)
+        if all_events is not None:
+            doc._.all_events = all_events
+        return self._result(nlp(doc))
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         """Results in input order; documents of one language go through its pipeline together, in chunks."""

@@ -11,6 +11,8 @@ DOC_ATTRS = {
     "quotes": None,  # list[Quote]
     "events": None,  # list[Event]
     "disputes": None,  # list[Dispute]
+    "all_events": None,  # bool: keep every event candidate with its confidence (None: CHRONICLER_ALL_EVENTS)
+    "events_threshold": None,  # float: the confidence the events stage kept events at (None: all, or rules)
 }
 
 

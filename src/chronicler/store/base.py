@@ -124,8 +124,9 @@ class Store(StoryTables, WatchTables, BrowseQueries):
                          (q["cue"] or {}).get("text"), q["date"], q["date_text"], q.get("attribution")]
                         for q in result["quotes"]])
             if result["events"]:
-                self._executemany("INSERT INTO events VALUES (" + ", ".join(["?"] * 27) + ")", [
-                    self._event_row(did, e) for e in result["events"]])
+                threshold = doc.get("events_threshold")
+                self._executemany(f"INSERT INTO events ({EVENT_FIELDS}) VALUES (" + ", ".join(["?"] * 28) + ")", [
+                    self._event_row(did, e) + [threshold] for e in result["events"]])
             if result["disputes"]:
                 self._executemany("INSERT INTO disputes VALUES (?, ?, ?, ?, ?)", [
                     [did, d["id"], d["claim"], d["counter"], d["summary"]] for d in result["disputes"]])
@@ -179,8 +180,12 @@ class Store(StoryTables, WatchTables, BrowseQueries):
 
     def events(self, *, type: str | None = None, actor: str | None = None, country: str | None = None,
                since: date | None = None, until: date | None = None, doc: str | None = None,
-               polarity: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+               polarity: str | None = None, limit: int | None = None,
+               all_events: bool = False) -> list[dict[str, Any]]:
+        """Events across documents; those below their analysis's threshold only with ``all_events``."""
         w = _Where()
+        if not all_events:
+            w.clauses.append(KEPT)
         w.add(type, "e.type = ?", (type or "").upper())
         w.add(actor, f"(lower(e.source_name) {LIKE} OR lower(e.target_name) {LIKE} OR e.source_code = ? "
                      "OR e.target_code = ?)", *[f"%{_like((actor or '').lower())}%"] * 2, *[(actor or "").upper()] * 2)
@@ -190,7 +195,7 @@ class Store(StoryTables, WatchTables, BrowseQueries):
         w.add(polarity, "e.polarity = ?", polarity)
         sql = ("SELECT e.doc_id, e.id, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality, "
                "e.source_name, e.source_code, e.target_name, e.target_code, e.date, e.date_text, e.location, "
-               "e.evidence_start, e.evidence_end, e.evidence, e.quote_id, e.confidence, d.published "
+               "e.evidence_start, e.evidence_end, e.evidence, e.quote_id, e.confidence, e.threshold, d.published "
                "FROM events e JOIN documents d ON d.id = e.doc_id")
         return self._select(sql, w, "coalesce(e.date, d.published) NULLS LAST, e.doc_id, e.id", limit)
 
@@ -274,11 +279,13 @@ class Store(StoryTables, WatchTables, BrowseQueries):
                 result, text, ingested_at, origin = rows[doc_id]
                 yield _json(result), text, ingested_at, origin
 
-    def export_table(self, table: str, fmt: str, out: str | Path) -> None:
-        """Write one record table (events, quotes, actors, disputes) as CSV or Parquet with DuckDB's COPY."""
+    def export_table(self, table: str, fmt: str, out: str | Path, all_events: bool = False) -> None:
+        """Write one record table (events, quotes, actors, disputes) as CSV or Parquet with DuckDB's COPY; events
+        at or above the confidence their analysis kept unless ``all_events``."""
         if table not in ("events", "quotes", "actors", "disputes"):
             raise StoreError(f"no table {table!r} to export")
-        rows = self._rows(f"SELECT * FROM {table} ORDER BY doc_id, id")  # table name checked above
+        kept = f" WHERE {KEPT.replace('e.', '')}" if table == "events" and not all_events else ""
+        rows = self._rows(f"SELECT * FROM {table}{kept} ORDER BY doc_id, id")  # table name checked above
         if fmt == "csv":
             with open(out, "w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
@@ -287,6 +294,14 @@ class Store(StoryTables, WatchTables, BrowseQueries):
                 writer.writerows([row[c] for c in columns] for row in rows)
             return
         write_parquet(rows, table, out)
+
+
+EVENT_FIELDS = ("doc_id, id, type, cameo, quad_class, goldstein, polarity, modality, source_actor, source_name, "
+                "source_country, source_code, target_actor, target_name, target_country, target_code, date, date_text, "
+                "location, location_country, lat, lon, evidence_start, evidence_end, evidence, quote_id, confidence, "
+                "threshold")
+# events at or above the confidence their analysis kept (stores made with --all-events hold the rest too)
+KEPT = "(e.threshold IS NULL OR e.confidence >= e.threshold)"
 
 
 class _Where:

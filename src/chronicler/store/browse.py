@@ -76,8 +76,11 @@ class BrowseQueries:
 
     def _event_filters(self, *, type: str | None = None, actor: str | None = None, country: str | None = None,
                        since: date | None = None, until: date | None = None, doc: str | None = None,
-                       polarity: str | None = None, quad_class: int | None = None) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
+                       polarity: str | None = None, quad_class: int | None = None,
+                       all_events: bool = False) -> tuple[list[str], list[Any]]:
+        from chronicler.store.base import KEPT
+
+        clauses: list[str] = [] if all_events else [KEPT]
         params: list[Any] = []
 
         def add(value, clause, *ps):

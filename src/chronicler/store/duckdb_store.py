@@ -147,10 +147,14 @@ class DuckDBStore(Store):
         return isinstance(exc, (duckdb.ConversionException, duckdb.InvalidInputException,
                                 duckdb.ConstraintException, duckdb.OutOfRangeException))
 
-    def export_table(self, table: str, fmt: str, out: str | Path) -> None:
-        """CSV or Parquet straight from DuckDB's COPY."""
+    def export_table(self, table: str, fmt: str, out: str | Path, all_events: bool = False) -> None:
+        """CSV or Parquet straight from DuckDB's COPY (events at or above their analysis's threshold unless
+        ``all_events``)."""
+        from chronicler.store.base import KEPT
+
         if table not in ("events", "quotes", "actors", "disputes"):
             raise StoreError(f"no table {table!r} to export")
         options = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)"}[fmt]
         target = str(out).replace("'", "''")  # COPY takes no parameter for its target; quote it
-        self._connection().execute(f"COPY (SELECT * FROM {table} ORDER BY doc_id, id) TO '{target}' {options}")
+        kept = f" WHERE {KEPT.replace('e.', '')}" if table == "events" and not all_events else ""
+        self._connection().execute(f"COPY (SELECT * FROM {table}{kept} ORDER BY doc_id, id) TO '{target}' {options}")

@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR, quote_id VARCHAR, confidence DOUBLE PRECISION,
     PRIMARY KEY (doc_id, id)
 );
+-- the confidence the analysis kept events at (NULL: every candidate was kept, or the rules alone ran); queries
+-- show the events at or above it unless asked for all
+ALTER TABLE events ADD COLUMN IF NOT EXISTS threshold DOUBLE PRECISION;
 CREATE TABLE IF NOT EXISTS disputes (
     doc_id VARCHAR, id VARCHAR, claim VARCHAR, counter VARCHAR, summary VARCHAR,
     PRIMARY KEY (doc_id, id)

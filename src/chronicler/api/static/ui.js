@@ -83,7 +83,8 @@ async function overview() {
 
 const EVENT_FILTERS = [["type", "type (PLOVER)", "text"], ["actor", "actor", "text"], ["country", "country (ISO3)", "text"],
   ["since", "since", "date"], ["until", "until", "date"], ["polarity", "polarity", ["", "asserted", "negated"]],
-  ["quad_class", "quad class", ["", "1", "2", "3", "4"]], ["doc", "document id (prefix)", "text"]];
+  ["quad_class", "quad class", ["", "1", "2", "3", "4"]], ["doc", "document id (prefix)", "text"],
+  ["all_events", "below threshold too", ["", "true"]]];
 
 async function events(params) {
   const offset = +(params.get("offset") || 0);
@@ -106,12 +107,12 @@ async function events(params) {
 }
 
 function eventTable(rows, { withArticle = false } = {}) {
-  const headers = ["date", "type", "source", "target", "Goldstein", "polarity", "evidence"];
+  const headers = ["date", "type", "source", "target", "Goldstein", "polarity", "confidence", "evidence"];
   if (withArticle) headers.push("article");
   return table(headers, rows.map((e) => {
     const r = [day(e.date || e.published), e.type + (e.cameo ? " (" + e.cameo + ")" : ""),
       actorLink(e.source_name, e.source_code), actorLink(e.target_name, e.target_code), fmt(e.goldstein),
-      e.polarity, link(docHref(e.doc_id, { hl: e.id }), e.evidence)];
+      e.polarity, fmt(e.confidence, 2), link(docHref(e.doc_id, { hl: e.id }), e.evidence)];
     if (withArticle) r.push(link(docHref(e.doc_id), e.title));
     return r;
   }), { rowAttrs: () => ({ class: "event-row" }) });

@@ -519,10 +519,11 @@ def confidence(d: Draft) -> float:
 
 def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) -> list[tuple[Draft, float]]:
     """The drafts the learned decision keeps, each with its calibrated probability (see ``decision.py``)."""
-    from chronicler.stages.events.decision import NONE, CandidateFinder, all_events, code_for
+    from chronicler.stages.events.decision import MIN_KEPT, NONE, CandidateFinder, all_events, code_for
 
     finder = CandidateFinder(doc, ex, lex)
-    keep_all = all_events()
+    keep_all = doc._.all_events if doc._.all_events is not None else all_events()
+    doc._.events_threshold = None if keep_all else decision.threshold
     best: dict[tuple, tuple[Draft, float]] = {}
     for c in finder.find():
         if c.source is None:
@@ -530,7 +531,7 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
         probs = decision.probabilities(c)
         kind = max((t for t in probs if t != NONE), key=probs.get)
         p = probs[kind]
-        if p < decision.threshold and not (keep_all and p >= 0.05):
+        if p < decision.threshold and not (keep_all and p >= MIN_KEPT):
             continue
         code = code_for(lex, kind, c.draft)
         doer = decision.choose_source(c, finder)
@@ -569,6 +570,7 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
     lex = lex or event_lexicon()
     decision = load_decision() if decision == "default" else decision
     ex = Extractor(doc, lex, arguments)
+    doc._.events_threshold = None
     if decision is not None:
         kept = _decided(doc, ex, lex, decision, ranker)
     else:

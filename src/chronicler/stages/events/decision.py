@@ -34,6 +34,7 @@ from chronicler.stages.events.lexicon import Code, EventLexicon
 from chronicler.stages.events.triggers import FUTURE_AUX, HEDGE_AUX, Trigger, aux_words, is_negated
 
 MODEL_FILE = "decision.json"
+MIN_KEPT = 0.05  # with every candidate kept (--all-events): those whose best type is at least this likely
 NONE = "NONE"
 # The code an event gets when the model's type differs from the rules' (the type's general CAMEO code).
 DEFAULT_CODES = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120", "REQUEST": "020", "THREATEN": "130",

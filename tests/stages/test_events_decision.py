@@ -1,0 +1,108 @@
+"""The learned event decision: its candidates (rules, statements, clauses), the threshold and --all-events,
+with hand-made models so that what is tested is the stage's logic, not the shipped weights."""
+from datetime import date
+
+import pytest
+
+from chronicler.learn.linear import LinearModel
+from chronicler.sources.article import make_article
+from chronicler.stages.events.component import Extractor, extract_events
+from chronicler.stages.events.decision import NONE, CandidateFinder, Decision, load_decision
+from chronicler.stages.events.lexicon import event_lexicon
+
+pytestmark = pytest.mark.model
+
+TEXT = ("Senator Jane Smith attacked Governor Tom Brown on Monday. \u201cHe has failed this state and lied to "
+        "voters,\u201d Smith said. Brown met the mayor of Springfield on Tuesday.")
+
+
+def _doc(analyzer, text=TEXT, all_events=None):
+    article = make_article(text, published=date(2026, 3, 3))
+    doc = analyzer._doc(article)
+    doc._.all_events = all_events
+    return analyzer.nlp(doc)
+
+
+def _decision(threshold=0.5, weights=None):
+    """A two-class event model: statements are events, everything else is not; every event is ACCUSE."""
+    event = LinearModel({"classes": [NONE, "EVENT"], "bias": [0.0, 0.0],
+                         "weights": weights or {"origin=quote": [-2.0, 2.0], "origin=clause": [2.0, -2.0],
+                                                "origin=rule": [0.0, 0.0]}})
+    kind = LinearModel({"classes": ["ACCUSE", "CONSULT"], "bias": [4.0, 0.0], "weights": {}})
+    return Decision(event, kind, threshold)
+
+
+def test_candidates_include_statements_by_their_speaker(analyzer):
+    doc = _doc(analyzer)
+    lex = event_lexicon()
+    cands = CandidateFinder(doc, Extractor(doc, lex), lex).find()
+    statements = [c for c in cands if c.origin == "quote"]
+    assert statements, [c.origin for c in cands]
+    assert all("Smith" in c.source.name for c in statements)
+    assert any(c.target is not None and "Brown" in c.target.name for c in statements)
+    assert {"origin=quote", "source_is_speaker"} <= set(statements[0].features)
+    assert any(f.startswith("qw=") for f in statements[0].features)  # the statement's own words
+    rules = [c for c in cands if c.origin == "rule"]
+    assert any(c.token.lemma_ == "attack" for c in rules)
+
+
+def test_threshold_keeps_only_confident_events_and_all_events_keeps_the_rest(analyzer):
+    doc = _doc(analyzer)
+    kept = extract_events(doc, decision=_decision(threshold=0.8))
+    assert kept and all(e.confidence >= 0.8 for e in kept)
+    assert {e.type for e in kept} == {"ACCUSE"}
+    assert all("Smith" in e.source.name for e in kept)
+    assert doc._.events_threshold == 0.8
+    doc = _doc(analyzer, all_events=True)
+    everything = extract_events(doc, decision=_decision(threshold=0.8))
+    assert len(everything) > len(kept)
+    assert any(e.confidence < 0.8 for e in everything)
+    assert doc._.events_threshold is None
+    confidences = [e.confidence for e in everything]
+    assert confidences == sorted(confidences, reverse=True)  # best first, as the contract says
+
+
+def test_one_event_per_sentence_type_and_parties(analyzer):
+    doc = _doc(analyzer)
+    events = extract_events(doc, decision=_decision(threshold=0.0))
+    keys = [(e.evidence.start // 1000, e.type, e.source.name, e.target.name if e.target else None) for e in events]
+    seen = {}
+    for e in events:
+        sent = next(s for s in doc.sents if s.start_char <= e.evidence.start < s.end_char)
+        key = (sent.start, e.type, e.source.actor or e.source.name, (e.target.actor or e.target.name) if e.target else None)
+        assert key not in seen, key
+        seen[key] = e
+    assert len(keys) == len(events)
+
+
+def test_no_decision_model_runs_the_rules(analyzer):
+    doc = _doc(analyzer)
+    rules = extract_events(doc, decision=None)
+    assert rules and doc._.events_threshold is None
+    assert all(e.confidence <= 0.95 for e in rules)
+
+
+def test_the_shipped_model_is_calibrated_and_its_threshold_honoured(analyzer, monkeypatch):
+    decision = load_decision()
+    if decision is None:
+        pytest.skip("no decision.json shipped")
+    assert 0.0 < decision.threshold < 1.0
+    assert decision.event.meta == {} or isinstance(decision.event.meta, dict)
+    monkeypatch.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.99")
+    load_decision.cache_clear()
+    try:
+        assert load_decision().threshold == 0.99
+    finally:
+        monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD")
+        load_decision.cache_clear()
+
+
+def test_analyzer_reports_the_threshold_in_the_document(analyzer):
+    if load_decision() is None:
+        pytest.skip("no decision.json shipped")
+    result = analyzer.analyze(make_article(TEXT, published=date(2026, 3, 3))).to_dict()
+    assert result["document"]["events_threshold"] == load_decision().threshold
+    assert all(e["confidence"] >= load_decision().threshold for e in result["events"])
+    every = analyzer.analyze(make_article(TEXT, published=date(2026, 3, 3)), all_events=True).to_dict()
+    assert "events_threshold" not in every["document"]
+    assert len(every["events"]) >= len(result["events"])
