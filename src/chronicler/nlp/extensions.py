@@ -12,6 +12,7 @@ DOC_ATTRS = {
     "events": None,  # list[Event]
     "disputes": None,  # list[Dispute]
     "all_events": None,  # bool: keep every event candidate with its confidence (None: CHRONICLER_ALL_EVENTS)
+    "events_held": None,  # list[Event]: below the threshold, kept only if they form a dispute (stages/disputes)
     "events_threshold": None,  # float: the confidence the events stage kept events at (None: all, or rules)
 }
 

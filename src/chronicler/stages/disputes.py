@@ -98,5 +98,19 @@ def disputes_component(doc: Doc) -> Doc:
         if q.speaker is not None:
             actor = actors.get(q.speaker.actor) if q.speaker.actor else None
             speakers[q.id] = (actor.country or actor.id) if actor else q.speaker.name.lower()
-    doc._.disputes = find_disputes(doc._.events or [], speakers)
+    events = list(doc._.events or [])
+    held = doc._.events_held or []
+    if held and doc._.events_threshold is not None:
+        # events held back below the threshold are kept when they form a dispute: a claim and its denial
+        rescued = {x for d in find_disputes(events + held, speakers) for x in (d.claim, d.counter)}
+        added = [e for e in held if e.id in rescued]
+        if added:
+            for e in added:
+                e.confidence = max(e.confidence, doc._.events_threshold)
+            events = sorted(events + added, key=lambda e: (-round(e.confidence, 6), e.evidence.start))
+            for n, e in enumerate(events, 1):
+                e.id = f"E{n}"
+            doc._.events = events
+    doc._.events_held = None
+    doc._.disputes = find_disputes(events, speakers)
     return doc

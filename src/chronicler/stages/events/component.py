@@ -519,7 +519,7 @@ def confidence(d: Draft) -> float:
 
 def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) -> list[tuple[Draft, float]]:
     """The drafts the learned decision keeps, each with its calibrated probability (see ``decision.py``)."""
-    from chronicler.stages.events.decision import MIN_KEPT, NONE, CandidateFinder, all_events, code_for
+    from chronicler.stages.events.decision import DISPUTE_FLOOR, MIN_KEPT, NONE, CandidateFinder, all_events, code_for
 
     finder = CandidateFinder(doc, ex, lex)
     keep_all = doc._.all_events if doc._.all_events is not None else all_events()
@@ -531,7 +531,8 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
         probs = decision.probabilities(c)
         kind = max((t for t in probs if t != NONE), key=probs.get)
         p = probs[kind]
-        if p < decision.threshold and not (keep_all and p >= MIN_KEPT):
+        if p < decision.threshold and not (keep_all and p >= MIN_KEPT) and not (
+                p >= DISPUTE_FLOOR and c.origin != "clause"):  # held back: kept only if it forms a dispute
             continue
         code = code_for(lex, kind, c.draft)
         doer = decision.choose_source(c, finder)
@@ -562,17 +563,19 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
 
 
 def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
-                   arguments: ArgumentModel | None = None, decision="default") -> list[Event]:
-    """The document's events: the learned decision over the candidates when its model is there (``decision``:
-    "default" loads it, None runs the rules alone), else the rules' drafts with the rules' confidence."""
-    from chronicler.stages.events.decision import load_decision
-
+                   arguments: ArgumentModel | None = None, decision=None) -> list[Event]:
+    """The document's events: with a ``decision`` (the component passes the shipped one), the learned decision
+    over the candidates; without, the rules' drafts with the rules' confidence."""
     lex = lex or event_lexicon()
-    decision = load_decision() if decision == "default" else decision
     ex = Extractor(doc, lex, arguments)
     doc._.events_threshold = None
+    held: list[Event] = []
+    below: set[int] = set()
     if decision is not None:
         kept = _decided(doc, ex, lex, decision, ranker)
+        threshold = doc._.events_threshold
+        if threshold is not None:
+            below = {id(d) for d, p in kept if p < threshold}
     else:
         kept = [(d, None) for d in ex.drafts_in_order()]
     dates = Dates(doc, lex.event_nouns)
@@ -605,11 +608,16 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
         attached = attached_place(doc, places, d)
         events[-1].target = place_target(events[-1], d, location, in_text, attached)
         place_domestic(events[-1], d, doc, attached_place(doc, places, d, beside_target=True))
+        if decision is not None and doc._.events_threshold is not None and id(d) in below:
+            held.append(events.pop())
     if ranker is not None and decision is None:
         ranker.rerank(doc, events)
     events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
     for n, e in enumerate(events, 1):
         e.id = f"E{n}"
+    for n, e in enumerate(held, 1):
+        e.id = f"H{n}"
+    doc._.events_held = held
     return events
 
 
@@ -619,7 +627,9 @@ def extract_events(doc: Doc, lex: EventLexicon | None = None, ranker=None,
     requires=["doc._.actors", "doc._.token_actor", "doc._.quotes", "token.dep", "token.lemma"],
 )
 def events_component(doc: Doc) -> Doc:
+    from chronicler.stages.events.decision import load_decision
     from chronicler.stages.events.ranker import load_ranker
 
-    doc._.events = extract_events(doc, ranker=load_ranker(), arguments=load_argument_model())
+    doc._.events = extract_events(doc, ranker=load_ranker(), arguments=load_argument_model(),
+                                  decision=load_decision())
     return doc

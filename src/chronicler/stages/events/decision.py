@@ -35,6 +35,10 @@ from chronicler.stages.events.triggers import FUTURE_AUX, HEDGE_AUX, Trigger, au
 
 MODEL_FILE = "decision.json"
 MIN_KEPT = 0.05  # with every candidate kept (--all-events): those whose best type is at least this likely
+# Below the threshold, a statement or a rule's event at least this likely is held back, and kept after all when
+# it forms a dispute with another (a claim and its denial by two parties bear each other out): its confidence
+# is then lifted to the threshold (stages/disputes.py).
+DISPUTE_FLOOR = 0.3
 NONE = "NONE"
 # The code an event gets when the model's type differs from the rules' (the type's general CAMEO code).
 DEFAULT_CODES = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120", "REQUEST": "020", "THREATEN": "130",
@@ -476,6 +480,17 @@ class CandidateFinder:
             f.append("negated_word")
         if tok.i in self.ex.quote_of:
             f.append("inside_quote")
+        for role, p in (("src", c.source), ("tgt", c.target)):
+            actor = self.actors.get(p.actor) if p is not None and p.actor else None
+            if actor is not None:
+                f += [f"{role}_sector={actor.sector or '-'}", f"{role}_sector|{rule}={actor.sector or '-'}"]
+            elif p is not None and p.country:
+                f.append(f"{role}_sector=placed")
+        if d is not None:
+            f.append(f"rule_quad={d.code.quad_class}")
+        if c.source is not None and c.target is not None and c.source.country and c.target.country:
+            border = "cross" if c.source.country != c.target.country else "home"
+            f += [f"border={border}", f"border|{rule}={border}"]
         if c.source is not None and c.target is not None:
             f.append(f"pair={_kind(doc, c.source, c.source_token, self.actors).split('|')[0]}>"
                      f"{_kind(doc, c.target, c.target_token, self.actors).split('|')[0]}")
