@@ -1,5 +1,6 @@
 """The CLI end to end: in-process for speed, one subprocess run to check the real entry point."""
 import io
+import os
 import json
 import subprocess
 import sys
@@ -161,7 +162,7 @@ def test_internal_errors_are_one_line_unless_debugging(capsys, monkeypatch):
 
 
 def test_events_threshold_and_all_events_options(capsys, monkeypatch):
-    monkeypatch.delenv("CHRONICLER_ALL_EVENTS", raising=False)
+    monkeypatch.setenv("CHRONICLER_ALL_EVENTS", "0")  # setenv records the variable's absence, to restore it
     monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD", raising=False)
     from chronicler.stages.events.decision import load_decision
 
@@ -173,7 +174,8 @@ def test_events_threshold_and_all_events_options(capsys, monkeypatch):
     assert code == 0 and all(e["confidence"] >= threshold for e in kept["events"])
     code, out, _ = run(capsys, "analyze", str(EXAMPLE), "--json", "--published", "2026-03-11", "--all-events")
     every = json.loads(out)
-    monkeypatch.delenv("CHRONICLER_ALL_EVENTS")  # the option reaches the analysis through the environment
+    assert os.environ["CHRONICLER_ALL_EVENTS"] == "1"  # the option reaches the analysis through the environment
+    monkeypatch.setenv("CHRONICLER_ALL_EVENTS", "0")
     assert_valid(EXAMPLE.read_text("utf-8"), every)
     assert "events_threshold" not in every["document"] and len(every["events"]) >= len(kept["events"])
     code, _, err = run(capsys, "analyze", str(EXAMPLE), "--events-threshold", "1.5")

@@ -112,8 +112,8 @@ def test_events_table_filters_and_leads_to_the_evidence(page, server_url, shots)
     assert 0 < rows.count() < total and all("THREATEN" in t for t in rows.all_inner_texts())
     assert "type=THREATEN" in page.url
     page.screenshot(path=str(shots / "events.png"), full_page=True)
-    evidence = rows.first.locator("td").nth(6).inner_text()
-    navigate(page, lambda: rows.first.locator("td").nth(6).locator("a").click())
+    evidence = rows.first.locator("td").nth(7).inner_text()
+    navigate(page, lambda: rows.first.locator("td").nth(7).locator("a").click())
     marked = page.eval_on_selector_all("#articleText mark.active", "ms => ms.map(m => m.textContent).join('')")
     assert marked == evidence and page.locator("tr.record.active").count() == 1
 

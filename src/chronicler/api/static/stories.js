@@ -96,7 +96,7 @@
   function summary(s, id) {
     const S = s.summary, differ = S.where_outlets_differ, when = S.when;
     const chart = el("div", { id: "storyChart" });
-    const shown = differ.only_one_outlet.slice(0, 3);
+    const shown = differ.only_one_outlet.slice(0, 2);
     const box = el("section", { id: "storySummary", class: "summary" },
       el("div", {},
         el("h2", {}, "What happened"), el("ol", { id: "whatHappened", class: "plain" }, S.what_happened.map(eventLine)),
