@@ -236,7 +236,7 @@ def _norm(s: str) -> str:
 
 def find_name(text: str, name: str, near: int | None = None) -> list[int] | None:
     """Offsets of ``name`` in ``text`` (white space, quote marks and case compared loosely; whole words): the
-    first occurrence at or before ``near`` when there is one, else the first after it."""
+    occurrence nearest before ``near`` when there is one, else the first after it."""
     needle = _norm(name)
     if not needle:
         return None
@@ -253,7 +253,7 @@ def find_name(text: str, name: str, near: int | None = None) -> list[int] | None
         return None
     if near is not None:
         before = [h for h in hits if h[0] <= near]
-        return list(before[0] if before else hits[0])
+        return list(before[-1] if before else hits[0])
     return list(hits[0])
 
 
@@ -271,14 +271,14 @@ def convert(entry: dict, text: str, atts: list[dict], ann: dict, problems: list[
             problems.append(f"{where0}: an item without an integer \"n\": {str(it)[:80]}")
             continue
         n = it["n"]
-        tried.add(n)
         where = f"{where0} #{n}"
         if not 1 <= n <= len(atts):
             problems.append(f"{where}: no attribution #{n} (the article has 1..{len(atts)})")
             continue
-        if n in seen:
+        if n in tried:
             problems.append(f"{where}: given twice")
             continue
+        tried.add(n)
         unknown = set(it) - {"n", "speaker", "kind", "act", "for", "note"}
         if unknown:
             problems.append(f"{where}: unknown fields {sorted(unknown)}")
@@ -478,11 +478,30 @@ def gold_rows(pass_: str = "a", ids: set[str] | None = None) -> list[dict]:
     return out
 
 
+def as_ggt(row: dict) -> dict:
+    """An annotated article in the Gender Gap Tracker's gold format: the attributions read as said, each with
+    its content's hull and, as ``reference``, the named speaker (none for unnamed sources and for several
+    people), so ``chronicler eval quotes`` scores quotations and named speakers on it."""
+    text = row["text"]
+    quotes = []
+    for a in row["attributions"]:
+        if a["act"] != "said" or not a["content"]:
+            continue
+        s, e = min(c["start"] for c in a["content"]), max(c["end"] for c in a["content"])
+        spk = a["speaker"]
+        ref = spk["name"] if spk["kind"] in NAMED and not spk.get("members") else None
+        inner = text[s:e].strip().rstrip(".,")
+        quotes.append({"quote": text[s:e], "quote_start": s, "quote_end": e, "reference": ref,
+                       "speaker": a["source"][0]["text"] if a["source"] else None,
+                       "is_direct": inner[:1] in "\"“”‘'" and inner[-1:] in "\"“”’'"})
+    return {"id": row["id"], "text": text, "quotes": quotes}
+
+
 def cmd_build(args) -> None:
     rows = gold_rows(args.pass_)
     with open(args.out, "w", encoding="utf-8") as fh:
         for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            fh.write(json.dumps(as_ggt(r) if args.format == "ggt" else r, ensure_ascii=False) + "\n")
     print(f"{len(rows)} articles, {sum(len(r['attributions']) for r in rows)} attributions -> {args.out}",
           file=sys.stderr)
 
@@ -583,6 +602,8 @@ def main(argv=None) -> None:
     p = sub.add_parser("build")
     p.add_argument("out")
     p.add_argument("--pass", dest="pass_", default="a", choices=["a", "b"])
+    p.add_argument("--format", choices=["rows", "ggt"], default="rows",
+                   help="rows: every attribution with its reading; ggt: the quotations, GGT's gold format")
     p.set_defaults(fn=cmd_build)
     p = sub.add_parser("agreement")
     p.add_argument("--details", action="store_true")
