@@ -179,8 +179,42 @@ def about_error(mrows, probs, res: Resolution | None) -> dict:
             "share_of_named": round(about / n, 4) if n else 0.0}
 
 
+def fitted(mrows: list[dict], c: float, threshold: float, margin: float, types) -> Resolution:
+    from chronicler.learn.fit import as_model
+
+    vec, clf = fit([w for r in mrows for w in r["words"]], [str(l) for r in mrows for l in r["labels"]], C=c)
+    return Resolution(as_model(vec, clf), threshold, margin, frozenset(types))
+
+
+def end_to_end(rows: list[dict], parsed: dict, mrows: list[dict], c: float, threshold: float, margin: float,
+               types, folds: int = 5) -> dict:
+    """The quotes stage on the annotated articles, scored as the Gender Gap Tracker is (quotations: the
+    attributions read as said; speaker right when the annotated name's last word is in ours), with the
+    resolution model fitted on the other folds' articles, and without it."""
+    from sklearn.model_selection import GroupKFold
+
+    from annotate_speakers import as_ggt
+    from chronicler.eval.quotes import _ggt_doc, aggregate, score_doc
+    from chronicler.stages.quotes.component import extract_quotes
+
+    rows = [r for r in rows if r["doc"] in parsed]
+    ours, rules = [], []
+    for train, test in GroupKFold(n_splits=folds).split(rows, groups=[r["doc"] for r in rows]):
+        keep = {rows[i]["doc"] for i in train}
+        res = fitted([m for m in mrows if m["doc"] in keep], c, threshold, margin, types)
+        for i in test:
+            gold = _ggt_doc(as_ggt(rows[i]))
+            doc = parsed[rows[i]["doc"]]
+            for out, resolution in ((ours, res), (rules, None)):
+                quotes = [q.to_dict() for q in extract_quotes(doc, resolution=resolution)]
+                out.append(score_doc(gold, [q for q in quotes if q.get("attribution") == "speech"]))
+    keys = ("documents", "gold", "predicted", "precision", "recall", "f1", "speaker_accuracy")
+    a, b = aggregate(ours, "ggt"), aggregate(rules, "ggt")
+    return {"model": {k: a[k] for k in keys}, "rules": {k: b[k] for k in keys}}
+
+
 def main(argv: list[str]) -> None:
-    flags = {a for a in argv if a in ("--dry-run",)}
+    flags = {a for a in argv if a in ("--dry-run", "--end-to-end")}
     argv = [a for a in argv if a not in flags]
     opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
     c = float(opt.get("c", 1.0))
@@ -213,6 +247,9 @@ def main(argv: list[str]) -> None:
                     fh.write(json.dumps({"doc": r["doc"], "n": r["n"], "source": r["source"], "gold": r["gold"],
                                          "rule": r["rule_name"], "ours": r["names"].get(ours) if ours else None,
                                          "ok": correct(r, ours), "rule_ok": r["rule_right"]}) + "\n")
+    if "--end-to-end" in flags:
+        report["end_to_end"] = end_to_end(rows, parsed, mrows, c, t, m, keep)
+        print("end to end on the annotated articles, 5-fold CV:", json.dumps(report["end_to_end"]))
     if "--dry-run" in flags:
         return
     feats = [w for r in mrows for w in r["words"]]

@@ -350,6 +350,11 @@ def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
     # an opening sentence is no title: its reporting verb is the rules' to read
     opening = quotes_of("Loretta Lynch said on Tuesday: the deal is off for now. She left." + body)
     assert not any(q["cue"] and q["cue"]["text"] == ":" for q in opening)
+    # a noun phrase after a person's name is a topic named, no words of theirs
+    for title in ("Loretta Lynch and the bar: a tortured relationship.", "Loretta Lynch: the difficulty of leaving"):
+        assert not any(q["cue"] and q["cue"]["text"] == ":" for q in quotes_of(title + body))
+    q = quotes_of("Loretta Lynch: the deal is off for now." + body)[0]
+    assert q["text"].startswith("the deal is off for now") and q["speaker"]["name"] == "Loretta Lynch"
 
 
 def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):
