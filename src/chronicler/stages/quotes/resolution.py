@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.learn.linear import LinearModel
 from chronicler.model import Actor
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.stages.coref.gender import infer_genders
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.coref.resolve import _roles, actor_runs, quote_flags
@@ -90,12 +91,13 @@ def doc_info(doc: Doc) -> DocInfo:
     speakers_at: dict[str, list[int]] = {}
     subjects_at: dict[str, list[int]] = {}
     is_cue = quote_lexicon().is_cue
+    arrays = parse_arrays(doc)
+    dep, head, lemma = arrays.dep, arrays.head, arrays.lemma
     for aid, pos in positions.items():
         for i in pos:
-            t = doc[i]
-            if t.dep_ in ("nsubj", "nsubjpass") and not in_quote[i]:
+            if dep[i] in ("nsubj", "nsubjpass") and not in_quote[i]:
                 subjects_at.setdefault(aid, []).append(i)
-                if is_cue(t.head.lemma_):
+                if is_cue(lemma[head[i]]):
                     speakers_at.setdefault(aid, []).append(i)
     first = sorted(positions, key=lambda a: positions[a][0])
     info = DocInfo(actors, positions, sent_of, genders, roles, in_quote, speakers_at, subjects_at, first)
@@ -156,6 +158,8 @@ def candidate_features(doc: Doc, head: Token, rule_actor: str | None,
         else None
     lemma = head.lemma_.lower()
     cue_subject = head.dep_ in ("nsubj", "nsubjpass") and quote_lexicon().is_cue(head.head.lemma_)
+    arrays = parse_arrays(doc)
+    idx, dep, heads = arrays.idx, arrays.dep, arrays.head
     out = []
     for aid, actor in info.actors.items():
         pos = info.positions.get(aid, [])
@@ -205,18 +209,17 @@ def candidate_features(doc: Doc, head: Token, rule_actor: str | None,
             w.append(f"m={mtype}|coref")
         if rule_actor == aid:
             w += ["rule", f"m={mtype}|rule"]
-        inside = [p for p in pos if any(s <= doc[p].idx < e for s, e in content)]
-        if inside:
+        if any(s <= idx[p] < e for p in pos for s, e in content):
             w.append(f"m={mtype}|in_content")
-        same = [p for p in pos if info.sent_of[p] == sent and p != i and not any(s <= doc[p].idx < e
+        same = [p for p in pos if info.sent_of[p] == sent and p != i and not any(s <= idx[p] < e
                                                                                  for s, e in content)]
         if same:
-            deps = {doc[p].dep_ for p in same}
+            deps = {dep[p] for p in same}
             if deps & {"dobj", "dative", "pobj"}:
                 w.append(f"m={mtype}|same_sent_object")
             if deps & {"nsubj", "nsubjpass"}:
                 w.append(f"m={mtype}|same_sent_subject")
-            if deps & {"appos"} or any(doc[p].head.i == i for p in same):
+            if "appos" in deps or any(heads[p] == i for p in same):
                 w.append(f"m={mtype}|attached")
         out.append((aid, w))
     return out
