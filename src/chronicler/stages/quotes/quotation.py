@@ -35,7 +35,7 @@ def _bin(n: int) -> str:
 
 def quotation_words(ctx: Context, f: Found, sig: Signals | None) -> list[str]:
     """The feature words of an attribution for the quotation model."""
-    words = features(ctx, f, "found", sig).split()
+    words = (f.words or features(ctx, f, "found", sig)).split()  # the attribution model's, where it read f
     words += [f"kind={f.kind}", f"attr={f.attribution}", f"ka={f.kind}|{f.attribution}",
               f"cue={'yes' if f.cue is not None else 'no'}",
               f"nwords={_bin(len(ctx.text[f.start:f.end].split()))}"]
