@@ -492,9 +492,54 @@ def as_ggt(row: dict) -> dict:
         ref = spk["name"] if spk["kind"] in NAMED and not spk.get("members") else None
         inner = text[s:e].strip().rstrip(".,")
         quotes.append({"quote": text[s:e], "quote_start": s, "quote_end": e, "reference": ref,
+                       "reference_kind": spk["kind"] if ref else None,
                        "speaker": a["source"][0]["text"] if a["source"] else None,
                        "is_direct": inner[:1] in "\"“”‘'" and inner[-1:] in "\"“”’'"})
     return {"id": row["id"], "text": text, "quotes": quotes}
+
+
+def as_gold_doc(row: dict, person_only: bool = False):
+    """An annotated article as the quotes scorer's gold (``chronicler.eval.quotes.GoldDoc``, scored as the
+    Gender Gap Tracker is: quotations are the attributions read as said, the speaker right when the named
+    speaker's last word is in ours), with PolNeAR's content pieces, so that our quotes for the other pieces of a
+    split quotation count as parts of it, as PolNeAR is scored. ``person_only``: a speaker only where it is one
+    named person (as the Gender Gap Tracker annotates people)."""
+    from chronicler.eval.quotes import GoldDoc, GoldQuote, _polnear_kind
+
+    text = row["text"]
+    quotes = []
+    for a in row["attributions"]:
+        if a["act"] != "said" or not a["content"]:
+            continue
+        pieces = sorted((c["start"], c["end"]) for c in a["content"])
+        s, e = pieces[0][0], max(p[1] for p in pieces)
+        spk = a["speaker"]
+        named = spk["kind"] in (("person",) if person_only else NAMED) and not spk.get("members")
+        quotes.append(GoldQuote(s, e, _polnear_kind(text, s, e), speaker_name=spk["name"] if named else None,
+                                pieces=pieces if len(pieces) > 1 else []))
+    return GoldDoc(row["id"], text, quotes, "ggt")
+
+
+def score_annotated(golds: list, predicted: list[list[dict]]) -> dict:
+    """Our quotations (contract dicts, class speech) against ``as_gold_doc`` golds: precision, recall, F1 (the
+    quotes scorer's rules) and the speaker accuracy over the matched quotations whose speaker is named, as
+    the Gender Gap Tracker is scored."""
+    from chronicler.eval.quotes import aggregate, match, score_doc
+
+    per, n, right = [], 0, 0
+    for gold, quotes in zip(golds, predicted):
+        d = score_doc(gold, quotes)
+        per.append(d)
+        wrong = set(d["wrong_speaker"])
+        for gi, pi in match([(q.start, q.end) for q in gold.quotes], [(q["start"], q["end"]) for q in quotes],
+                            [q.pieces for q in gold.quotes]):
+            if gold.quotes[gi].speaker_name:
+                n += 1
+                right += (gi, pi) not in wrong
+    a = aggregate(per, "ggt")
+    out = {k: a[k] for k in ("documents", "gold", "predicted", "precision", "recall", "f1")}
+    out.update({"named_speakers": n, "speaker_accuracy": round(right / n, 4) if n else 0.0})
+    return out
 
 
 def cmd_build(args) -> None:

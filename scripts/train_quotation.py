@@ -1,6 +1,6 @@
 """Train the quotation model (stages/quotes/quotation.py) on the speaker annotations; grouped 5-fold CV.
 
-    PYTHONPATH=src python scripts/train_quotation.py [--docs PARSED.pickle] [--c 1.0] [--pass a] [--dry-run]
+    PYTHONPATH=src python scripts/train_quotation.py [--docs PARSED.pickle] [--c 1.0] [--pass a] [--dry-run] [--force]
 
 The annotated PolNeAR training articles (``annotations/speakers/``: each attribution read as said, asked or
 other) are parsed as ``train_speakers.py --docs`` does; the quotes stage finds its quotes without the quotation
@@ -9,8 +9,16 @@ its content matches an attribution read as said (the eval's span rule, by the hu
 attribution read as asked or other, or none at all). A logistic regression over ``quotation_words`` is
 cross-validated with folds grouped by article, and the stage is scored as the Gender Gap Tracker is
 (quotations against the attributions read as said, named speakers) at each threshold, against the rules'
-classes. The threshold with the best held-out F1 (none, when none beats the rules) goes with the final model
-into src/chronicler/stages/quotes/quotation.json. scikit-learn is needed only here.
+classes. The threshold with the best held-out F1 goes with the final model into
+src/chronicler/stages/quotes/quotation.json, only where the thresholds chosen on other articles (``nested``)
+beat the rules' classes by MIN_GAIN. scikit-learn is needed only here.
+
+Figures (2026-12-07, pass a, 125 articles, 1,278 quotations of ours): the rules' classes P 0.877 R 0.729 F1 0.796,
+speaker 0.886 over 720 named people; the model at its best thresholds F1 0.797, with the thresholds held out
+0.7965: not written. Of the quotations the annotated articles count as false, most are our separate quotes for
+pieces PolNeAR joins, attributions read as other ('according to' a poll, 'confirms', 'suggests': about 46)
+or asked (17); of those missed, 270 we find as another class (praised, criticized, vowed, announced + a noun
+phrase: stances, topics, intents), which the Gender Gap Tracker does not count as quotations either.
 """
 from __future__ import annotations
 
@@ -23,8 +31,8 @@ os.environ.setdefault("CHRONICLER_QUOTE_SCOPE", "all")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from annotate_speakers import as_ggt, gold_rows  # noqa: E402
-from chronicler.eval.quotes import _ggt_doc, aggregate, score_doc, spans_match  # noqa: E402
+from annotate_speakers import as_gold_doc, gold_rows, score_annotated  # noqa: E402
+from chronicler.eval.quotes import spans_match  # noqa: E402
 from chronicler.learn.fit import cross_val_rows, export, fit  # noqa: E402
 from chronicler.stages.quotes.candidates import found_by, signals  # noqa: E402
 from chronicler.stages.quotes.component import extract_quotes, find_quotes  # noqa: E402
@@ -65,12 +73,12 @@ def quote_rows(rows: list[dict], parsed: dict) -> tuple[list[dict], list[dict]]:
             keys.append(len(out))
             out.append({"doc": r["doc"], "words": quotation_words(ctx, f, sig), "label": _said(f, r["attributions"]),
                         "kind": f.kind})
-        docs.append({"doc": r["doc"], "gold": _ggt_doc(as_ggt(r)), "quotes": quotes, "keys": keys})
+        docs.append({"doc": r["doc"], "gold": as_gold_doc(r, person_only=True), "quotes": quotes, "keys": keys})
     return out, docs
 
 
 def score(docs, probs, threshold: float, direct_threshold: float) -> dict:
-    per = []
+    kept_per_doc = []
     for d in docs:
         kept = []
         for q, k in zip(d["quotes"], d["keys"]):
@@ -81,18 +89,44 @@ def score(docs, probs, threshold: float, direct_threshold: float) -> dict:
                 if bar > 0 and probs[k] < bar:
                     continue
             kept.append(q)
-        per.append(score_doc(d["gold"], kept))
-    a = aggregate(per, "ggt")
-    return {k: a[k] for k in ("predicted", "precision", "recall", "f1", "speaker_accuracy")}
+        kept_per_doc.append(kept)
+    return score_annotated([d["gold"] for d in docs], kept_per_doc)
+
+
+MIN_GAIN = 0.003  # held-out F1 the model must add to the rules' classes to be written (a few quotations)
+GRID = [(t, dt) for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6) for dt in (0.0, 0.1, 0.2, 0.3)]
+
+
+def best_setting(docs, probs) -> tuple[tuple[float, float], dict]:
+    grid = {(t, dt): score(docs, probs, t, dt) for t, dt in GRID}
+    return max(grid.items(), key=lambda kv: (kv[1]["f1"], -kv[0][0] - kv[0][1]))
+
+
+def nested(docs, probs, folds: int = 5) -> dict:
+    """The thresholds chosen on four fifths of the articles, the quotations of the other fifth scored with them:
+    the choice itself held out."""
+    from sklearn.model_selection import KFold
+
+    chosen = [None] * len(docs)
+    for train, test in KFold(n_splits=folds).split(docs):
+        setting, _ = best_setting([docs[i] for i in train], probs)
+        for i in test:
+            chosen[i] = setting
+    per = [score([d], probs, *c) for d, c in zip(docs, chosen)]
+    tp = sum(round(x["precision"] * x["predicted"]) for x in per)
+    pred = sum(x["predicted"] for x in per)
+    gold = sum(x["gold"] for x in per)
+    p, r = (tp / pred if pred else 0.0), (tp / gold if gold else 0.0)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def main(argv: list[str]) -> None:
-    flags = {a for a in argv if a in ("--dry-run",)}
+    flags = {a for a in argv if a in ("--dry-run", "--force")}
     argv = [a for a in argv if a not in flags]
     opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
     c = float(opt.get("c", 1.0))
     rows = gold_rows(opt.get("pass", "a"))
-    parsed = parsed_by_id(opt.get("docs", "/tmp/q/polnear_train.pickle"))
+    parsed = parsed_by_id(opt.get("docs"), rows)
     qrows, docs = quote_rows(rows, parsed)
     print(f"{len(docs)} articles, {len(qrows)} quotations of ours, {sum(r['label'] for r in qrows)} read as said",
           file=sys.stderr)
@@ -100,13 +134,17 @@ def main(argv: list[str]) -> None:
                          C=c)
     probs = [row.get("1", 0.0) for row in oof]
     rules = score(docs, probs, 0.0, 0.0)
-    grid = {(t, dt): score(docs, probs, t, dt) for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6) for dt in (0.0, 0.1, 0.2, 0.3)}
-    (t, dt), best = max(grid.items(), key=lambda kv: (kv[1]["f1"], -kv[0][0] - kv[0][1]))
-    report = {"rules": rules, "threshold": t, "direct_threshold": dt, "model": best,
-              "grid": {f"{a}/{b}": v["f1"] for (a, b), v in grid.items()},
+    (t, dt), best = best_setting(docs, probs)
+    report = {"rules": rules, "threshold": t, "direct_threshold": dt, "model": best, "nested": nested(docs, probs),
               "note": "GGT-style on the annotated PolNeAR train articles, 5-fold CV by article"}
     print(json.dumps(report, indent=1))
     if "--dry-run" in flags:
+        return
+    if report["nested"]["f1"] < rules["f1"] + MIN_GAIN and "--force" not in flags:
+        if OUT.exists():
+            OUT.unlink()
+        print(f"not written: held out, the model does not beat the rules' classes by {MIN_GAIN} (F1 "
+              f"{report['nested']['f1']} against {rules['f1']})", file=sys.stderr)
         return
     vec, clf = fit([r["words"] for r in qrows], [str(r["label"]) for r in qrows], C=c)
     data = {"model": export(vec, clf, 1.0, meta={"c": c}),  # uncalibrated: the thresholds were chosen so "threshold": t, "direct_threshold": dt,

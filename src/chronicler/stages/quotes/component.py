@@ -32,7 +32,7 @@ from chronicler.stages.quotes.candidates import attribution_class, found_by, own
 from chronicler.stages.quotes.quotation import QuotationModel, load_quotation
 from chronicler.stages.quotes.ranker import SpeakerRanker, load_ranker, ranked_head
 from chronicler.stages.quotes.resolution import Resolution, load_resolution
-from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker, speaker_for
+from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker, names_someone, speaker_for
 from chronicler.stages.dating import Dates
 
 
@@ -278,7 +278,7 @@ def _resolved_speakers(doc: Doc, found: list[Found], heads: list, speakers: list
         spk = speakers[n]
         if h is None or spk is None:
             continue
-        aid = resolution.choose(doc, h, spk.actor, [(f.start, f.end)])
+        aid = resolution.choose(doc, h, spk.actor, [(f.start, f.end)], rule_named=names_someone(doc, spk))
         if aid is not None and aid != spk.actor:
             speakers[n] = speaker_for(doc, h, spk.mention, aid) or spk
 

@@ -13,10 +13,10 @@ It is a binary logistic regression over (mention, candidate) pairs, trained by `
 on the speaker annotations of PolNeAR training articles (``annotations/speakers/``: the named person or
 organisation behind each attribution source, by careful reading), cross-validated by article, and shipped as
 plain JSON (``resolution.json``, read by ``chronicler.learn.linear``). At run time the best candidate replaces
-the rules' actor where its probability beats the rules' candidate by the model's margin, or, where the rules
-left the mention unresolved, reaches the model's threshold; which mention kinds it may change is part of the
-model file (those where it beat the rules in cross-validation). ``CHRONICLER_SPEAKER_RESOLUTION=off``
-switches it off.
+the rules' actor where its probability beats the rules' candidate by a margin, or, where the rules left the
+mention unresolved, reaches a threshold; which mention types it may change, each with its threshold and margin,
+is part of the model file (those where it beat the rules in cross-validation).
+``CHRONICLER_SPEAKER_RESOLUTION=off`` switches it off.
 """
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Token
 from chronicler.learn.linear import LinearModel
 from chronicler.model import Actor
 from chronicler.nlp.arrays import parse_arrays
+from chronicler.stages.coref.descriptions import described_by, descriptions
 from chronicler.stages.coref.gender import infer_genders
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
-from chronicler.stages.coref.resolve import _roles, actor_runs, quote_flags
 from chronicler.stages.quotes.lexicon import lexicon as quote_lexicon
 
 MODEL_FILE = "resolution.json"
@@ -66,9 +66,13 @@ class DocInfo:
     speakers_at: dict[str, list[int]] = field(default_factory=dict)  # actor -> tokens where it is a cue's subject
     subjects_at: dict[str, list[int]] = field(default_factory=dict)  # actor -> tokens where it is a subject
     first: list[str] = field(default_factory=list)  # candidates in order of their first mention
+    descriptors: dict[str, set[str]] = field(default_factory=dict)  # actor -> words the text describes it by
+    owns: dict[str, set[str]] = field(default_factory=dict)  # actor -> nouns its mentions modify ('Quinnipiac poll')
 
 
 def doc_info(doc: Doc) -> DocInfo:
+    from chronicler.stages.coref.resolve import _roles, actor_runs, quote_flags  # coref imports this stage
+
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is not None and cached[0] == len(doc._.token_actor or {}):
         return cached[1]
@@ -100,9 +104,22 @@ def doc_info(doc: Doc) -> DocInfo:
                 if is_cue(lemma[head[i]]):
                     speakers_at.setdefault(aid, []).append(i)
     first = sorted(positions, key=lambda a: positions[a][0])
-    info = DocInfo(actors, positions, sent_of, genders, roles, in_quote, speakers_at, subjects_at, first)
+    descriptors, owns = descriptions(doc, runs, actors)
+    info = DocInfo(actors, positions, sent_of, genders, roles, in_quote, speakers_at, subjects_at, first,
+                   descriptors, owns)
     doc.user_data[_CACHE_KEY] = (len(index), info)
     return info
+
+
+def _determiner(t: Token) -> str:
+    for c in t.lefts:
+        if c.dep_ == "poss":
+            return "poss"
+        if c.dep_ == "det":
+            low = c.lower_
+            return "the" if low == "the" else "a" if low in ("a", "an") else "dem" if low in (
+                "this", "that", "these", "those") else "other"
+    return "none"
 
 
 def mention_type(t: Token) -> str:
@@ -117,6 +134,19 @@ def mention_type(t: Token) -> str:
 
         return f"noun={_noun_class(t.lemma_.lower())}"
     return "other"
+
+
+def mention_shape(head: Token, mtype: str) -> list[str]:
+    """What a description looks like, the same for every candidate: its determiner ('the', 'a', a possessor),
+    number, and whether a phrase hangs on it ('a spokesman for the campaign')."""
+    if not (mtype.startswith("noun") or mtype == "other"):
+        return []
+    det = _determiner(head)
+    plural = head.tag_ in ("NNS", "NNPS")
+    shape = [f"m={mtype}|det={det}", f"m={mtype}|plural={plural}", f"m={mtype}|det={det}|plural={plural}"]
+    if any(c.dep_ == "prep" for c in head.children):
+        shape.append(f"m={mtype}|prep")
+    return shape
 
 
 def _last_before(pos: list[int], i: int) -> int | None:
@@ -158,6 +188,10 @@ def candidate_features(doc: Doc, head: Token, rule_actor: str | None,
         else None
     lemma = head.lemma_.lower()
     cue_subject = head.dep_ in ("nsubj", "nsubjpass") and quote_lexicon().is_cue(head.head.lemma_)
+    noun = mtype.startswith("noun") or mtype == "other"
+    described = described_by(head) if noun else set()
+    own_phrase = range(head.left_edge.i, head.right_edge.i + 1) if noun else range(0)
+    shape = mention_shape(head, mtype)
     arrays = parse_arrays(doc)
     idx, dep, heads = arrays.idx, arrays.dep, arrays.head
     out = []
@@ -195,6 +229,18 @@ def candidate_features(doc: Doc, head: Token, rule_actor: str | None,
         ga = info.genders.get(aid)
         if g is not None and k == "person":
             w.append(f"m={mtype}|gender={'unk' if ga is None else 'match' if ga == g else 'clash'}")
+        w += shape
+        if noun:
+            words = info.descriptors.get(aid, set())
+            if lemma in words:
+                w.append(f"m={mtype}|desc_head")
+            shared = len((described - {lemma}) & words)
+            if shared:
+                w.append(f"m={mtype}|desc_more={min(shared, 2)}")
+            if lemma in info.owns.get(aid, set()):
+                w.append(f"m={mtype}|owns_head")
+            if any(p in own_phrase for p in pos):
+                w.append(f"m={mtype}|inside_mention")
         if mtype.startswith("noun"):
             if lemma in info.roles.get(aid, set()):
                 w.append(f"m={mtype}|role")
@@ -225,40 +271,78 @@ def candidate_features(doc: Doc, head: Token, rule_actor: str | None,
     return out
 
 
+def _pbin(p: float) -> str:
+    return "<.1" if p < 0.1 else "<.2" if p < 0.2 else "<.35" if p < 0.35 else "<.5" if p < 0.5 else "<.7" if p < 0.7 \
+        else "<.9" if p < 0.9 else ">=.9"
+
+
+def switch_words(mtype: str, shape: list[str], rule_actor: str | None, cands: list[str], probs: list[float],
+                 words: list[list[str]]) -> tuple[str, list[str]]:
+    """The model's best candidate and the words the switch reads to take it over the rules' answer: the mention
+    (type, shape), how sure the ranking is (its best probability, the gap to the next, the rules' candidate's
+    probability), and the best candidate's own feature words."""
+    order = sorted(range(len(cands)), key=lambda k: -probs[k])
+    top = order[0]
+    second = probs[order[1]] if len(order) > 1 else 0.0
+    rule_p = next((p for p, a in zip(probs, cands) if a == rule_actor), 0.0)
+    out = [f"m={mtype}", f"top={_pbin(probs[top])}", f"m={mtype}|top={_pbin(probs[top])}",
+           f"gap={_pbin(probs[top] - second)}", f"rule={'none' if rule_actor is None else 'some'}",
+           f"m={mtype}|rule={'none' if rule_actor is None else 'some'}", f"rulep={_pbin(rule_p)}"] + shape
+    out += ["c:" + w for w in words[top] if not w.startswith("lemma=") and w not in shape]
+    return cands[top], out
+
+
 @dataclass
 class Resolution:
     model: LinearModel
-    threshold: float = 0.5  # an unresolved mention takes the best candidate at this probability
-    margin: float = 0.0  # a resolved one changes only where the best beats the rules' candidate by this
-    types: frozenset[str] = frozenset()  # mention types the model may change ('pron=he', 'noun=title', ...)
+    types: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Mention types the model may change ('pron=he', 'noun=title', ...), each with its threshold (an unresolved
+    mention takes the best candidate at this probability) and margin (a resolved one changes only where the
+    best beats the rules' candidate by this); with a switch, the switch decides instead."""
+    switch: LinearModel | None = None  # reads ``switch_words``: whether the best candidate beats the rules' answer
+    switch_threshold: float = 0.5
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probability(self, words: list[str]) -> float:
         return self.model.probabilities(words).get("1", 0.0)
 
-    def choose(self, doc: Doc, head: Token, rule_actor: str | None,
-               content: list[tuple[int, int]] = ()) -> str | None:
+    def choose(self, doc: Doc, head: Token, rule_actor: str | None, content: list[tuple[int, int]] = (),
+               rule_named: bool = False) -> str | None:
         """The actor the mention is, by the model, where it may and will change the rules' answer; else the
-        rules' actor."""
+        rules' actor. ``rule_named``: the rules named an unresolved speaker from the text ('the spokeswoman,
+        Jane Doe'), which the model leaves alone."""
         mtype = mention_type(head)
-        if mtype not in self.types:
+        if mtype not in self.types or (rule_actor is None and rule_named):
             return rule_actor
         cands = candidate_features(doc, head, rule_actor, content)
         if not cands:
             return rule_actor
-        scored = [(self.probability(w), aid) for aid, w in cands]
-        best_p, best = max(scored)
-        if rule_actor is None:
-            return best if best_p >= self.threshold else None
-        rule_p = next((p for p, a in scored if a == rule_actor), 0.0)
-        return best if best != rule_actor and best_p >= rule_p + self.margin and best_p >= self.threshold \
-            else rule_actor
+        ids, words = [aid for aid, _ in cands], [w for _, w in cands]
+        probs = [self.probability(w) for w in words]
+        if self.switch is None:
+            return decide(self.types[mtype], rule_actor, ids, probs)
+        top, sw = switch_words(mtype, mention_shape(head, mtype), rule_actor, ids, probs, words)
+        if top == rule_actor:
+            return rule_actor
+        return top if self.switch.probabilities(sw).get("1", 0.0) >= self.switch_threshold else rule_actor
+
+
+def decide(setting: tuple[float, float], rule_actor: str | None, cands: list[str], probs: list[float]) -> str | None:
+    """The model's answer from its probabilities: the best candidate where the rules found none and it is
+    likely enough (the threshold), or where it beats the rules' candidate by the margin; else the rules'."""
+    threshold, margin = setting
+    best_p, best = max(zip(probs, cands))
+    if rule_actor is None:
+        return best if best_p >= threshold else None
+    rule_p = next((p for p, a in zip(probs, cands) if a == rule_actor), 0.0)
+    return best if best != rule_actor and best_p >= max(threshold, rule_p + margin) else rule_actor
 
 
 def resolution_from_json(data: dict[str, Any]) -> Resolution:
-    return Resolution(model=LinearModel(data["model"]), threshold=float(data.get("threshold", 0.5)),
-                      margin=float(data.get("margin", 0.0)), types=frozenset(data.get("types", [])),
-                      meta=data.get("meta", {}))
+    return Resolution(model=LinearModel(data["model"]),
+                      types={k: (float(v[0]), float(v[1])) for k, v in data.get("types", {}).items()},
+                      switch=LinearModel(data["switch"]) if data.get("switch") else None,
+                      switch_threshold=float(data.get("switch_threshold", 0.5)), meta=data.get("meta", {}))
 
 
 @lru_cache(maxsize=1)
