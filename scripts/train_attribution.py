@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python scripts/train_attribution.py [../shared/data/quotes/polnear/train.jsonl]
         [--threshold 0.85] [--other-threshold 0.4] [--rule-threshold 0.5] [--c 1.0]
-        [--cache ROWS.json | --rows ROWS.json] [--docs PARSED.pickle] [--end-to-end]
+        [--cache ROWS.json | --rows ROWS.json] [--docs PARSED.pickle] [--end-to-end] [--dry-run]
 
 Each article (lowest annotator id) is parsed once by the chronicler pipeline; the speech rules make their
 quotes, and the open lexicon (stages/quotes/candidates.py) the candidates beyond them. A candidate is an
@@ -151,7 +151,8 @@ def fit_exported(rows, c: float) -> dict:
 
 def main(argv: list[str]) -> None:
     run_end_to_end = "--end-to-end" in argv
-    argv = [a for a in argv if a != "--end-to-end"]
+    dry_run = "--dry-run" in argv  # measure only: attribution.json stays as it is
+    argv = [a for a in argv if a not in ("--end-to-end", "--dry-run")]
     opt = {argv[i][2:]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("--")}
     args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
     gold = args[0] if args else str(next((p for p in DEFAULT_GOLD if p.exists()), DEFAULT_GOLD[0]))
@@ -175,6 +176,8 @@ def main(argv: list[str]) -> None:
         meta["cv_end_to_end"] = end_to_end(gold, opt.get("docs"), rows, rule_rows, c, threshold, rule_threshold,
                                            other_threshold)
         print("end to end, 5-fold CV by article:", json.dumps(meta["cv_end_to_end"]))
+    if dry_run:
+        return
     data, rules = fit_exported(rows, c), fit_exported(rule_rows, c)
     OUT.write_text(json.dumps({"model": data, "threshold": threshold, "other_threshold": other_threshold,
                                "rules": rules,

@@ -350,6 +350,11 @@ def test_a_title_opening_with_its_source_and_a_colon(quotes_of):
     # an opening sentence is no title: its reporting verb is the rules' to read
     opening = quotes_of("Loretta Lynch said on Tuesday: the deal is off for now. She left." + body)
     assert not any(q["cue"] and q["cue"]["text"] == ":" for q in opening)
+    # a noun phrase after a person's name is a topic named, no words of theirs
+    for title in ("Loretta Lynch and the bar: a tortured relationship.", "Loretta Lynch: the difficulty of leaving"):
+        assert not any(q["cue"] and q["cue"]["text"] == ":" for q in quotes_of(title + body))
+    q = quotes_of("Loretta Lynch: the deal is off for now." + body)[0]
+    assert q["text"].startswith("the deal is off for now") and q["speaker"]["name"] == "Loretta Lynch"
 
 
 def test_a_paragraph_set_out_after_a_colon_is_what_was_said(quotes_of):
@@ -468,3 +473,26 @@ def test_of_a_clause_before_the_verb_and_one_after_the_one_after(quotes_of):
     text = ("In a statement released shortly after the Florida senator suspended his campaign, Trump said he was "
             "grateful.")
     assert [q["text"] for q in quotes_of(text)] == ["he was grateful"]
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("Senator Maria Lopez did not say that she would release the transcripts.", "topic"),
+    ("Senator Maria Lopez has never explained why the money was spent.", "topic"),
+    ("Senator Maria Lopez seemed to suggest that the closures were a mistake.", "belief"),
+    ("Senator Maria Lopez appeared to acknowledge that she had lost the debate.", "belief"),
+    ("Senator Maria Lopez declined to say whether she would run again.", "intent"),  # the refusal is the cue
+])
+def test_a_reporting_verb_that_reports_nothing_said_is_no_quotation(quotes_of, monkeypatch, text, cls):
+    from chronicler.stages.quotes.lexicon import SCOPE_ENV
+
+    qs = quotes_of(text)  # every attribution: it is one, of another class
+    assert any(q["attribution"] == cls for q in qs) and all(q["attribution"] != "speech" for q in qs)
+    monkeypatch.setenv(SCOPE_ENV, "speech")
+    assert quotes_of(text) == []  # quotations only: none
+
+
+def test_a_reporting_verb_that_reports_words_stays_a_quotation(quotes_of):
+    q = quotes_of("Senator Maria Lopez said that she would not release the transcripts.")[0]
+    assert q["attribution"] == "speech" and q["text"] == "that she would not release the transcripts"
+    q = quotes_of("Senator Maria Lopez denied that she had seen the report.")[0]
+    assert q["attribution"] == "speech"

@@ -51,7 +51,9 @@ class AttributionModel:
         if self.rules is None:
             return [f for f, _ in named]
         sig = signals(ctx, [f for f, _ in named]) if sig is None else sig
-        probs = self.probabilities([features(ctx, f, name, sig) for f, name in named], self.rules)
+        for f, name in named:
+            f.words = features(ctx, f, name, sig)
+        probs = self.probabilities([f.words for f, _ in named], self.rules)
         return [f for (f, _), p in zip(named, probs) if p >= self.rule_threshold]
 
     def keep(self, ctx: Context, taken: list[Found], others: bool = True, sig: Signals | None = None) -> list[Found]:
@@ -64,7 +66,9 @@ class AttributionModel:
         if not others:
             cands = [(f, name) for f, name in cands if f.attribution == "speech"]
         sig = signals(ctx, taken) if sig is None else sig
-        probs = self.probabilities([features(ctx, f, name, sig) for f, name in cands])
+        for f, name in cands:
+            f.words = features(ctx, f, name, sig)
+        probs = self.probabilities([f.words for f, _ in cands])
         other = self.threshold if self.other_threshold is None else self.other_threshold
         kept = []
         for (f, _), p in zip(cands, probs):

@@ -21,7 +21,8 @@ from chronicler.stages.quotes.context import Context, Found
 from chronicler.stages.quotes.indirect import (adjective_quotes, answer_quotes, evidence_quotes, noun_quotes,
                                                parenthetical_quotes, passive_quotes, phrase_quotes, reception_quotes,
                                                verb_quotes)
-from chronicler.stages.quotes.lexicon import QuoteLexicon, build_lexicon, is_answer, reporting_nouns, verb_classes
+from chronicler.stages.quotes.lexicon import (QuoteLexicon, build_lexicon, is_answer, reporting_nouns, unsaid_verbs,
+                                              verb_classes)
 
 OPEN_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "prep"})  # what an unlisted verb may take as content
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "one", "this"})
@@ -99,6 +100,17 @@ def _names_a_thing(f: Found, cue: Token, span: Span | None) -> bool:
         g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in c.children) for c in inside)
 
 
+def _unsaid(cue: Token) -> str | None:
+    """The class of a reporting verb that reports nothing said: negated ("did not say that ...", "never
+    explained why ...": a topic, no statement), or the infinitive of a verb of seeming or refusing ("seemed to
+    suggest": an impression, belief; "declined to say whether": a topic); None for one that reports words."""
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in cue.children):
+        return "topic"
+    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return unsaid_verbs().get(cue.head.lemma_.lower())
+    return None
+
+
 def attribution_class(ctx: Context, f: Found) -> str:
     """What kind of attribution a clause is, by its cue: speech (said, the statement, according to), question
     (asked whether ...), topic (what was spoken of: "mentioned climate change"), belief (thinks), intent (wants
@@ -125,6 +137,10 @@ def attribution_class(ctx: Context, f: Found) -> str:
         if lemma in open_lexicon().nouns:
             return "stance"
     cls = verb_classes().get(lemma)
+    if cls == "speech" and cue.pos_ in ("VERB", "AUX"):
+        unsaid = _unsaid(cue)
+        if unsaid is not None:
+            return unsaid
     if cls == "speech" and first in _QUESTION_WORDS and f.start > cue.idx:
         return "question"  # "asked whether the talks would resume": asked, not asserted
     if cls == "speech" and f.start > cue.idx and _names_a_thing(f, cue, span) and not any(

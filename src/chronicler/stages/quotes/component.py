@@ -28,9 +28,11 @@ from chronicler.stages.quotes.context import Context, Found, build_context
 from chronicler.stages.quotes.direct import (block_quotes, direct_quotes, fragment_quotes, headline_quotes,
                                               label_quotes)
 from chronicler.stages.quotes.lexicon import current_scope, is_answer, lexicon, reporting_nouns
-from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause
+from chronicler.stages.quotes.candidates import attribution_class, found_by, own_clause, signals
+from chronicler.stages.quotes.quotation import QuotationModel, load_quotation
 from chronicler.stages.quotes.ranker import SpeakerRanker, load_ranker, ranked_head
-from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker
+from chronicler.stages.quotes.resolution import Resolution, load_resolution
+from chronicler.stages.quotes.speaker import author_of, introduced_person, make_speaker, names_someone, speaker_for
 from chronicler.stages.dating import Dates
 
 
@@ -238,10 +240,13 @@ def _date(ctx: Context, f: Found, published, dating: Dates) -> tuple | None:
     return best.date, best.text
 
 
-def find_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> tuple[Context, list[Found]]:
-    """The quotes the rules and the attribution model find in a parsed doc, in text order, before speakers."""
+def find_quotes(doc: Doc, model: AttributionModel | None | str = "default",
+                quotation: QuotationModel | None | str = "default") -> tuple[Context, list[Found]]:
+    """The quotes the rules and the attribution model find in a parsed doc, in text order, before speakers;
+    ``quotation``: the model that tells quotations from other attributions (None: the rules' classes)."""
     scope = current_scope()
     model = load_model() if model == "default" else model
+    quotation = load_quotation() if quotation == "default" else quotation
     # the rules find speech; beyond it the model decides, or without it the rules of scope "all"
     ctx = build_context(doc, lexicon("all" if model is None and scope == "all" else "speech"))
     labels = label_quotes(ctx)
@@ -257,6 +262,8 @@ def find_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> t
     clauses, consumed = settle(ctx, direct, rules)
     found = sorted(direct + clauses + fragment_quotes(ctx, consumed), key=lambda f: (f.start, f.end))
     found = _join_listed(ctx, _absorb_parts(ctx, found))
+    if quotation is not None:
+        quotation.apply(ctx, found, signals(ctx, [f for f, _ in named]))
     if scope == "speech":
         found = [f for f in found if f.kind != "indirect" or f.attribution == "speech"]
     found = [f for f in found if not ctx.in_link(f.start)]  # another story's headline
@@ -264,12 +271,28 @@ def find_quotes(doc: Doc, model: AttributionModel | None | str = "default") -> t
     return ctx, [f for f in found if not any(f is not h and h.start <= f.start < h.end for h in headline)]
 
 
+def _resolved_speakers(doc: Doc, found: list[Found], heads: list, speakers: list[Speaker | None],
+                       resolution: Resolution) -> None:
+    """The learned resolution of each speaker's mention to an actor, where it may change the rules' answer."""
+    for n, (f, h) in enumerate(zip(found, heads)):
+        spk = speakers[n]
+        if h is None or spk is None:
+            continue
+        aid = resolution.choose(doc, h, spk.actor, [(f.start, f.end)], rule_named=names_someone(doc, spk))
+        if aid is not None and aid != spk.actor:
+            speakers[n] = speaker_for(doc, h, spk.mention, aid) or spk
+
+
 def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
-                   ranker: SpeakerRanker | None | str = "default") -> list[Quote]:
-    """The quotes of a parsed doc; ``model`` is the attribution model and ``ranker`` the speaker ranker
-    ("default": the shipped one unless switched off, None: the rules alone)."""
-    ctx, found = find_quotes(doc, model)
+                   ranker: SpeakerRanker | None | str = "default",
+                   resolution: Resolution | None | str = "default",
+                   quotation: QuotationModel | None | str = "default") -> list[Quote]:
+    """The quotes of a parsed doc; ``model`` is the attribution model, ``ranker`` the speaker ranker,
+    ``resolution`` the speaker resolution model and ``quotation`` the quotation model ("default": the shipped
+    one unless switched off, None: the rules alone)."""
+    ctx, found = find_quotes(doc, model, quotation)
     ranker = load_ranker() if ranker == "default" else ranker
+    resolution = load_resolution() if resolution == "default" else resolution
     spans = [(f.start, f.end) for f in found]
     heads = [ranked_head(ctx, f, ranker, spans[:n] + spans[n + 1:]) for n, f in enumerate(found)]
     for f, h in zip(found, heads):
@@ -277,6 +300,8 @@ def extract_quotes(doc: Doc, model: AttributionModel | None | str = "default",
         if (h.i if h is not None else None) != (rule.i if rule is not None else None):
             f.speaker_head = h  # the ranker chose otherwise: the later steps read its choice
     speakers = [make_speaker(doc, h) if h is not None else None for h in heads]
+    if resolution is not None:
+        _resolved_speakers(doc, found, heads, speakers, resolution)
     _introduced_speakers(ctx, doc, found, speakers)
     _document_authors(ctx, found, speakers)
     _adjacent_speakers(ctx, found, speakers)

@@ -28,6 +28,7 @@ class Found:
     marked: int | None = None  # index into Context.marked for quotes in marks
     score: float | None = None  # the attribution model's probability, for a candidate beyond the rules
     attribution: str = "speech"  # one of model.ATTRIBUTIONS (candidates.attribution_class)
+    words: str | None = None  # the attribution model's feature words, kept for the quotation model
 
 
 @dataclass(slots=True)

@@ -237,6 +237,8 @@ def label_quotes(ctx: Context) -> list[Found]:
         end = hi
         while end > m.end() and ctx.text[end - 1].isspace():
             end -= 1
+        if lo == ctx.paras[0][0] and not _said_in_title(ctx, m.end(), end):
+            continue  # a title naming its topic after a name ("Loretta Lynch: the difficulty of leaving")
         colon = ctx.text.index(":", m.end("label"))
         found.append(Found(m.end(), end, "direct", cue=(colon, colon + 1), speaker_head=span.root))
     return found
@@ -307,9 +309,28 @@ def headline_quotes(ctx: Context, labels: list[Found]) -> list[Found]:
     content = ctx.text[start:end]
     whole = content[:1] in "\"“‘'" and content.rstrip(".")[-1:] in "\"”’'"
     kind = "direct" if whole else "mixed" if re.search(r"[\"“‘]|(?:^|\s)'", content) else "indirect"
+    if source is not None and kind == "indirect" and not _said_in_title(ctx, start, end):
+        return []  # "Netanyahu and Obama: A tortured relationship": a topic named, nothing said
     f = Found(start, end, kind, cue=(colon, colon + 1), speaker_head=source or document)
     f.attribution = "evidence" if source is None else "speech"
     return [f]
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def _said_in_title(ctx: Context, start: int, end: int) -> bool:
+    """Whether what follows a title's colon can be someone's words: a clause (a finite verb, or a bare verb
+    opening it: "Don't trust the machines"), or words in title case, whose parts of speech the parser cannot be
+    trusted with ("State Department Hid Key Email"); not a noun phrase ("A tortured relationship", "The
+    difficulty of dumping Trump", "Hillary's husband on campaign trail")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(t.tag_ in _FINITE for t in span) or span[0].tag_ == "VB" or span[0].pos_ == "AUX":
+        return True
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _known_name(ctx: Context, label: str) -> bool:

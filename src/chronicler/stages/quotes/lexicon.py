@@ -112,6 +112,13 @@ def is_answer(text: str) -> bool:
     return text.lower().split(",")[0].strip() in word_set("answers.txt")
 
 
+@lru_cache(maxsize=1)
+def unsaid_verbs() -> dict[str, str]:
+    """"seemed to suggest", "declined to say": verbs whose infinitive reporting verb states nothing, with the
+    class the attribution takes instead (unsaid_verbs.txt)."""
+    return {row.split("\t")[0].strip().lower(): row.split("\t")[1].strip() for row in _lines("unsaid_verbs.txt")}
+
+
 def reporting_nouns() -> frozenset[str]:
     """"The statement", "the denial": reporting nouns, events told in a word (nouns.txt)."""
     return word_set("nouns.txt")

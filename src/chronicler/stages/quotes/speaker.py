@@ -152,6 +152,28 @@ def make_speaker(doc: Doc, head: Token) -> Speaker | None:
     return Speaker(name=name, mention=mention, actor=actor.id)
 
 
+def names_someone(doc: Doc, speaker: Speaker) -> bool:
+    """Whether an unresolved speaker is called by a name the text gives ('the spokeswoman, Jane Doe'; 'X and
+    Y' for 'they'), not by its own words ('the spokeswoman')."""
+    if speaker.actor is not None:
+        return True
+    words = original_text(doc)[speaker.mention[0]:speaker.mention[1]]
+    return speaker.name != words and any(w[:1].isupper() for w in speaker.name.split())
+
+
+def speaker_for(doc: Doc, head: Token, mention: tuple[int, int], aid: str) -> Speaker | None:
+    """The speaker of ``mention`` as the actor ``aid``, named as ``make_speaker`` names a resolved one."""
+    actor = next((a for a in doc._.actors or [] if a.id == aid), None)
+    if actor is None:
+        return None
+    name = actor.name
+    if actor.kind == "group":
+        name = _group_name(doc, actor, mention[0])
+    elif actor.kind == "organization":
+        name = _spelled_out(doc, name)
+    return Speaker(name=name, mention=mention, actor=actor.id)
+
+
 def _words_of(doc: Doc, head: Token) -> str | None:
     """The text of the mention headed by ``head``."""
     start, end = mention_bounds(head)
