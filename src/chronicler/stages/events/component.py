@@ -528,7 +528,7 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
     for c in finder.find():
         if c.source is None:
             continue
-        probs = decision.probabilities(c)
+        probs = decision.probabilities(c, floor=MIN_KEPT if keep_all else min(decision.threshold, DISPUTE_FLOOR))
         kind = max((t for t in probs if t != NONE), key=probs.get)
         p = probs[kind]
         if p < decision.threshold and not (keep_all and p >= MIN_KEPT) and not (

@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from chronicler.learn.linear import LinearModel
+from chronicler.nlp.arrays import parse_arrays
 from chronicler.model import Participant, Quote
 from chronicler.stages.events.arguments import object_candidates, subject_of
 from chronicler.stages.events.draft import Draft
@@ -120,6 +121,10 @@ class CandidateFinder:
         self.ranker = ranker
         self._quad: dict[int, dict[int, float]] = {}
         self._reading_memo: dict[str, set[str]] = {}
+        self._bags: dict[int, list[str]] = {}
+        self._flags: dict[int, list[str]] = {}
+        self._bag_memo: dict[tuple[int, str], list[str]] = {}
+        self._sentence_valence: dict[int, tuple[str, str]] = {}
         self.ex = extractor
         self.lex = lex
         self.actors = {a.id: a for a in doc._.actors or []}
@@ -364,10 +369,14 @@ class CandidateFinder:
     def _clauses(self, taken: set[int]) -> list[Candidate]:
         out = []
         resolver = self.ex.resolver
-        cues = {bisect_left([t.idx for t in self.doc], q.cue.start) for q in self.quotes if q.cue is not None}
-        for tok in self.doc:
-            if tok.pos_ != "VERB" or tok.i in taken or tok.i in cues or tok.lemma_.lower() in _SKIP_CLAUSE:
+        starts = parse_arrays(self.doc).idx
+        cues = {bisect_left(starts, q.cue.start) for q in self.quotes if q.cue is not None}
+        arrays = parse_arrays(self.doc)
+        lemmas = arrays.lemma
+        for i, pos in enumerate(arrays.pos):
+            if pos != "VERB" or i in taken or i in cues or lemmas[i] in _SKIP_CLAUSE:
                 continue
+            tok = self.doc[i]
             subj = subject_of(tok)
             if subj is None:
                 continue
@@ -407,6 +416,9 @@ class CandidateFinder:
         if c.origin == "quote" and c.quote is not None:
             words = [t for t in sent if c.quote.start <= t.idx < c.quote.end]
         else:
+            k = self.sentence_index(c.token)
+            if k in self._sentence_valence:
+                return self._sentence_valence[k]
             words = list(sent)
         neg = pos = 0.0
         negated = False
@@ -421,7 +433,10 @@ class CandidateFinder:
         if negated:
             neg, pos = max(neg, pos * 0.5), pos * 0.5
         del doc
-        return _bucket(neg), _bucket(pos)
+        out = _bucket(neg), _bucket(pos)
+        if not (c.origin == "quote" and c.quote is not None):
+            self._sentence_valence[self.sentence_index(c.token)] = out
+        return out
 
     def _headline(self, sent) -> bool:
         art = self.doc._.article
@@ -435,12 +450,13 @@ class CandidateFinder:
         sent = self.sents[k]
         d = c.draft
         rule = d.code.type if d is not None else "-"
+        src_kind = _kind(doc, c.source, c.source_token, self.actors)
+        tgt_kind = _kind(doc, c.target, c.target_token, self.actors)
+        flags = self._sentence_flags(k)
         f = [f"origin={c.origin}", f"lemma={lemma}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"rule={rule}",
              f"lemma_rule={lemma}|{rule}", f"origin_rule={c.origin}|{rule}", f"pol={c.polarity}",
-             f"src={_kind(doc, c.source, c.source_token, self.actors)}",
-             f"tgt={_kind(doc, c.target, c.target_token, self.actors)}",
-             f"origin_tgt={c.origin}|{'none' if c.target is None else 'some'}",
-             "headline" if self._headline(sent) else f"sent={min(k, 5)}"]
+             f"src={src_kind}", f"tgt={tgt_kind}",
+             f"origin_tgt={c.origin}|{'none' if c.target is None else 'some'}", flags[0]]
         if d is not None:
             f += [f"cameo2={d.code.cameo[:2]}", f"mod={d.modality}", f"key={d.trigger.key}",
                   f"frame={d.frame.kind if d.frame else '-'}", f"kind={d.trigger.kind}"]
@@ -472,10 +488,7 @@ class CandidateFinder:
             f.append("hedged")
         if words & FUTURE_AUX:
             f.append("future")
-        if any(t.lower_ == "if" for t in sent):
-            f.append("if_in_sentence")
-        if sent.text.rstrip().endswith("?") or sent.text.rstrip().endswith("?\""):
-            f.append("question")
+        f += flags[1:]
         if is_negated(tok):
             f.append("negated_word")
         if tok.i in self.ex.quote_of:
@@ -492,8 +505,7 @@ class CandidateFinder:
             border = "cross" if c.source.country != c.target.country else "home"
             f += [f"border={border}", f"border|{rule}={border}"]
         if c.source is not None and c.target is not None:
-            f.append(f"pair={_kind(doc, c.source, c.source_token, self.actors).split('|')[0]}>"
-                     f"{_kind(doc, c.target, c.target_token, self.actors).split('|')[0]}")
+            f.append(f"pair={src_kind.split('|')[0]}>{tgt_kind.split('|')[0]}")
         quad = self._quad.get(k)
         if quad:
             top = max(quad, key=quad.get)
@@ -515,11 +527,36 @@ class CandidateFinder:
         if len(self.sents) <= 2:  # a sentence given alone (a coded-sentence set, a lead): its own weights
             f += ["short_doc"] + [f"short|{x}" for x in f if x.startswith(
                 ("origin", "rule=", "lemma_rule=", "src=", "tgt=", "pair=", "mod=", "frame=", "cameo2="))]
-        bag = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha}
-        f += [f"w={w}" for w in sorted(bag)]
+        f += self._bag_features(k, "w=")
         if c.origin != "rule":
-            f += [f"wo={c.origin}|{w}" for w in sorted(bag)]
+            f += self._bag_features(k, f"wo={c.origin}|")
         return f
+
+    def _sentence_flags(self, k: int) -> list[str]:
+        """Features of the sentence itself: its place (headline, or its number), a condition, a question."""
+        if k not in self._flags:
+            sent = self.sents[k]
+            flags = ["headline" if self._headline(sent) else f"sent={min(k, 5)}"]
+            if any(t.lower_ == "if" for t in sent):
+                flags.append("if_in_sentence")
+            text = sent.text.rstrip()
+            if text.endswith("?") or text.endswith("?\""):
+                flags.append("question")
+            self._flags[k] = flags
+        return self._flags[k]
+
+    def _bag_features(self, k: int, prefix: str) -> list[str]:
+        key = (k, prefix)
+        if key not in self._bag_memo:
+            self._bag_memo[key] = [prefix + w for w in self._bag(k)]
+        return self._bag_memo[key]
+
+    def _bag(self, k: int) -> list[str]:
+        """The sentence's content lemmas, sorted (worked out once per sentence)."""
+        if k not in self._bags:
+            self._bags[k] = sorted({t.lemma_.lower() for t in self.sents[k] if t.pos_ in _CONTENT_POS
+                                    and not t.is_stop and t.is_alpha})
+        return self._bags[k]
 
 
 # -- the model ----------------------------------------------------------------------------------------------
@@ -549,8 +586,12 @@ class Decision:
         options = finder.source_options(c)
         return max(options, key=lambda o: self.source.probabilities(o.features).get("1", 0.0)) if options else None
 
-    def probabilities(self, c: Candidate) -> dict[str, float]:
+    def probabilities(self, c: Candidate, floor: float = 0.0) -> dict[str, float]:
+        """P(no event) and P(event of each type). Below ``floor`` no type can reach it: the type model is not
+        run (every type then 0)."""
         p_event = self.event.probabilities(c.features).get("EVENT", 0.0)
+        if p_event < floor:
+            return {NONE: 1.0 - p_event, **{k: 0.0 for k in self.kind.classes}}
         out = {k: p_event * v for k, v in self.kind.probabilities(c.features).items()}
         out[NONE] = 1.0 - p_event
         return out
