@@ -248,7 +248,9 @@ def main(argv=None) -> None:
     ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
     ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
     ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
-    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
+    ap.add_argument("--target", type=float, default=0.7, help="type precision the threshold is chosen for")
+    ap.add_argument("--threshold-on", choices=["dev", "cv"], default="dev",
+                    help="choose the threshold on the dev split (default) or on the training split's CV")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
     ap.add_argument("--weak", default=str(Path(os.environ.get("CHRONICLER_SHARED", ROOT.parent / "shared"))
                                           / "data/events/conflibert/quadclass_train.tsv"),
@@ -333,6 +335,12 @@ def main(argv=None) -> None:
     kind_model = learn.as_model(kind_vec, kind_clf)
     dev_probs = combine([event_model.probabilities(c["features"]) for c in dev],
                         [kind_model.probabilities(c["features"]) for c in dev])
+    if dev and args.threshold_on == "dev":  # the rule: the threshold is chosen on the dev split
+        threshold, dev_sweep = choose_threshold(gdev, dev, dev_probs, args.target)
+        for s in dev_sweep:
+            print("  dev sweep", s, file=sys.stderr)
+        cv_t = figures(gtrain, train, oof, threshold)
+        print(f"threshold chosen on the dev split: {threshold}; CV at it: {cv_t}", file=sys.stderr)
     dev_fig = figures(gdev, dev, dev_probs, threshold) if dev else {}
     print(f"dev split ({len(gdev)} articles), fitted on train: {dev_fig}", file=sys.stderr)
     quad = quad_cv(train, weak, args.C, args.C_type, threshold) if weak else {}

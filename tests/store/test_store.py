@@ -173,3 +173,11 @@ def test_stores_written_before_the_threshold_column_keep_working(tmp_path):
     with open_store(db) as s:
         s.add(make_result(), TEXT, "a.txt")
         assert len(s.events()) == 4  # the column was added; rows without a threshold are all shown
+
+
+def test_topic_ranges_at_the_calendars_ends_are_valid_queries(store):
+    from datetime import date
+    # the topic window reaches TOPIC_DAYS past the range; at date.min / date.max it stops at the calendar's end
+    assert store.topics(since=date.min) == []
+    assert store.topics(until=date.max) == []
+    assert store.topics(since=date.min, until=date.max, limit=5) == []

@@ -10,6 +10,14 @@ from datetime import date, timedelta
 from typing import Any
 
 
+def _shift(day: date, days: int) -> date:
+    """day moved by days, held at the calendar's ends (a query for 0001-01-01 or 9999-12-31 is a valid one)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 class StoryTables:
     def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:  # from Store
         raise NotImplementedError
@@ -117,10 +125,10 @@ class StoryTables:
         clauses, params = ["merged_into IS NULL", "state IS NOT NULL"], []
         if since:  # stories a little before the range may join a topic within it
             clauses.append("(last_seen IS NULL OR last_seen >= ?)")
-            params.append(since - timedelta(days=TOPIC_DAYS))
+            params.append(_shift(since, -TOPIC_DAYS))
         if until:
             clauses.append("(first_seen IS NULL OR first_seen <= ?)")
-            params.append(until + timedelta(days=TOPIC_DAYS))
+            params.append(_shift(until, TOPIC_DAYS))
         rows = self._rows("SELECT id, title, first_seen, last_seen, num_documents, state FROM stories WHERE "
                           + " AND ".join(clauses) + " ORDER BY seq", params)
         for r in rows:
