@@ -248,7 +248,7 @@ def main(argv=None) -> None:
     ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
     ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
     ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
-    ap.add_argument("--target", type=float, default=0.7, help="type precision the threshold is chosen for")
+    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
     ap.add_argument("--threshold-on", choices=["dev", "cv"], default="dev",
                     help="choose the threshold on the dev split (default) or on the training split's CV")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
