@@ -173,30 +173,55 @@ def cmd_select(args) -> None:
 
 
 def cmd_extend(args) -> None:
-    """Add ``n`` more PolNeAR training articles about politics (three or more political words in the opening),
-    chosen by a seeded shuffle among those not yet in the manifest; the split follows their group as before."""
+    """Add ``n`` more articles of ``--corpus`` (PolNeAR training articles about politics: three or more political
+    words in the opening; BBC politics; Reuters political wire stories: three or more in the body), chosen by a
+    seeded shuffle among those not yet in the manifest; the split follows their group as before (a PolNeAR month,
+    a BBC block of 50, a Reuters week), so an added article joins the split its group already has."""
     have = manifest()
     ids = {e["id"] for e in have}
-    pol = _polnear()
-    docs = sorted(pol)
-    random.Random(f"extend-{args.seed}").shuffle(docs)
-    added = []
-    for d in docs:
-        if f"polnear:{d}" in ids or len(pol[d]) < 1500 or len(POLITICAL.findall(pol[d][:3000])) < 3:
-            continue
-        date = d.split("_")[1]
-        e = {"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date, "source": d.split("_")[0],
-             "group": f"polnear:{date[:7]}", "batch": f"extend-{args.seed}"}
+    rng = random.Random(f"extend-{args.seed}")
+    added: list[dict] = []
+    if args.corpus == "polnear":
+        pol = _polnear()
+        docs = sorted(pol)
+        rng.shuffle(docs)
+        for d in docs:
+            if f"polnear:{d}" in ids or len(pol[d]) < 1500 or len(POLITICAL.findall(pol[d][:3000])) < 3:
+                continue
+            date = d.split("_")[1]
+            added.append({"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date,
+                          "source": d.split("_")[0], "group": f"polnear:{date[:7]}"})
+    elif args.corpus == "bbc":
+        files = sorted((SHARED / "corpora/bbc/politics").glob("*.txt"))
+        rng.shuffle(files)
+        for f in files:
+            if f"bbc:politics/{f.name}" in ids:
+                continue
+            added.append({"id": f"bbc:politics/{f.name}", "corpus": "bbc", "key": f"politics/{f.name}",
+                          "published": None, "published_assumed": "2005-01-01", "source": "bbc",
+                          "group": f"bbc:{int(f.stem) // 50}"})
+    else:
+        reu = _reuters()
+        keys = sorted(reu, key=int)
+        rng.shuffle(keys)
+        for k in keys:
+            body = reu[k]["body"]
+            if f"reuters:{k}" in ids or len(body) <= 1200 or len(POLITICAL.findall(body)) < 3:
+                continue
+            date = _reuters_date(reu[k]["date"])
+            added.append({"id": f"reuters:{k}", "corpus": "reuters", "key": k, "published": date,
+                          "source": "reuters", "title": reu[k].get("title"), "group": f"reuters:{date[:8]}"})
+    added = added[:args.n]
+    for e in added:
+        e["batch"] = f"extend-{args.corpus}-{args.seed}"
         h = int(hashlib.sha256(e["group"].encode()).hexdigest(), 16)
         e["split"] = "dev" if h % 5 == 0 else "train"
-        added.append(e)
-        if len(added) >= args.n:
-            break
     with open(HERE / "manifest.jsonl", "a", encoding="utf-8") as fh:
         for e in added:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
     if args.ids_out:
-        Path(args.ids_out).write_text("".join(e["id"] + "\n" for e in added))
+        with open(args.ids_out, "a", encoding="utf-8") as fh:
+            fh.write("".join(e["id"] + "\n" for e in added))
     print(f"{len(added)} articles added", file=sys.stderr)
 
 
@@ -488,6 +513,7 @@ def main(argv=None) -> None:
     p = sub.add_parser("extend")
     p.add_argument("n", type=int)
     p.add_argument("--seed", default="1")
+    p.add_argument("--corpus", choices=["polnear", "bbc", "reuters"], default="polnear")
     p.add_argument("--ids-out", help="write the added ids here (for `sheets --ids`)")
     p.set_defaults(fn=cmd_extend)
     p = sub.add_parser("sheets")
