@@ -174,7 +174,7 @@ def cmd_select(args) -> None:
 
 def cmd_extend(args) -> None:
     """Add ``n`` more articles of ``--corpus`` (PolNeAR training articles about politics: three or more political
-    words in the opening; BBC politics; Reuters political wire stories: three or more in the body), chosen by a
+    words in the opening, or ``--min-political``; BBC politics; Reuters political wire stories: three or more in the body), chosen by a
     seeded shuffle among those not yet in the manifest; the split follows their group as before (a PolNeAR month,
     a BBC block of 50, a Reuters week), so an added article joins the split its group already has."""
     have = manifest()
@@ -186,7 +186,8 @@ def cmd_extend(args) -> None:
         docs = sorted(pol)
         rng.shuffle(docs)
         for d in docs:
-            if f"polnear:{d}" in ids or len(pol[d]) < 1500 or len(POLITICAL.findall(pol[d][:3000])) < 3:
+            if f"polnear:{d}" in ids or len(pol[d]) < 1500 \
+                    or len(POLITICAL.findall(pol[d][:3000])) < args.min_political:
                 continue
             date = d.split("_")[1]
             added.append({"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date,
@@ -514,6 +515,8 @@ def main(argv=None) -> None:
     p.add_argument("n", type=int)
     p.add_argument("--seed", default="1")
     p.add_argument("--corpus", choices=["polnear", "bbc", "reuters"], default="polnear")
+    p.add_argument("--min-political", dest="min_political", type=int, default=3,
+                   help="PolNeAR: political words the opening must hold (all articles with 3 are chosen)")
     p.add_argument("--ids-out", help="write the added ids here (for `sheets --ids`)")
     p.set_defaults(fn=cmd_extend)
     p = sub.add_parser("sheets")
