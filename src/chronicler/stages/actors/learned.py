@@ -4,7 +4,8 @@
 - keep: is the candidate an actor an analyst would list (a headline's Title Case words, a word fragment, a
   topic, a country named only as an adjective, a second record of someone already listed are not);
 - sector: the sector of a person, organisation or group at the article's date where the rules found none
-  (a newspaper's reporter MED, an investment firm BUS, a think tank NGO, a voter CVL).
+  (a newspaper's reporter MED, an investment firm BUS, a think tank NGO, a voter CVL), and where the rules found
+  one the model is sure is wrong (``meta.override``: a former secretary running for president is PTY, not GOV).
 
 Both are ``LinearModel``s over string features of the actor and the words around its mentions
 (``features``), shipped as JSON beside this module; ``CHRONICLER_ACTOR_MODEL=off`` switches them off (the rules
@@ -169,12 +170,15 @@ def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
         doc.user_data[FEATURES_KEY] = {id(a): feats[a.id] for a in table.actors if a.id in feats}
     if sector_model is not None:
         threshold = float(sector_model.meta.get("threshold", 0.5))
+        override = float(sector_model.meta.get("override", 1.1))
         for actor in table.actors:
-            if actor.id in feats and actor.sector is None and actor.kind != "country":
+            if actor.id in feats and actor.kind != "country" and (actor.sector is None or override <= 1.0):
                 probs = sector_model.probabilities(feats[actor.id])
                 best = max(probs, key=probs.get)
-                if best != "NONE" and probs[best] >= threshold:
+                if actor.sector is None and best != "NONE" and probs[best] >= threshold:
                     actor.sector = best
+                elif actor.sector is not None and best not in ("NONE", actor.sector) and probs[best] >= override:
+                    actor.sector = best  # the rules' sector overruled where the model is sure of another
     if keep_model is not None:
         threshold = float(keep_model.meta.get("threshold", 0.5))
         dropped = set()
