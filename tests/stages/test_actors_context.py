@@ -115,3 +115,14 @@ def test_home_roles_take_the_country_of_the_story(parse):
 def test_a_home_government_with_no_home_country_is_left_out(parse):
     doc = parse("France and Germany met. Paris and Berlin disagreed. The government said nothing.")
     assert not [a for a in doc._.actors if a.sector == "GOV" and a.country is None]
+
+
+def test_a_title_of_another_time_gives_way_to_the_dated_office(parse):
+    # "President Bill Clinton" in 2016: a former president (ELI); "Secretary Clinton" running in 2016: PTY
+    doc = parse("Former first daughter Chelsea spoke. President Bill Clinton campaigned in Iowa on Monday. "
+                "Secretary Hillary Clinton thanked him.", published=date(2016, 1, 20))
+    assert _named(doc, "Bill Clinton").sector == "ELI"
+    assert _named(doc, "Hillary Clinton").sector == "PTY"
+    doc = parse("President Barack Obama spoke in Iowa on Monday.", published=date(2016, 1, 20))
+    assert _named(doc, "Barack Obama").sector == "GOV"  # the office in force stays
+

@@ -215,6 +215,8 @@ def _town_country(doc: Doc, mention: list[Token], lex: Lexicon) -> str | None:
 def _home_role(role: Span) -> bool:
     """A role word that, with no country in its phrase, names an actor of the document's own country
     ("voters", "the government"; ``home_roles.txt``): the country is given later (``context``)."""
+    if role.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False  # "administration officials": the officials are the actor, not the administration
     return fold(" ".join(_words(list(role)))) in word_set("home_roles.txt")
 
 

@@ -32,6 +32,15 @@ FEATURES_KEY = "chronicler_actor_features"
 # countries stay as the rules find them (a state named as an actor, its people, the island): the keep model
 # learned from few of them, and the rules already leave places that are only places out
 KEEP_KINDS_EXEMPT = frozenset({"country"})
+# a state's own government ("Government of Cuba": "Havana" as a doer, "the Cuban government") stays too: the
+# annotations name it as the text does ("the Obama administration", "UK government"), so the keep labels of
+# these coded actors say more of the names than of the actors
+STATE_GOVERNMENT = "state_gov"
+
+
+def exempt(kind: str, feats: list[str]) -> bool:
+    """Whether the keep model leaves the candidate as the rules found it."""
+    return kind in KEEP_KINDS_EXEMPT or STATE_GOVERNMENT in feats
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 
@@ -90,6 +99,8 @@ def features(doc: Doc, table: Table, actor: Actor, lex: Lexicon, title_end: int)
         f.append(f"src={person.source}")
     if actor.title:
         f.append("titled")
+    if kind == "organization" and actor.sector == "GOV" and actor.country and actor.name == lex.government_name(actor.country):
+        f.append(STATE_GOVERNMENT)
     if actor.cameo:
         f.append("cameo")
     f += [f"{kind}|{s}" for s in _shape(actor.name)]
@@ -183,7 +194,7 @@ def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
         threshold = float(keep_model.meta.get("threshold", 0.5))
         dropped = set()
         for actor in table.actors:
-            if actor.kind in KEEP_KINDS_EXEMPT or actor.id not in feats:
+            if actor.id not in feats or exempt(actor.kind, feats[actor.id]):
                 continue
             if keep_model.probabilities(feats[actor.id]).get("1", 1.0) < threshold:
                 actor.mentions = []
