@@ -203,12 +203,12 @@ def finish_people(table: Table, when: date | None) -> None:
 def _title_of_another_time(person: Person, text_sector: str, known_sector: str | None, when: date | None) -> bool:
     """True when the office the text's title names is not the person's at the article's date and the dated
     knowledge says what it is: "President Bill Clinton" in 2016 (a past office: ELI), "Secretary Clinton"
-    running for president in 2016 (a candidacy in force: PTY). Only for the people of dated offices
-    (``leaders.tsv``, the office holders' data), whose tenures say when each office was held."""
+    running for president in 2016 (a candidacy in force: PTY). Only for the people of ``leaders.tsv``, checked
+    by hand with their offices and candidacies, whose tenures say when each office was held."""
     if when is None or known_sector is None or known_sector == text_sector or not person.tenures:
         return False
-    if person.source not in ("leaders", "holders"):
-        return False
+    if person.source != "leaders":
+        return False  # the office holders' data has gaps (a text's "new President" may be newer than it)
     if any(t.covers(when) and t.sector == text_sector for t in person.tenures):
         return False
     in_force = any(t.covers(when) for t in person.tenures)
