@@ -75,7 +75,7 @@ def candidates(rows: list[dict]) -> list[dict]:
     return out
 
 
-from chronicler.stages.actors.learned import KEEP_KINDS_EXEMPT  # noqa: E402  (as the stage applies the model)
+from chronicler.stages.actors.learned import KEEP_KINDS_EXEMPT, exempt as exempt_from_keep  # noqa: E402
 
 
 def calibrated(row: dict[str, float], temperature: float) -> dict[str, float]:
@@ -87,25 +87,27 @@ def calibrated(row: dict[str, float], temperature: float) -> dict[str, float]:
 
 
 def evaluate(cands: list[dict], keep_p: list[float], sector_rows: list[dict | None], keep_t: float,
-             sector_t: float, n_gold: int) -> dict:
+             sector_t: float, n_gold: int, override_t: float = 1.1, exempt=KEEP_KINDS_EXEMPT) -> dict:
     pred = found = coded = sector_ok = 0
     for c, p, srow in zip(cands, keep_p, sector_rows):
-        if p < keep_t and c["kind"] not in KEEP_KINDS_EXEMPT:
+        if p < keep_t and c["kind"] not in exempt and not (exempt and exempt_from_keep(c["kind"], c["features"])):
             continue
         pred += 1
         if c["keep"] != "1":
             continue
         found += 1
         sector = c["rule_sector"]
-        if sector is None and c["kind"] != "country" and srow is not None:
+        if c["kind"] != "country" and srow is not None:
             best = max(srow, key=srow.get)
-            if best != "NONE" and srow[best] >= sector_t:
+            if sector is None and best != "NONE" and srow[best] >= sector_t:
                 sector = best
+            elif sector is not None and best not in ("NONE", sector) and srow[best] >= override_t:
+                sector = best  # the rules' sector overruled where the model is sure of another
         ok_s = (sector or "NONE") == c["sector"]
         sector_ok += ok_s
         coded += ok_s and (c["country"] or None) == (c["gold_country"] or None)
     r = lambda a, b: round(a / b, 3) if b else 0.0  # noqa: E731
-    return {"keep_t": keep_t, "sector_t": sector_t, "pred": pred, "found_P": r(found, pred), "found_R": r(found, n_gold),
+    return {"keep_t": keep_t, "sector_t": sector_t, "override_t": override_t, "pred": pred, "found_P": r(found, pred), "found_R": r(found, n_gold),
             "coded_P": r(coded, pred), "coded_R": r(coded, n_gold), "sector_ok": r(sector_ok, found)}
 
 
@@ -115,6 +117,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--keep-threshold", type=float, default=None)
     ap.add_argument("--sector-threshold", type=float, default=None)
+    ap.add_argument("--override-threshold", type=float, default=None,
+                    help="the sector model's probability above which it overrules the rules' sector (1.1: never)")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", help="a file to keep the candidates in between runs (features and labels)")
     args = ap.parse_args(argv)
@@ -157,8 +161,17 @@ def main(argv: list[str]) -> int:
         (r for r in results if r["found_R"] >= results[0]["found_R"] - 0.03), key=lambda r: r["coded_P"])["keep_t"]
     st = args.sector_threshold if args.sector_threshold is not None else max(
         (r for r in results if r["keep_t"] == kt), key=lambda r: r["coded_P"])["sector_t"]
-    chosen = evaluate(cands, keep_p, sector_rows, kt, st, n_gold)
+    ot = args.override_threshold if args.override_threshold is not None else 1.1
+    if args.override_threshold is None:
+        for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+            res = evaluate(cands, keep_p, sector_rows, kt, st, n_gold, t)
+            print("CV override", res)
+            if res["coded_P"] > evaluate(cands, keep_p, sector_rows, kt, st, n_gold, ot)["coded_P"]:
+                ot = t
+    chosen = evaluate(cands, keep_p, sector_rows, kt, st, n_gold, ot)
     print("chosen (CV, grouped by story/day/week):", chosen)
+    for t in (0.2, 0.3, 0.4, 0.5):
+        print("CV countries kept by the model too:", evaluate(cands, keep_p, sector_rows, t, st, n_gold, ot, frozenset()))
     if args.write:
         vec, clf = fit(feats, keep_labels, C=0.5)
         meta = {"threshold": kt, "cv": chosen, "trained_on": "annotations/articles train split",
@@ -166,7 +179,7 @@ def main(argv: list[str]) -> int:
         (OUT_DIR / "actor_keep.json").write_text(json.dumps(export(vec, clf, keep_temp, meta)) + "\n", "utf-8")
         s_labels = [cands[i]["sector"] for i in sidx]
         vec, clf = fit([feats[i] for i in sidx], s_labels, C=0.5)
-        meta = {"threshold": st, "cv": chosen, "classes_seen": dict(Counter(s_labels)),
+        meta = {"threshold": st, "override": ot, "cv": chosen, "classes_seen": dict(Counter(s_labels)),
                 "trained_on": "annotations/articles train split", "script": "scripts/train_actors.py"}
         (OUT_DIR / "actor_sector.json").write_text(json.dumps(export(vec, clf, s_temp, meta)) + "\n", "utf-8")
         print("wrote actor_keep.json and actor_sector.json", file=sys.stderr)

@@ -99,3 +99,30 @@ def test_learned_decisions_can_be_switched_off(parse, analyzer, monkeypatch):
     off = {a.name: a.sector for a in parse(ARTICLE, published=date(2016, 3, 1))._.actors}
     assert set(on) <= set(off)  # the keep decision only removes
     assert sum(s is not None for s in on.values()) >= sum(s is not None for n, s in off.items() if n in on)
+
+
+def test_home_roles_take_the_country_of_the_story(parse):
+    # "voters", "the government" name no country: in a story about one country they are that country's
+    doc = parse("WASHINGTON -- The Senate voted on Tuesday to block the bill. Senator Ted Cruz of Texas "
+                "criticised the vote. Voters in Ohio were angry, and the government said nothing.",
+                published=date(2016, 3, 1))
+    voters = next(a for a in doc._.actors if a.name.lower() == "voters")
+    assert (voters.country, voters.sector) == ("USA", "CVL")
+    govs = [a for a in doc._.actors if a.sector == "GOV" and a.kind == "organization"]
+    assert [(a.name, a.country) for a in govs] == [("Government of the United States", "USA")]
+
+
+def test_a_home_government_with_no_home_country_is_left_out(parse):
+    doc = parse("France and Germany met. Paris and Berlin disagreed. The government said nothing.")
+    assert not [a for a in doc._.actors if a.sector == "GOV" and a.country is None]
+
+
+def test_a_title_of_another_time_gives_way_to_the_dated_office(parse):
+    # "President Bill Clinton" in 2016: a former president (ELI); "Secretary Clinton" running in 2016: PTY
+    doc = parse("Former first daughter Chelsea spoke. President Bill Clinton campaigned in Iowa on Monday. "
+                "Secretary Hillary Clinton thanked him.", published=date(2016, 1, 20))
+    assert _named(doc, "Bill Clinton").sector == "ELI"
+    assert _named(doc, "Hillary Clinton").sector == "PTY"
+    doc = parse("President Barack Obama spoke in Iowa on Monday.", published=date(2016, 1, 20))
+    assert _named(doc, "Barack Obama").sector == "GOV"  # the office in force stays
+

@@ -137,7 +137,10 @@ def test_bare_family_name_goes_to_the_person_named_first_and_most(doc_of):
     assert actor_at(doc, "Kim").name == "Kim Jong-un"
 
 
-def test_organisation_noun_long_after_the_one_such_organisation(doc_of):
+def test_organisation_noun_long_after_the_one_such_organisation(doc_of, monkeypatch):
+    # coreference over the rules' actors: the learned keep decision (which may leave out a body named once as
+    # a modifier, "City of Surrey staff") is not what this tests
+    monkeypatch.setenv("CHRONICLER_ACTOR_MODEL", "off")
     doc = doc_of("McCallum did not respond through City of Surrey staff, so reporters caught up with him on "
                  "Thursday. Mayor Doug McCallum said debt was high. He spoke to reporters on Monday. He said the "
                  "rinks were enough. He was upbeat. He praised the plan. He met parents on Friday. He thanked "

@@ -76,6 +76,27 @@ def home_country(votes: Counter) -> str | None:
     return ranked[0][0]
 
 
+def _home_government(table: Table, lex: Lexicon, home: str | None) -> None:
+    """"the government", "the administration" with no country: the home country's government (joined to
+    it where the text names it too); with no home country it is left out (whose government is unknown)."""
+    from chronicler.stages.actors.groups import HOME_GOVERNMENT
+    from chronicler.stages.actors.table import _government
+
+    actor = table.by_key.get(HOME_GOVERNMENT)
+    if actor is None or not actor.mentions:
+        return
+    if home is None or home == "IGO":
+        actor.mentions = []
+        table.token_actor = {i: a for i, a in table.token_actor.items() if a != actor.id}
+        return
+    target = _government(table, lex, home)
+    if target is actor:
+        return
+    target.mentions.extend(actor.mentions)
+    actor.mentions = []
+    table.token_actor = {i: (target.id if a == actor.id else a) for i, a in table.token_actor.items()}
+
+
 def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | None = None,
                         known: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Actors without a country (people, organisations, groups) take the document's home country; returns it.
@@ -92,6 +113,7 @@ def assign_home_country(doc: Doc, table: Table, lex: Lexicon, dateline: str | No
             actor.sector = "IGO"
     votes = country_votes(doc, actors, lex, dateline, table.from_knowledge)
     home = home_country(votes)
+    _home_government(table, lex, home)
     if home is None:
         return None
     for actor in actors:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding, relation_words
-from chronicler.stages.actors.lexicon import Lexicon, fold
+from chronicler.stages.actors.lexicon import Lexicon, fold, word_set
 from chronicler.stages.actors.peoples import ethnic, residence
 from chronicler.stages.actors.table import Table, _code, _government, _groups, _words
 
@@ -19,6 +19,7 @@ _DEFINITE = {"the", "this", "that", "his", "her", "its", "their"}
 _GROUP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "det", "nummod", "case", "quantmod", "npadvmod"}
 _BASED = {"base", "operate", "station", "headquarter", "locate", "deploy"}
 _GROUP_PREPS = {"of", "in", "from", "at", "across", "throughout", "inside", "within"}
+HOME_GOVERNMENT = ("home", "government")  # "the government" of a document that names no country for it
 
 
 def _group_tokens(role: Span) -> tuple[list[Token], list[Token]]:
@@ -139,7 +140,7 @@ def _add_group(doc: Doc, table: Table, lex: Lexicon, role: Span, when: date | No
         if person is not None:
             table.mention(person, span, [t for t in span if t.i not in table.token_actor])
             return
-    if coding.country is None and (not info.standalone or _owned(mention) or r.pos_ == "ADJ"):
+    if coding.country is None and (_owned(mention) or r.pos_ == "ADJ" or not (info.standalone or _home_role(role))):
         return  # "its troops": the owner is an actor named elsewhere (coreference), not a new group
     kind = "organization" if info.kind == "organization" else "group"
     parts = _coordinated(mention, role, lex)
@@ -151,7 +152,14 @@ def _add_group(doc: Doc, table: Table, lex: Lexicon, role: Span, when: date | No
             actor = _group(table, lex, country, coding.sector, kind, name)
             table.mention(actor, part, list(part) if last else toks)
         return
-    actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
+    if coding.country is None:  # a home role: one actor per role word until the country is known
+        if kind == "organization" and coding.sector == "GOV":
+            k: tuple = HOME_GOVERNMENT
+        else:
+            k = ("home", fold(role.text), coding.sector, kind)
+        actor = table.get(k, lambda i: Actor(id=i, name=span.text, kind=kind, country=None, sector=coding.sector))
+    else:
+        actor = _group(table, lex, coding.country, coding.sector, kind, span.text)
     tokens = [t for t in span if t.i not in table.token_actor or t.i >= role.start or not t.ent_type_]
     table.mention(actor, span, tokens)
 
@@ -202,6 +210,14 @@ def _town_country(doc: Doc, mention: list[Token], lex: Lexicon) -> str | None:
             if place is not None and place.country:
                 return place.country
     return None
+
+
+def _home_role(role: Span) -> bool:
+    """A role word that, with no country in its phrase, names an actor of the document's own country
+    ("voters", "the government"; ``home_roles.txt``): the country is given later (``context``)."""
+    if role.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False  # "administration officials": the officials are the actor, not the administration
+    return fold(" ".join(_words(list(role)))) in word_set("home_roles.txt")
 
 
 def _owned(mention: list[Token]) -> bool:

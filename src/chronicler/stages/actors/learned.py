@@ -4,7 +4,8 @@
 - keep: is the candidate an actor an analyst would list (a headline's Title Case words, a word fragment, a
   topic, a country named only as an adjective, a second record of someone already listed are not);
 - sector: the sector of a person, organisation or group at the article's date where the rules found none
-  (a newspaper's reporter MED, an investment firm BUS, a think tank NGO, a voter CVL).
+  (a newspaper's reporter MED, an investment firm BUS, a think tank NGO, a voter CVL), and where the rules found
+  one the model is sure is wrong (``meta.override``: a former secretary running for president is PTY, not GOV).
 
 Both are ``LinearModel``s over string features of the actor and the words around its mentions
 (``features``), shipped as JSON beside this module; ``CHRONICLER_ACTOR_MODEL=off`` switches them off (the rules
@@ -31,6 +32,15 @@ FEATURES_KEY = "chronicler_actor_features"
 # countries stay as the rules find them (a state named as an actor, its people, the island): the keep model
 # learned from few of them, and the rules already leave places that are only places out
 KEEP_KINDS_EXEMPT = frozenset({"country"})
+# a state's own government ("Government of Cuba": "Havana" as a doer, "the Cuban government") stays too: the
+# annotations name it as the text does ("the Obama administration", "UK government"), so the keep labels of
+# these coded actors say more of the names than of the actors
+STATE_GOVERNMENT = "state_gov"
+
+
+def exempt(kind: str, feats: list[str]) -> bool:
+    """Whether the keep model leaves the candidate as the rules found it."""
+    return kind in KEEP_KINDS_EXEMPT or STATE_GOVERNMENT in feats
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 
@@ -89,6 +99,8 @@ def features(doc: Doc, table: Table, actor: Actor, lex: Lexicon, title_end: int)
         f.append(f"src={person.source}")
     if actor.title:
         f.append("titled")
+    if kind == "organization" and actor.sector == "GOV" and actor.country and actor.name == lex.government_name(actor.country):
+        f.append(STATE_GOVERNMENT)
     if actor.cameo:
         f.append("cameo")
     f += [f"{kind}|{s}" for s in _shape(actor.name)]
@@ -169,17 +181,20 @@ def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
         doc.user_data[FEATURES_KEY] = {id(a): feats[a.id] for a in table.actors if a.id in feats}
     if sector_model is not None:
         threshold = float(sector_model.meta.get("threshold", 0.5))
+        override = float(sector_model.meta.get("override", 1.1))
         for actor in table.actors:
-            if actor.id in feats and actor.sector is None and actor.kind != "country":
+            if actor.id in feats and actor.kind != "country" and (actor.sector is None or override <= 1.0):
                 probs = sector_model.probabilities(feats[actor.id])
                 best = max(probs, key=probs.get)
-                if best != "NONE" and probs[best] >= threshold:
+                if actor.sector is None and best != "NONE" and probs[best] >= threshold:
                     actor.sector = best
+                elif actor.sector is not None and best not in ("NONE", actor.sector) and probs[best] >= override:
+                    actor.sector = best  # the rules' sector overruled where the model is sure of another
     if keep_model is not None:
         threshold = float(keep_model.meta.get("threshold", 0.5))
         dropped = set()
         for actor in table.actors:
-            if actor.kind in KEEP_KINDS_EXEMPT or actor.id not in feats:
+            if actor.id not in feats or exempt(actor.kind, feats[actor.id]):
                 continue
             if keep_model.probabilities(feats[actor.id]).get("1", 1.0) < threshold:
                 actor.mentions = []

@@ -193,9 +193,27 @@ def finish_people(table: Table, when: date | None) -> None:
                 table.from_knowledge.add(actor.id)
         if actor.sector is None:
             actor.sector = sector
+        elif _title_of_another_time(person, actor.sector, sector, when):
+            actor.sector = sector  # "President Bill Clinton" in 2016: a former president (ELI)
         if actor.title is None and tenure is not None and sector == tenure.sector:
             actor.title = tenure.role
         actor.name = person.name  # the knowledge file's canonical spelling (accents kept)
+
+
+def _title_of_another_time(person: Person, text_sector: str, known_sector: str | None, when: date | None) -> bool:
+    """True when the office the text's title names is not the person's at the article's date and the dated
+    knowledge says what it is: "President Bill Clinton" in 2016 (a past office: ELI), "Secretary Clinton"
+    running for president in 2016 (a candidacy in force: PTY). Only for the people of ``leaders.tsv``, checked
+    by hand with their offices and candidacies, whose tenures say when each office was held."""
+    if when is None or known_sector is None or known_sector == text_sector or not person.tenures:
+        return False
+    if person.source != "leaders":
+        return False  # the office holders' data has gaps (a text's "new President" may be newer than it)
+    if any(t.covers(when) and t.sector == text_sector for t in person.tenures):
+        return False
+    in_force = any(t.covers(when) for t in person.tenures)
+    held_then = any(t.sector == text_sector and not t.covers(when) for t in person.tenures)
+    return in_force or held_then
 
 
 def _known_person(ent: Span, known: dict[int, tuple[str, str]], lex: Lexicon) -> Person | None:
