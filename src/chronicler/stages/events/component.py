@@ -535,16 +535,20 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
                 p >= DISPUTE_FLOOR and c.origin != "clause"):  # held back: kept only if it forms a dispute
             continue
         code = code_for(lex, kind, c.draft)
-        doer = decision.choose_source(c, finder)
+        doer, p_source = decision.pick_source(c, finder)
         if doer is not None and doer.target is not None:
             c.source, c.source_token = doer.target, doer.token
             if c.draft is not None:
                 c.draft.source, c.draft.source_token = doer.target, doer.token
-        chosen = decision.choose_target(c, finder)
+        chosen, p_target = decision.pick_target(c, finder)
         if chosen is not None:
             c.target, c.target_token = chosen.target, chosen.token
             if c.draft is not None:
                 c.draft.target, c.draft.target_token = chosen.target, chosen.token
+        p *= decision.arguments_factor(p_source, p_target)  # a doubtful doer or target: a doubtful event
+        if p < decision.threshold and not (keep_all and p >= MIN_KEPT) and not (
+                p >= DISPUTE_FLOOR and c.origin != "clause"):
+            continue
         if c.draft is not None:
             d = c.draft
             d.code = code

@@ -570,21 +570,37 @@ class Decision:
     threshold: float
     target: LinearModel | None = None
     source: LinearModel | None = None
+    arguments_weight: float = 0.0
 
     def choose_target(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
         """The option the target model scores highest (None when there is no model or no option)."""
+        return self.pick_target(c, finder)[0]
+
+    def choose_source(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
+        return self.pick_source(c, finder)[0]
+
+    def pick_target(self, c: Candidate, finder: "CandidateFinder") -> tuple[Option | None, float]:
+        """The target model's choice and its probability of naming the right target (1.0: no model, no option)."""
         if self.target is None:
-            return None
+            return None, 1.0
         options = finder.target_options(c)
         key = (c.source.actor or c.source.name) if c.source is not None else None
         options = [o for o in options if o.target is None or (o.target.actor or o.target.name) != key]
-        return max(options, key=lambda o: self.target.probabilities(o.features).get("1", 0.0)) if options else None
+        return _best(self.target, options)
 
-    def choose_source(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
+    def pick_source(self, c: Candidate, finder: "CandidateFinder") -> tuple[Option | None, float]:
+        """The source model's choice and its probability of naming the right doer (1.0: no model, no option)."""
         if self.source is None:
-            return None
-        options = finder.source_options(c)
-        return max(options, key=lambda o: self.source.probabilities(o.features).get("1", 0.0)) if options else None
+            return None, 1.0
+        return _best(self.source, finder.source_options(c))
+
+    def arguments_factor(self, p_source: float, p_target: float) -> float:
+        """How much the event's confidence keeps once its doer and target are chosen: the chance both are right
+        (the option models' probabilities) to the power ``arguments_weight`` (0: the type's probability alone).
+        A candidate whose doer or target is doubtful is a false triple more often than a false type."""
+        if self.arguments_weight <= 0:
+            return 1.0
+        return max(p_source * p_target, 1e-6) ** self.arguments_weight
 
     def probabilities(self, c: Candidate, floor: float = 0.0) -> dict[str, float]:
         """P(no event) and P(event of each type). Below ``floor`` no type can reach it: the type model is not
@@ -595,6 +611,14 @@ class Decision:
         out = {k: p_event * v for k, v in self.kind.probabilities(c.features).items()}
         out[NONE] = 1.0 - p_event
         return out
+
+
+def _best(model: LinearModel, options: list[Option]) -> tuple[Option | None, float]:
+    if not options:
+        return None, 1.0
+    scored = [(model.probabilities(o.features).get("1", 0.0), n) for n, o in enumerate(options)]
+    p, n = max(scored, key=lambda x: (x[0], -x[1]))
+    return options[n], p
 
 
 def code_for(lex: EventLexicon, kind: str, draft: Draft | None) -> Code:
@@ -623,7 +647,8 @@ def load_decision() -> Decision | None:
         return None
     return Decision(LinearModel(data["event"]), LinearModel(data["type"]), threshold_setting(float(data["threshold"])),
                     LinearModel(data["target"]) if data.get("target") else None,
-                    LinearModel(data["source"]) if data.get("source") else None)
+                    LinearModel(data["source"]) if data.get("source") else None,
+                    float(data.get("arguments_weight", 0.0)))
 
 
 def all_events() -> bool:
