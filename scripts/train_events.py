@@ -268,7 +268,7 @@ def main(argv=None) -> None:
     ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
     ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
     ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
-    ap.add_argument("--target", type=float, default=0.7, help="type precision the threshold is chosen for")
+    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for (issue 20)")
     ap.add_argument("--threshold-on", choices=["dev", "cv"], default="dev",
                     help="choose the threshold on the dev split (default) or on the training split's CV")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
@@ -367,11 +367,15 @@ def main(argv=None) -> None:
             print("  dev sweep", s, file=sys.stderr)
         cv_t = figures(gtrain, train, oof, threshold, args.weight)
         print(f"threshold chosen on the dev split: {threshold}; CV at it: {cv_t}", file=sys.stderr)
+    # a sentence given alone keeps the type's probability (no arguments' factor): its own bar, chosen as before
+    sentence_threshold = choose_threshold(gdev, dev, dev_probs, args.target)[0] if dev and args.threshold_on == "dev" \
+        else choose_threshold(gtrain, train, oof, args.target)[0]
+    print(f"threshold for a sentence given alone (type alone): {sentence_threshold}", file=sys.stderr)
     dev_fig = figures(gdev, dev, dev_probs, threshold, args.weight) if dev else {}
     print(f"dev split ({len(gdev)} articles), fitted on train: {dev_fig}", file=sys.stderr)
-    quad = quad_cv(train, weak, args.C, args.C_type, threshold) if weak else {}
+    quad = quad_cv(train, weak, args.C, args.C_type, sentence_threshold) if weak else {}
     if quad:
-        print(f"ConfliBERT quad class, 5-fold CV over its sentences (at the threshold): {quad}", file=sys.stderr)
+        print(f"ConfliBERT quad class, 5-fold CV over its sentences (at the threshold for a sentence alone): {quad}", file=sys.stderr)
     meta = {"trained_on": "annotations/articles a.jsonl, train split", "articles": len(gtrain),
             "conflibert_quad_cv": quad,
             "candidates": len(train), "labels": dict(labels), "C": args.C, "C_type": args.C_type,
@@ -380,7 +384,8 @@ def main(argv=None) -> None:
             "dev_split": dev_fig, "threshold_target_type_precision": args.target}
     data = {"event": learn.export(event_vec, event_clf, temperature), "type": learn.export(kind_vec, kind_clf),
             "target": learn.export(target_vec, target_clf), "source": learn.export(source_vec, source_clf),
-            "arguments_weight": args.weight, "threshold": threshold, "meta": meta}
+            "arguments_weight": args.weight, "threshold": threshold, "sentence_threshold": sentence_threshold,
+            "meta": meta}
     if not args.dry_run:
         OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)", file=sys.stderr)
@@ -412,6 +417,8 @@ def pick_option(model, c: dict, role: str = "options") -> dict | None:
         return None
     scored = [(model.probabilities(o["features"]).get("1", 0.0), n) for n, o in enumerate(options)]
     p, n = max(scored, key=lambda x: (x[0], -x[1]))
+    if role == "options" and options[n]["name"] is not None:  # as Decision.pick_target: "no target" adds
+        p = min(1.0, p + next((q for q, k in scored if options[k]["name"] is None), 0.0))
     return {**options[n], "p": p}
 
 

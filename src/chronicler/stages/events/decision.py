@@ -233,7 +233,7 @@ class CandidateFinder:
         if c.source is not None:
             f = self._option_features(c, c.source, c.source_token, k, True)
             if (c.source.actor or c.source.name) in speakers:
-                f.append("speaker")
+                f += ["speaker", f"speaker|{c.origin}", f"speaker|{'in_quote' if c.quote is not None else 'out'}"]
             opts.append(Option(c.source, c.source_token, f))
             seen.add(c.source.actor or c.source.name)
         counts = {aid: len(v) for aid, v in self._mentions().items()}
@@ -247,7 +247,7 @@ class CandidateFinder:
             p = Participant.from_actor(self.actors[aid])
             f = self._option_features(c, p, i, k, False)
             if aid in speakers:
-                f.append("speaker")
+                f += ["speaker", f"speaker|{c.origin}", f"speaker|{'in_quote' if c.quote is not None else 'out'}"]
             f.append(f"mentions={min(counts[aid], 5)}")
             opts.append(Option(p, i, f))
             seen.add(aid)
@@ -287,8 +287,29 @@ class CandidateFinder:
             f.append("in_quote")
         if t.dep_ == "poss":
             f.append("possessive")
+            if t.head.i == tok.i:
+                f.append(f"poss_of_trigger|{tok.pos_}")
         if t.pos_ == "PRON":
             f.append(f"pron={t.lower_}")
+            if p.actor is None and p.name.lower() == t.lower_:
+                f.append("pron_unresolved")
+        f.append(f"ent={t.ent_type_ or '-'}")
+        if p.actor is None and not p.country and t.pos_ == "NOUN" and t.ent_type_ == "":
+            f.append("plain_noun")
+        if t.dep_ == "pobj":  # "criticism from Democrats", "battered by the FBI", "talks with Iran"
+            prep = t.head.lower_
+            f.append(f"prep={prep}")
+            if t.head.head.i == tok.i:
+                f += [f"trigger_prep={prep}", f"trigger_prep|{kind}={prep}"]
+            elif t.head.dep_ == "agent":
+                f.append("agent_elsewhere")
+        # a nominal trigger carried by a verb: "heaped criticism on the president", "held talks with Iran"
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+            gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if t.head.i == gov.i:
+                f += [f"governor_arg={t.dep_}", f"governor_arg|{kind}={t.dep_}"]
+            elif t.dep_ == "pobj" and t.head.head.i == gov.i:
+                f += [f"governor_prep={t.head.lower_}", f"governor_prep|{kind}={t.head.lower_}"]
         return f
 
 
@@ -571,6 +592,11 @@ class Decision:
     target: LinearModel | None = None
     source: LinearModel | None = None
     arguments_weight: float = 0.0
+    sentence_threshold: float | None = None  # a sentence given alone: the type's probability alone, this bar
+
+    def __post_init__(self) -> None:
+        if self.sentence_threshold is None:
+            self.sentence_threshold = self.threshold
 
     def choose_target(self, c: Candidate, finder: "CandidateFinder") -> Option | None:
         """The option the target model scores highest (None when there is no model or no option)."""
@@ -580,13 +606,20 @@ class Decision:
         return self.pick_source(c, finder)[0]
 
     def pick_target(self, c: Candidate, finder: "CandidateFinder") -> tuple[Option | None, float]:
-        """The target model's choice and its probability of naming the right target (1.0: no model, no option)."""
+        """The target model's choice and the chance it is not wrong: that of naming the right target, plus that of
+        the event having none (where a target is chosen); 1.0: no model, no option."""
         if self.target is None:
             return None, 1.0
         options = finder.target_options(c)
         key = (c.source.actor or c.source.name) if c.source is not None else None
         options = [o for o in options if o.target is None or (o.target.actor or o.target.name) != key]
-        return _best(self.target, options)
+        chosen, p = _best(self.target, options)
+        if chosen is not None and chosen.target is not None:
+            # a target is wrong only where the event has another one: the "no target" reading's chance adds
+            none = next((o for o in options if o.target is None), None)
+            if none is not None:
+                p = min(1.0, p + self.target.probabilities(none.features).get("1", 0.0))
+        return chosen, p
 
     def pick_source(self, c: Candidate, finder: "CandidateFinder") -> tuple[Option | None, float]:
         """The source model's choice and its probability of naming the right doer (1.0: no model, no option)."""
@@ -597,7 +630,10 @@ class Decision:
     def arguments_factor(self, p_source: float, p_target: float) -> float:
         """How much the event's confidence keeps once its doer and target are chosen: the chance both are right
         (the option models' probabilities) to the power ``arguments_weight`` (0: the type's probability alone).
-        A candidate whose doer or target is doubtful is a false triple more often than a false type."""
+        A candidate whose doer or target is doubtful is a false triple more often than a false type. Applied to
+        whole articles only (more than two sentences): the option models learned their confidence on articles,
+        and a sentence given alone (a coded-sentence set) has no context to resolve its arguments from, so its
+        events keep the type's probability (as the decision's ``short_doc`` weights keep such sentences apart)."""
         if self.arguments_weight <= 0:
             return 1.0
         return max(p_source * p_target, 1e-6) ** self.arguments_weight
@@ -648,7 +684,8 @@ def load_decision() -> Decision | None:
     return Decision(LinearModel(data["event"]), LinearModel(data["type"]), threshold_setting(float(data["threshold"])),
                     LinearModel(data["target"]) if data.get("target") else None,
                     LinearModel(data["source"]) if data.get("source") else None,
-                    float(data.get("arguments_weight", 0.0)))
+                    float(data.get("arguments_weight", 0.0)),
+                    threshold_setting(float(data.get("sentence_threshold", data["threshold"]))))
 
 
 def all_events() -> bool:
