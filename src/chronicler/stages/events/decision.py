@@ -14,6 +14,15 @@ probability to each of the 16 types and to "no event". An event is recorded with
 that probability clears the threshold (``CHRONICLER_EVENTS_THRESHOLD``, else the one chosen for precision in
 training; ``--all-events`` keeps every candidate whose best type beats "no event"). ``CHRONICLER_EVENTS_DECISION
 =off`` restores the rules' own choice.
+
+Doer and target: two option models (``source`` and ``target`` in ``decision.json``) score each reading of the doer
+(the rules' choice, the speaker of the enclosing quote, the actors of the sentence and the two before, unnamed
+groups) and of the target (also "none"), and the best of each is taken. In an article (more than two sentences)
+the event's confidence is then the type's probability times the chance that both are right, to the power
+``arguments_weight``: the doer's probability times the target's (plus that of "no target", since an event with
+no target accepts any); a candidate whose doer or target is doubtful is a false triple more often than a false
+type, and an analyst would rather miss it. A sentence given alone keeps the type's probability and has its own
+bar (``sentence_threshold``).
 """
 from __future__ import annotations
 
