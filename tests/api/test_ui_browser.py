@@ -43,7 +43,7 @@ def store_path(tmp_path_factory):
 
     with open_store(path) as store, pytest.MonkeyPatch.context() as mp:
         # the pages are tested, not the model: a low events bar keeps the fixture's threats whatever the shipped
-        # decision's calibration (see tests/feeds/conftest.py)
+        # decision's calibration (see low_events_threshold in tests/conftest.py)
         mp.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
         load_decision.cache_clear()
         try:
