@@ -56,10 +56,15 @@ def candidate_rows(rows: list[dict]) -> list[dict]:
         for c in finder.find():
             if c.source is None or c.token.idx >= r["region_end"]:
                 continue
+            def said(i):
+                return doc[i].text if i is not None else None
+
             options = [{"name": o.target.name if o.target else None,
-                        "key": (o.target.actor or o.target.name) if o.target else None, "features": o.features}
+                        "key": (o.target.actor or o.target.name) if o.target else None, "features": o.features,
+                        "said": said(o.token)}
                        for o in finder.target_options(c)]
-            doers = [{"name": o.target.name, "key": o.target.actor or o.target.name, "features": o.features}
+            doers = [{"name": o.target.name, "key": o.target.actor or o.target.name, "features": o.features,
+                      "said": said(o.token)}
                      for o in finder.source_options(c)]
             out.append({"id": r["id"], "group": r["group"], "split": r["split"], "origin": c.origin,
                         "start": c.token.idx, "end": c.token.idx + len(c.token.text),
@@ -67,6 +72,7 @@ def candidate_rows(rows: list[dict]) -> list[dict]:
                         "source": c.source.name, "source_key": c.source.actor or c.source.name,
                         "target": c.target.name if c.target else None,
                         "target_key": (c.target.actor or c.target.name) if c.target else None,
+                        "source_said": said(c.source_token), "target_said": said(c.target_token),
                         "polarity": c.polarity, "features": c.features, "options": options,
                         "doers": doers})
     return out
@@ -145,12 +151,25 @@ def align(cands: list[dict], gold: dict) -> None:
         taken.add(here[0])
 
 
-def decide(cands: list[dict], probs: list[dict[str, float]], threshold: float) -> dict[str, dict]:
+def arguments_factor(c: dict, weight: float) -> float:
+    """As ``Decision.arguments_factor``: the chance the chosen doer and target are both right, to ``weight``."""
+    if weight <= 0:
+        return 1.0
+    ps = (c["doer"] or {}).get("p", 1.0) if c.get("doer") is not None else 1.0
+    pt = (c["chosen"] or {}).get("p", 1.0) if c.get("chosen") is not None else 1.0
+    return max(ps * pt, 1e-6) ** weight
+
+
+def decide(cands: list[dict], probs: list[dict[str, float]], threshold: float, weight: float = 0.0) -> dict[str, dict]:
     """Predicted events per article, in the contract's shape (what the scorer reads), as the stage decides
-    (a candidate's "chosen" option, where the target model has picked one, is its target)."""
+    (a candidate's "chosen" option, where the target model has picked one, is its target; its probability is
+    the type's times the arguments' factor)."""
     best: dict[tuple, tuple[float, dict]] = {}
     for c, p in zip(cands, probs):
         kind = max((t for t in p if t != NONE), key=p.get)
+        if p[kind] < threshold:
+            continue
+        p = {kind: p[kind] * arguments_factor(c, weight)}
         if p[kind] < threshold:
             continue
         if c.get("doer") is not None:
@@ -171,8 +190,9 @@ def decide(cands: list[dict], probs: list[dict[str, float]], threshold: float) -
     return out
 
 
-def figures(gold: list[dict], cands: list[dict], probs: list[dict[str, float]], threshold: float) -> dict:
-    f = score(gold, decide(cands, probs, threshold))
+def figures(gold: list[dict], cands: list[dict], probs: list[dict[str, float]], threshold: float,
+            weight: float = 0.0) -> dict:
+    f = score(gold, decide(cands, probs, threshold, weight))
     return {k: f[k] for k in ("pred_events", "gold_events", "type_P", "type_R", "type_F1", "triple_P", "triple_R",
                               "triple_F1", "polarity_ok")}
 
@@ -229,10 +249,10 @@ def quad_cv(train: list[dict], weak: list[dict], C: float, C_type: float, thresh
     return {"sentences": len(gold), "accuracy": round(out["accuracy"], 3), "macro_f1": round(out["macro_f1"], 3)}
 
 
-def choose_threshold(gold, cands, probs, target: float) -> tuple[float, list[dict]]:
+def choose_threshold(gold, cands, probs, target: float, weight: float = 0.0) -> tuple[float, list[dict]]:
     sweep = []
-    for th in [x / 100 for x in range(20, 96, 5)]:
-        sweep.append({"threshold": th, **figures(gold, cands, probs, th)})
+    for th in [x / 100 for x in range(10 if weight > 0 else 20, 96, 5)]:
+        sweep.append({"threshold": th, **figures(gold, cands, probs, th, weight)})
     ok = [s for s in sweep if s["type_P"] >= target and s["pred_events"] > 0]
     if ok:
         return ok[0]["threshold"], sweep
@@ -248,13 +268,15 @@ def main(argv=None) -> None:
     ap.add_argument("--C", type=float, default=0.5, help="regularisation of the event / no event model")
     ap.add_argument("--C-type", dest="C_type", type=float, default=1.0, help="regularisation of the type model")
     ap.add_argument("--C-target", dest="C_target", type=float, default=1.0, help="regularisation of the target model")
-    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for")
+    ap.add_argument("--target", type=float, default=0.75, help="type precision the threshold is chosen for (issue 20)")
     ap.add_argument("--threshold-on", choices=["dev", "cv"], default="dev",
                     help="choose the threshold on the dev split (default) or on the training split's CV")
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write decision.json")
     ap.add_argument("--weak", default=str(Path(os.environ.get("CHRONICLER_SHARED", ROOT.parent / "shared"))
                                           / "data/events/conflibert/quadclass_train.tsv"),
                     help="ConfliBERT quad-class training sentences as weakly labelled extra rows ('' for none)")
+    ap.add_argument("--arguments-weight", dest="weight", type=float, default=1.0,
+                    help="the power of the source and target models' confidence in the event's (0: type alone)")
     ap.add_argument("--cache", help="a pickle of the candidates (made if missing; delete it when features change)")
     args = ap.parse_args(argv)
 
@@ -306,16 +328,20 @@ def main(argv=None) -> None:
     threshold, sweep = choose_threshold(gtrain, train, oof, args.target)
     cv = figures(gtrain, train, oof, threshold)
     print(f"CV (grouped, 5 folds) temperature {temperature} threshold {threshold}: {cv}", file=sys.stderr)
-    for s in sweep:
-        print("  sweep", s, file=sys.stderr)
 
-    # the target model: over the options of the candidates that stand for a gold event
+    # the source and target models: over the options of the candidates that stand for a gold event
     for c, pick in zip(train, option_cv(train, args.C_target, "doers")):
         c["doer"] = pick
     for c, pick in zip(train, option_cv(train, args.C_target, "options")):
         c["chosen"] = pick
-    cv_t = figures(gtrain, train, oof, threshold)
-    print(f"CV with the source and target models: {cv_t}", file=sys.stderr)
+    cv_o = figures(gtrain, train, oof, threshold)
+    print(f"CV with the source and target models, type alone: {cv_o}", file=sys.stderr)
+    threshold, sweep = choose_threshold(gtrain, train, oof, args.target, args.weight)
+    cv_t = figures(gtrain, train, oof, threshold, args.weight)
+    print(f"CV with the source and target models, arguments weight {args.weight}, threshold {threshold}: {cv_t}",
+          file=sys.stderr)
+    for s in sweep:
+        print("  sweep", s, file=sys.stderr)
     sx, sy = option_rows(train, "doers")
     source_vec, source_clf = learn.fit(sx, sy, C=args.C_target)
     source_model = learn.as_model(source_vec, source_clf)
@@ -336,24 +362,30 @@ def main(argv=None) -> None:
     dev_probs = combine([event_model.probabilities(c["features"]) for c in dev],
                         [kind_model.probabilities(c["features"]) for c in dev])
     if dev and args.threshold_on == "dev":  # the issue's rule: the threshold is chosen on the dev split
-        threshold, dev_sweep = choose_threshold(gdev, dev, dev_probs, args.target)
+        threshold, dev_sweep = choose_threshold(gdev, dev, dev_probs, args.target, args.weight)
         for s in dev_sweep:
             print("  dev sweep", s, file=sys.stderr)
-        cv_t = figures(gtrain, train, oof, threshold)
+        cv_t = figures(gtrain, train, oof, threshold, args.weight)
         print(f"threshold chosen on the dev split: {threshold}; CV at it: {cv_t}", file=sys.stderr)
-    dev_fig = figures(gdev, dev, dev_probs, threshold) if dev else {}
+    # a sentence given alone keeps the type's probability (no arguments' factor): its own bar, chosen as before
+    sentence_threshold = choose_threshold(gdev, dev, dev_probs, args.target)[0] if dev and args.threshold_on == "dev" \
+        else choose_threshold(gtrain, train, oof, args.target)[0]
+    print(f"threshold for a sentence given alone (type alone): {sentence_threshold}", file=sys.stderr)
+    dev_fig = figures(gdev, dev, dev_probs, threshold, args.weight) if dev else {}
     print(f"dev split ({len(gdev)} articles), fitted on train: {dev_fig}", file=sys.stderr)
-    quad = quad_cv(train, weak, args.C, args.C_type, threshold) if weak else {}
+    quad = quad_cv(train, weak, args.C, args.C_type, sentence_threshold) if weak else {}
     if quad:
-        print(f"ConfliBERT quad class, 5-fold CV over its sentences (at the threshold): {quad}", file=sys.stderr)
+        print(f"ConfliBERT quad class, 5-fold CV over its sentences (at the threshold for a sentence alone): {quad}", file=sys.stderr)
     meta = {"trained_on": "annotations/articles a.jsonl, train split", "articles": len(gtrain),
             "conflibert_quad_cv": quad,
             "candidates": len(train), "labels": dict(labels), "C": args.C, "C_type": args.C_type,
             "C_target": args.C_target, "cv_grouped_5fold_rules_targets": cv, "cv_grouped_5fold": cv_t,
+            "cv_grouped_5fold_type_alone": cv_o, "arguments_weight": args.weight,
             "dev_split": dev_fig, "threshold_target_type_precision": args.target}
     data = {"event": learn.export(event_vec, event_clf, temperature), "type": learn.export(kind_vec, kind_clf),
             "target": learn.export(target_vec, target_clf), "source": learn.export(source_vec, source_clf),
-            "threshold": threshold, "meta": meta}
+            "arguments_weight": args.weight, "threshold": threshold, "sentence_threshold": sentence_threshold,
+            "meta": meta}
     if not args.dry_run:
         OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)", file=sys.stderr)
@@ -377,12 +409,17 @@ def option_rows(cands: list[dict], role: str) -> tuple[list[list[str]], list[str
 
 
 def pick_option(model, c: dict, role: str = "options") -> dict | None:
+    """The option the model scores highest, with its probability ``p`` (as ``Decision.pick_source/target``)."""
     options = c[role]
     if role == "options" and c.get("doer") is not None:
         options = [o for o in options if o["key"] != c["doer"]["key"]]
     if not options:
         return None
-    return max(options, key=lambda o: model.probabilities(o["features"]).get("1", 0.0))
+    scored = [(model.probabilities(o["features"]).get("1", 0.0), n) for n, o in enumerate(options)]
+    p, n = max(scored, key=lambda x: (x[0], -x[1]))
+    if role == "options" and options[n]["name"] is not None:  # as Decision.pick_target: "no target" adds
+        p = min(1.0, p + next((q for q, k in scored if options[k]["name"] is None), 0.0))
+    return {**options[n], "p": p}
 
 
 def option_cv(cands: list[dict], C: float, role: str, folds: int = 5) -> list[dict | None]:

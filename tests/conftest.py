@@ -185,3 +185,17 @@ def served_process(args: list[str], timeout: float = 180):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture
+def low_events_threshold(monkeypatch):
+    """Tests of what is done with events (alerts, pages) deliver whatever events the decision keeps: a low events
+    bar keeps a fixture's threat whatever the shipped model's calibration (its confidence weighs how sure the doer
+    and target are, and the synthetic countries of the fixtures are far from the articles it was trained on)."""
+    from chronicler.stages.events.decision import load_decision
+
+    monkeypatch.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
+    load_decision.cache_clear()
+    yield
+    monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD")
+    load_decision.cache_clear()

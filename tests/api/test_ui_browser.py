@@ -39,8 +39,18 @@ def store_path(tmp_path_factory):
     records.append({"id": "hostile", "text": HOSTILE, "published": "2026-02-09", "source": "Hostile <b>Wire</b>"})
     batch = folder / "batch.jsonl"
     batch.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-    with open_store(path) as store:
-        stats = ingest([str(batch)], store)
+    from chronicler.stages.events.decision import load_decision
+
+    with open_store(path) as store, pytest.MonkeyPatch.context() as mp:
+        # the pages are tested, not the model: a low events bar keeps the fixture's threats whatever the shipped
+        # decision's calibration (see low_events_threshold in tests/conftest.py)
+        mp.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
+        load_decision.cache_clear()
+        try:
+            stats = ingest([str(batch)], store)
+        finally:
+            mp.delenv("CHRONICLER_EVENTS_THRESHOLD")
+            load_decision.cache_clear()
         assert stats.added == 4, stats
         store.add_rule("threats", {"type": "THREATEN"}, json.dumps([str(folder / "alerts.jsonl")]))
         for result in list(store.iter_results()):

@@ -30,7 +30,7 @@ def test_alerts_add_list_remove(tmp_path, capsys):
 
 
 @pytest.mark.model
-def test_watch_command_ingests_a_feed_and_delivers_alerts_to_stdout(tmp_path, capsys, fixture_server):
+def test_watch_command_ingests_a_feed_and_delivers_alerts_to_stdout(low_events_threshold, tmp_path, capsys, fixture_server):
     db = str(tmp_path / "w.duckdb")
     assert main(["alerts", "add", "--type", "THREATEN", "--to", "-", "--db", db]) == 0
     capsys.readouterr()

@@ -79,7 +79,7 @@ def test_failures_are_recorded_never_fatal(store, analyzer, fixture_server):
     assert store.feed_state(fixture_server.base + "/slow.xml")["error"]
 
 
-def test_alerts_fire_once_with_evidence_to_a_file_and_a_webhook(store, analyzer, fixture_server, tmp_path):
+def test_alerts_fire_once_with_evidence_to_a_file_and_a_webhook(low_events_threshold, store, analyzer, fixture_server, tmp_path):
     out = tmp_path / "alerts.jsonl"
     targets = [str(out), fixture_server.base + "/webhook"]
     rule = make_rule(type="THREATEN")

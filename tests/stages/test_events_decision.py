@@ -106,3 +106,64 @@ def test_analyzer_reports_the_threshold_in_the_document(analyzer):
     every = analyzer.analyze(make_article(TEXT, published=date(2026, 3, 3)), all_events=True).to_dict()
     assert "events_threshold" not in every["document"]
     assert len(every["events"]) >= len(result["events"])
+
+
+def _options_model(current=0.0, none=0.0, bias=0.0):
+    """An option model: P(right) from the bias, raised for the rules' own choice and for "no target"."""
+    return LinearModel({"classes": ["0", "1"], "bias": [0.0, bias],
+                        "weights": {"current": [0.0, current], "none": [0.0, none]}})
+
+
+def _sigmoid(x):
+    import math
+
+    return 1 / (1 + math.exp(-x))
+
+
+def test_arguments_factor_is_the_chance_both_arguments_are_right():
+    d = _decision()
+    assert d.arguments_factor(0.5, 0.4) == 1.0  # no weight: the type's probability alone
+    d.arguments_weight = 1.0
+    assert d.arguments_factor(0.5, 0.4) == pytest.approx(0.2)
+    d.arguments_weight = 0.5
+    assert d.arguments_factor(0.5, 0.5) == pytest.approx(0.5)
+
+
+def test_a_chosen_target_counts_the_chance_of_no_target(analyzer):
+    doc = _doc(analyzer)
+    lex = event_lexicon()
+    finder = CandidateFinder(doc, Extractor(doc, lex), lex)
+    c = next(c for c in finder.find() if c.origin == "rule" and c.token.lemma_ == "attack")
+    d = _decision()
+    d.target = _options_model(current=3.0, none=-1.0, bias=-1.0)
+    chosen, p = d.pick_target(c, finder)
+    assert chosen is not None and chosen.target is not None and "Brown" in chosen.target.name
+    assert p == pytest.approx(min(1.0, _sigmoid(2.0) + _sigmoid(-2.0)))
+    d.target = _options_model(current=-3.0, none=3.0, bias=-1.0)
+    chosen, p = d.pick_target(c, finder)
+    assert chosen is not None and chosen.target is None  # "no target" chosen: its own chance alone
+    assert p == pytest.approx(_sigmoid(2.0))
+    assert _decision().pick_target(c, finder) == (None, 1.0)  # no target model: nothing to doubt
+
+
+def test_doubtful_arguments_lower_an_articles_events_but_not_a_sentence_alone(analyzer):
+    sure = _decision(threshold=0.5)
+    doubtful = _decision(threshold=0.5)
+    for d, bias in ((sure, 6.0), (doubtful, -1.0)):
+        d.source = _options_model(bias=bias)
+        d.target = _options_model(bias=bias)
+        d.arguments_weight = 1.0
+    kept = extract_events(_doc(analyzer), decision=sure)
+    assert kept and all(e.confidence >= 0.5 for e in kept)
+    assert extract_events(_doc(analyzer), decision=doubtful) == []  # every doer and target doubtful: none kept
+    doc = _doc(analyzer, all_events=True)
+    every = extract_events(doc, decision=doubtful)
+    assert every and all(e.confidence < 0.5 for e in every)
+    # a sentence given alone: the type's probability and the sentence's own bar
+    alone = _decision(threshold=0.5, weights={"origin=rule": [-3.0, 3.0]})
+    alone.source, alone.target, alone.arguments_weight = doubtful.source, doubtful.target, 1.0
+    alone.sentence_threshold = 0.6
+    doc = _doc(analyzer, text="Senator Jane Smith attacked Governor Tom Brown on Monday.")
+    events = extract_events(doc, decision=alone)
+    assert doc._.events_threshold == 0.6
+    assert events and all(e.confidence >= 0.6 for e in events)

@@ -523,28 +523,35 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
 
     finder = CandidateFinder(doc, ex, lex)
     keep_all = doc._.all_events if doc._.all_events is not None else all_events()
-    doc._.events_threshold = None if keep_all else decision.threshold
+    whole = len(finder.sents) > 2  # an article: the arguments' confidence weighs in (see Decision)
+    threshold = decision.threshold if whole else decision.sentence_threshold
+    doc._.events_threshold = None if keep_all else threshold
     best: dict[tuple, tuple[Draft, float]] = {}
     for c in finder.find():
         if c.source is None:
             continue
-        probs = decision.probabilities(c, floor=MIN_KEPT if keep_all else min(decision.threshold, DISPUTE_FLOOR))
+        probs = decision.probabilities(c, floor=MIN_KEPT if keep_all else min(threshold, DISPUTE_FLOOR))
         kind = max((t for t in probs if t != NONE), key=probs.get)
         p = probs[kind]
-        if p < decision.threshold and not (keep_all and p >= MIN_KEPT) and not (
+        if p < threshold and not (keep_all and p >= MIN_KEPT) and not (
                 p >= DISPUTE_FLOOR and c.origin != "clause"):  # held back: kept only if it forms a dispute
             continue
         code = code_for(lex, kind, c.draft)
-        doer = decision.choose_source(c, finder)
+        doer, p_source = decision.pick_source(c, finder)
         if doer is not None and doer.target is not None:
             c.source, c.source_token = doer.target, doer.token
             if c.draft is not None:
                 c.draft.source, c.draft.source_token = doer.target, doer.token
-        chosen = decision.choose_target(c, finder)
+        chosen, p_target = decision.pick_target(c, finder)
         if chosen is not None:
             c.target, c.target_token = chosen.target, chosen.token
             if c.draft is not None:
                 c.draft.target, c.draft.target_token = chosen.target, chosen.token
+        if whole:  # a doubtful doer or target: a doubtful event
+            p *= decision.arguments_factor(p_source, p_target)
+        if p < threshold and not (keep_all and p >= MIN_KEPT) and not (
+                p >= DISPUTE_FLOOR and c.origin != "clause"):
+            continue
         if c.draft is not None:
             d = c.draft
             d.code = code
