@@ -26,15 +26,19 @@ class LinearModel:
         return cls(json.loads(text))
 
     def scores(self, features: Iterable[str] | Mapping[str, float]) -> list[float]:
-        out = list(self.bias)
-        items = features.items() if isinstance(features, Mapping) else ((f, 1.0) for f in features)
         weights = self.weights
-        for name, value in items:
-            row = weights.get(name)
-            if row is not None:
-                for k, w in enumerate(row):
-                    out[k] += w * value
-        return out
+        if isinstance(features, Mapping):
+            rows = []
+            for name, value in features.items():
+                row = weights.get(name)
+                if row is not None:
+                    rows.append(row if value == 1.0 else [w * value for w in row])
+        else:  # the common case: features present or not; the rows summed column by column in C
+            get = weights.get
+            rows = [row for row in map(get, features) if row is not None]
+        if not rows:
+            return list(self.bias)
+        return [b + sum(col) for b, col in zip(self.bias, zip(*rows))]
 
     def probabilities(self, features: Iterable[str] | Mapping[str, float]) -> dict[str, float]:
         scores = [s / self.temperature for s in self.scores(features)]
