@@ -106,6 +106,33 @@ def _group(entry: dict) -> str:
     return entry["group"]
 
 
+def _polnear_entry(d: str) -> dict:
+    date = d.split("_")[1]
+    return {"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date, "source": d.split("_")[0],
+            "group": f"polnear:{date[:7]}"}
+
+
+def _bbc_entry(f: Path) -> dict:
+    """BBC politics (2004-05, undated: the dataset's years stand in for the date)."""
+    return {"id": f"bbc:politics/{f.name}", "corpus": "bbc", "key": f"politics/{f.name}", "published": None,
+            "published_assumed": "2005-01-01", "source": "bbc", "group": f"bbc:{int(f.stem) // 50}"}
+
+
+def _reuters_entry(k: str, r: dict) -> dict:
+    date = _reuters_date(r["date"])
+    return {"id": f"reuters:{k}", "corpus": "reuters", "key": k, "published": date, "source": "reuters",
+            "title": r.get("title"), "group": f"reuters:{date[:8]}"}
+
+
+def _political_reuters(body: str) -> bool:
+    return len(body) > 1200 and len(POLITICAL.findall(body)) >= 3
+
+
+def _split(entry: dict) -> str:
+    """About a fifth of the groups are dev (a stable hash of the group name)."""
+    return "dev" if int(hashlib.sha256(entry["group"].encode()).hexdigest(), 16) % 5 == 0 else "train"
+
+
 def cmd_select(args) -> None:
     rng = random.Random(20261207)
     chosen: list[dict] = []
@@ -118,10 +145,7 @@ def cmd_select(args) -> None:
         if len(pol[d]) > 1500:
             by_outlet.setdefault(d.split("_")[0], []).append(d)
     for outlet in sorted(by_outlet):
-        for d in by_outlet[outlet][:14]:
-            date = d.split("_")[1]
-            chosen.append({"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date,
-                           "source": outlet, "group": f"polnear:{date[:7]}"})
+        chosen += [_polnear_entry(d) for d in by_outlet[outlet][:14]]
     # BASIL dev: only the stories that the whole-article dev set does not hold (split by story).
     held = {json.loads(l)["id"] for l in open(SHARED / "data/articles/basil_dev.jsonl", encoding="utf-8")}
     basil = _basil()
@@ -133,29 +157,21 @@ def cmd_select(args) -> None:
     # BBC politics (2004-05, undated: the dataset's years stand in for the date).
     files = sorted((SHARED / "corpora/bbc/politics").glob("*.txt"))
     rng.shuffle(files)
-    for f in files[:28]:
-        n = int(f.stem)
-        chosen.append({"id": f"bbc:politics/{f.name}", "corpus": "bbc", "key": f"politics/{f.name}",
-                       "published": None, "published_assumed": "2005-01-01", "source": "bbc",
-                       "group": f"bbc:{n // 50}"})
+    chosen += [_bbc_entry(f) for f in files[:28]]
     # Reuters-21578: political wire stories (a keyword filter on the body, three or more hits).
     reu = _reuters()
     keys = sorted(reu, key=int)
     rng.shuffle(keys)
     n = 0
     for k in keys:
-        body = reu[k]["body"]
-        if len(body) > 1200 and len(POLITICAL.findall(body)) >= 3:
-            date = _reuters_date(reu[k]["date"])
-            chosen.append({"id": f"reuters:{k}", "corpus": "reuters", "key": k, "published": date,
-                           "source": "reuters", "title": reu[k].get("title"), "group": f"reuters:{date[:8]}"})
+        if _political_reuters(reu[k]["body"]):
+            chosen.append(_reuters_entry(k, reu[k]))
             n += 1
             if n >= 22:
                 break
     # Split by group: about a fifth of the groups are dev (hash of the group name, stable).
     for e in chosen:
-        h = int(hashlib.sha256(e["group"].encode()).hexdigest(), 16)
-        e["split"] = "dev" if h % 5 == 0 else "train"
+        e["split"] = _split(e)
     # Articles read twice, independently: 18 train articles across corpora.
     train = [e for e in chosen if e["split"] == "train"]
     rng.shuffle(train)
@@ -173,10 +189,10 @@ def cmd_select(args) -> None:
 
 
 def cmd_extend(args) -> None:
-    """Add ``n`` more articles of ``--corpus`` (PolNeAR training articles about politics: three or more political
-    words in the opening, or ``--min-political``; BBC politics; Reuters political wire stories: three or more in the body), chosen by a
-    seeded shuffle among those not yet in the manifest; the split follows their group as before (a PolNeAR month,
-    a BBC block of 50, a Reuters week), so an added article joins the split its group already has."""
+    """Add ``n`` more articles of ``--corpus`` (PolNeAR training articles about politics: ``--min-political``
+    political words in the opening; BBC politics; Reuters political wire stories: three or more in the body),
+    chosen by a seeded shuffle among those not yet in the manifest; the split follows their group as before (a
+    PolNeAR month, a BBC block of 50, a Reuters week), so an added article joins the split its group already has."""
     have = manifest()
     ids = {e["id"] for e in have}
     rng = random.Random(f"extend-{args.seed}")
@@ -189,34 +205,25 @@ def cmd_extend(args) -> None:
             if f"polnear:{d}" in ids or len(pol[d]) < 1500 \
                     or len(POLITICAL.findall(pol[d][:3000])) < args.min_political:
                 continue
-            date = d.split("_")[1]
-            added.append({"id": f"polnear:{d}", "corpus": "polnear", "key": d, "published": date,
-                          "source": d.split("_")[0], "group": f"polnear:{date[:7]}"})
+            added.append(_polnear_entry(d))
     elif args.corpus == "bbc":
         files = sorted((SHARED / "corpora/bbc/politics").glob("*.txt"))
         rng.shuffle(files)
         for f in files:
             if f"bbc:politics/{f.name}" in ids:
                 continue
-            added.append({"id": f"bbc:politics/{f.name}", "corpus": "bbc", "key": f"politics/{f.name}",
-                          "published": None, "published_assumed": "2005-01-01", "source": "bbc",
-                          "group": f"bbc:{int(f.stem) // 50}"})
+            added.append(_bbc_entry(f))
     else:
         reu = _reuters()
         keys = sorted(reu, key=int)
         rng.shuffle(keys)
         for k in keys:
-            body = reu[k]["body"]
-            if f"reuters:{k}" in ids or len(body) <= 1200 or len(POLITICAL.findall(body)) < 3:
-                continue
-            date = _reuters_date(reu[k]["date"])
-            added.append({"id": f"reuters:{k}", "corpus": "reuters", "key": k, "published": date,
-                          "source": "reuters", "title": reu[k].get("title"), "group": f"reuters:{date[:8]}"})
+            if f"reuters:{k}" not in ids and _political_reuters(reu[k]["body"]):
+                added.append(_reuters_entry(k, reu[k]))
     added = added[:args.n]
     for e in added:
         e["batch"] = f"extend-{args.corpus}-{args.seed}"
-        h = int(hashlib.sha256(e["group"].encode()).hexdigest(), 16)
-        e["split"] = "dev" if h % 5 == 0 else "train"
+        e["split"] = _split(e)
     with open(HERE / "manifest.jsonl", "a", encoding="utf-8") as fh:
         for e in added:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
