@@ -323,3 +323,14 @@ def test_a_country_name_the_model_tags_as_an_organisation_is_the_state(parse):
     assert any(e.text == "Iceland" and e.label_ == "GPE" and e.start < 10 for e in doc.ents)
     assert not any(a.kind == "organization" and a.name == "Iceland" for a in doc._.actors)
     assert all(a.country == "ISL" for a in doc._.actors if "Iceland" in a.name)
+
+
+def test_an_honorific_keeps_a_shared_surname_with_the_person_of_its_gender(parse):
+    doc = parse("Hillary Clinton campaigned in Iowa on Monday with her husband, Bill Clinton. "
+                "Mrs. Clinton told voters that she would win. Mr. Clinton said little.")
+    found = _by_name(doc)
+    assert "Clinton" in _texts(doc, found["Hillary Clinton"])[1:]  # "Mrs. Clinton", though Bill was named last
+    assert "Clinton" in _texts(doc, found["Bill Clinton"])[1:]  # "Mr. Clinton"
+    text = doc._.article.text
+    mrs = text.index("Mrs. Clinton") + 5
+    assert (mrs, mrs + 7) in [tuple(m) for m in found["Hillary Clinton"].mentions]

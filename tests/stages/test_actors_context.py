@@ -109,7 +109,7 @@ def test_home_roles_take_the_country_of_the_story(parse):
     voters = next(a for a in doc._.actors if a.name.lower() == "voters")
     assert (voters.country, voters.sector) == ("USA", "CVL")
     govs = [a for a in doc._.actors if a.sector == "GOV" and a.kind == "organization"]
-    assert [(a.name, a.country) for a in govs] == [("Government of the United States", "USA")]
+    assert [(a.name, a.country) for a in govs] == [("U.S. government", "USA")]
 
 
 def test_a_home_government_with_no_home_country_is_left_out(parse):

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from chronicler.stages.actors.lexicon import fold, key, lexicon, tokens
+from chronicler.stages.actors.lexicon import fold, is_demonym, key, lexicon, tokens
 
 
 def test_fold_removes_accents_and_curly_quotes():
@@ -107,3 +107,19 @@ def test_location_of_other_spellings_of_large_cities():
     assert location_of("Basra").country == "IRQ" and location_of("Kiev").country == "UKR"
     assert location_of("Bombay").country == "IND"
     assert location_of("Paris").country == "FRA"  # a name of its own wins over another city's alias
+
+
+def test_governments_are_named_by_the_country_adjective_as_the_news_names_them():
+    lex = lexicon()
+    assert lex.government_name("GBR") == "British government"
+    assert lex.government_name("CUB") == "Cuban government"
+    assert lex.government_name("IRN") == "Iranian government"  # "Iran" is the country's name, not its adjective
+    assert lex.government_name("DEU") == "German government"  # not a "-man" noun like "Frenchman"
+    assert lex.government_name("USA") == "U.S. government"
+    assert lex.government_name("NZL") == "Government of New Zealand"  # no adjective ("Kiwi" is a nickname)
+
+
+def test_demonyms_are_adjectives_not_names_acronyms_plurals_or_people():
+    assert is_demonym("Costa Rican") and is_demonym("Swiss") and is_demonym("Cypriot")
+    assert not is_demonym("UK") and not is_demonym("Britons") and not is_demonym("Frenchman")
+    assert not is_demonym("Kiwi")

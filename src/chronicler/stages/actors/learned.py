@@ -32,7 +32,7 @@ FEATURES_KEY = "chronicler_actor_features"
 # countries stay as the rules find them (a state named as an actor, its people, the island): the keep model
 # learned from few of them, and the rules already leave places that are only places out
 KEEP_KINDS_EXEMPT = frozenset({"country"})
-# a state's own government ("Government of Cuba": "Havana" as a doer, "the Cuban government") stays too: the
+# a state's own government ("Cuban government": "Havana" as a doer, "the Cuban government") stays too: the
 # annotations name it as the text does ("the Obama administration", "UK government"), so the keep labels of
 # these coded actors say more of the names than of the actors
 STATE_GOVERNMENT = "state_gov"

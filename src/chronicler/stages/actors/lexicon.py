@@ -23,6 +23,10 @@ from typing import Any, Callable, NamedTuple
 _TOKEN = re.compile(r"\w+(?:[-.&]\w+|'(?!s\b)\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
 _THE_WORDS = {"United", "Republic", "Kingdom", "Islands", "Emirates", "States", "Netherlands", "Philippines",
               "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "i", "ss", "ot", "be", "ine", "ic", "ek")
+_NICKNAMES = {"Kiwi", "Aussie", "Yankee", "Brit", "Pom"}
+# Governments the news names otherwise than "<adjective> government".
+_GOVERNMENT_NAMES = {"USA": "U.S. government"}
 # Capitals smaller than this are too often also personal names to stand for a government.
 CAPITAL_METONYM_POPULATION = 150_000
 # ISO 3166 user-assigned or missing codes that news needs.
@@ -181,6 +185,7 @@ class Place:
 class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # key -> ISO3
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    demonyms: dict[str, str] = field(default_factory=dict)  # ISO3 -> adjective ("British"), from countries.tsv
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ISO3, sector)
     roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, list[Person]] = field(default_factory=dict)  # key of name or alias -> people
@@ -334,6 +339,12 @@ class Lexicon:
         return self.country_names.get(iso3, iso3)
 
     def government_name(self, iso3: str) -> str:
+        """A state's government named as the news and the annotations name it ("British government", "U.S.
+        government"); "Government of X" where the country has no adjective in countries.tsv."""
+        if iso3 in _GOVERNMENT_NAMES:
+            return _GOVERNMENT_NAMES[iso3]
+        if iso3 in self.demonyms:
+            return f"{self.demonyms[iso3]} government"
         name = self.name_of(iso3)
         the = any(w in name.split() for w in _THE_WORDS) and not name.startswith("the ")
         return f"Government of {'the ' if the else ''}{name}"
@@ -360,6 +371,15 @@ def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def is_demonym(alias: str) -> bool:
+    """Whether a countries.tsv alias is the country's adjective ("British", "Costa Rican", "Swiss", "Cypriot"),
+    not a name, an acronym, a plural or a person ("Frenchman")."""
+    words = alias.split()
+    return bool(words) and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) \
+        and alias.endswith(_DEMONYM_ENDINGS) and not alias.endswith(("hman", "sman", "hmen", "smen")) \
+        and alias not in _NICKNAMES
+
+
 def _plurals(demonym: str) -> list[str]:
     if demonym.endswith(("an", "i")) and " " not in demonym:
         return [demonym + "s"]
@@ -382,6 +402,9 @@ def _load_countries(lex: Lexicon, acronyms: set[str]) -> None:
                               "COD": "DR Congo", "PSE": "Palestine", "VAT": "Vatican",
                               "TUR": "Turkey", "CZE": "Czech Republic", "MKD": "North Macedonia"})
     for alias, iso3 in (r[:2] for r in _rows("countries.tsv", 2)):
+        if iso3 not in lex.demonyms and is_demonym(alias) and alias != lex.country_names.get(iso3) \
+                and key(alias) not in lex.countries:  # a country's name ("Iran", "Palestine") is no adjective
+            lex.demonyms[iso3] = alias
         for form in [alias, *_plurals(alias)]:
             lex.countries[key(form)] = iso3
             if is_acronym(form):

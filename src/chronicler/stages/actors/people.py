@@ -123,10 +123,11 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
     # a name the article gives a title once ("Senator Warren") is that person's wherever it stands alone
     titled_names = {sk for ent, _, sk in singles if _title_from(_prefix_tokens(ent), lex, when) is not None}
     for ent, person, sk in singles:
-        candidates = {a.id: (start, a) for start, a in full.get(sk, [])}
+        named = _same_gender(ent, full.get(sk, []))
+        candidates = {a.id: (start, a) for start, a in named}
         if len(candidates) > 1:
-            before = [c for c in full[sk] if c[0] < ent.start]
-            actor = (before[-1] if before else full[sk][0])[1]
+            before = [c for c in named if c[0] < ent.start]
+            actor = (before[-1] if before else named[0])[1]
         elif candidates:
             actor = next(iter(candidates.values()))[1]
         else:
@@ -138,6 +139,23 @@ def add_people(doc: Doc, table: Table, lex: Lexicon, known: dict[int, tuple[str,
             actor = table.get(k, lambda i: Actor(id=i, name=name, kind="person"))
         _add_person_mention(table, lex, actor, ent, person if actor.id not in table.person_of else None,
                             when, consumed)
+
+
+def _same_gender(ent: Span, named: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+    """The full names a bare surname may stand for, less those its honorific rules out: "Mrs. Clinton" is not
+    Bill Clinton, "Mr. Clinton" not Hillary Clinton (the given name's gender, where the name list knows it)."""
+    from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
+
+    if len({a.id for _, a in named}) < 2:
+        return named
+    coref = coref_lexicon()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    honorific = ent[0] if ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame") else before
+    g = coref.honorifics.get(honorific.lower_) if honorific is not None else None
+    if g is None:
+        return named
+    kept = [(s, a) for s, a in named if coref.first_names.get(a.name.split()[0].lower().strip(".,")) in (g, None)]
+    return kept or named
 
 
 def _looks_like_place(ent: Span, lex: Lexicon) -> bool:
