@@ -149,9 +149,8 @@ def _same_gender(ent: Span, named: list[tuple[int, Actor]]) -> list[tuple[int, A
     if len({a.id for _, a in named}) < 2:
         return named
     coref = coref_lexicon()
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    honorific = ent[0] if ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame") else before
-    g = coref.honorifics.get(honorific.lower_) if honorific is not None else None
+    word = ent[0] if ent[0].lower_ in coref.honorifics else ent.doc[ent.start - 1] if ent.start > 0 else None
+    g = coref.honorifics.get(word.lower_) if word is not None else None
     if g is None:
         return named
     kept = [(s, a) for s, a in named if coref.first_names.get(a.name.split()[0].lower().strip(".,")) in (g, None)]
