@@ -5,6 +5,7 @@ The annotations live in the repository as document ids and character offsets (``
 the texts stay in ``../shared`` and are read from there by this script. Subcommands:
 
   select                    choose the articles (deterministic) -> annotations/articles/manifest.jsonl
+  regroup                   BBC copies of one story into the group (and split) of the first copy
   sentences                 split each chosen article's opening into numbered sentences (spaCy, the pinned
                             model) -> annotations/articles/sentences.jsonl (offsets only)
   sheets OUTDIR [--per N]   reading sheets for annotators (outside the repo: they hold the texts)
@@ -113,9 +114,19 @@ def _polnear_entry(d: str) -> dict:
 
 
 def _bbc_entry(f: Path) -> dict:
-    """BBC politics (2004-05, undated: the dataset's years stand in for the date)."""
+    """BBC politics (2004-05, undated: the dataset's years stand in for the date). The group is the block of 50
+    of the first file with the same text: the corpus holds a dozen stories twice, and both copies must fall in
+    the same split (and the same cross-validation fold)."""
+    first = _bbc_first_copy(f)
     return {"id": f"bbc:politics/{f.name}", "corpus": "bbc", "key": f"politics/{f.name}", "published": None,
-            "published_assumed": "2005-01-01", "source": "bbc", "group": f"bbc:{int(f.stem) // 50}"}
+            "published_assumed": "2005-01-01", "source": "bbc", "group": f"bbc:{int(first.stem) // 50}"}
+
+
+def _bbc_first_copy(f: Path) -> Path:
+    """The lowest-numbered file of BBC politics whose text is the same as ``f``'s (``f`` itself if none)."""
+    text = f.read_bytes()
+    same = [g for g in sorted(f.parent.glob("*.txt")) if g.stat().st_size == len(text) and g.read_bytes() == text]
+    return same[0] if same else f
 
 
 def _reuters_entry(k: str, r: dict) -> dict:
@@ -258,6 +269,26 @@ def split_sentences(nlp, text: str, n: int = N_SENTENCES) -> list[tuple[int, int
             if len(out) >= n:
                 return out
     return out
+
+
+def cmd_regroup(args) -> None:
+    """Recompute the group and split of the manifest's BBC articles (copies of one story share the first copy's
+    group, hence its split); prints what moved."""
+    entries = manifest()
+    moved = 0
+    for e in entries:
+        if e["corpus"] != "bbc":
+            continue
+        fresh = _bbc_entry(SHARED / "corpora/bbc" / e["key"])
+        if fresh["group"] != e["group"]:
+            old_split = e["split"]
+            e["group"], e["split"] = fresh["group"], _split(fresh)
+            moved += 1
+            print(f"{e['id']}: group {fresh['group']}, split {old_split} -> {e['split']}", file=sys.stderr)
+    with open(HERE / "manifest.jsonl", "w", encoding="utf-8") as fh:
+        for e in entries:
+            fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    print(f"{moved} articles regrouped", file=sys.stderr)
 
 
 def cmd_sentences(args) -> None:
@@ -518,6 +549,7 @@ def main(argv=None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("select").set_defaults(fn=cmd_select)
     sub.add_parser("sentences").set_defaults(fn=cmd_sentences)
+    sub.add_parser("regroup").set_defaults(fn=cmd_regroup)
     p = sub.add_parser("extend")
     p.add_argument("n", type=int)
     p.add_argument("--seed", default="1")
