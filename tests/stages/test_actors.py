@@ -109,7 +109,10 @@ def test_seed_actors(seed_result, seed_text):
     assert "Maduro" in mentions("Nicolás Maduro")
     assert actors["Marco Rubio"]["title"] == "Secretary of State"
     codes = {a["code"] for a in seed_result["actors"]}
-    assert {"CUBGOV", "USAMIL", "CUB", "USA", "VEN"} <= codes
+    assert {"CUBGOV", "USAGOV", "USAMIL", "VEN"} <= codes
+    # "US" only qualifies the actors ("US President", "the US government", "the US military raid", "a US
+    # adversary"): the state itself is no actor of the article
+    assert not any(a["kind"] == "country" and a["country"] == "USA" for a in seed_result["actors"])
     for a in seed_result["actors"]:
         for s, e in a["mentions"]:
             assert 0 <= s < e <= len(seed_text)
