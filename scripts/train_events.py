@@ -30,6 +30,7 @@ os.environ["CHRONICLER_EVENTS_DECISION"] = "off"  # candidates come from the pip
 
 from chronicler.eval.articles import match_score, score, sentence_of  # noqa: E402
 from chronicler.learn import fit as learn  # noqa: E402
+from chronicler.stages.events.decision import own_doer  # noqa: E402
 
 OUT = ROOT / "src/chronicler/stages/events/decision.json"
 NONE = "NONE"
@@ -429,6 +430,10 @@ def pick_option(model, c: dict, role: str = "options") -> dict | None:
         options = [o for o in options if o["key"] != c["doer"]["key"]]
     if not options:
         return None
+    if role == "doers":  # as Decision.pick_source: a nominal trigger's own modifier or possessor is its doer
+        own = next((o for o in options if own_doer(o["features"])), None)
+        if own is not None:
+            return {**own, "p": model.probabilities(own["features"]).get("1", 0.0)}
     scored = [(model.probabilities(o["features"]).get("1", 0.0), n) for n, o in enumerate(options)]
     p, n = max(scored, key=lambda x: (x[0], -x[1]))
     if role == "options" and options[n]["name"] is not None:  # as Decision.pick_target: "no target" adds

@@ -167,3 +167,39 @@ def test_doubtful_arguments_lower_an_articles_events_but_not_a_sentence_alone(an
     events = extract_events(doc, decision=alone)
     assert doc._.events_threshold == 0.6
     assert events and all(e.confidence >= 0.6 for e in events)
+
+
+def test_a_nominal_triggers_own_modifier_stays_its_doer(analyzer):
+    """"the US military raid": the rules' doer is the noun's own modifier; a source model that prefers another
+    option does not overrule it, and still gives its probability."""
+    from chronicler.stages.events.decision import own_doer
+
+    assert own_doer(["current", "child_of_trigger=nmod"]) and own_doer(["current", "child_of_trigger=poss"])
+    assert not own_doer(["child_of_trigger=nmod"])  # another option, not the rules' choice
+    assert not own_doer(["current", "child_of_trigger=nsubj"])  # a verb's subject: the model may choose
+    text = ("Officials met on Monday. Residents fled after the Israeli air strike on the camp. The army spoke later. "
+            "Talks resume soon.")
+    doc = _doc(analyzer, text=text)
+    lex = event_lexicon()
+    finder = CandidateFinder(doc, Extractor(doc, lex), lex)
+    c = next(c for c in finder.find() if c.token.lower_ == "strike")
+    own = next(o for o in finder.source_options(c) if "current" in o.features)
+    assert own_doer(own.features) and own.target.country == "ISR"
+    d = _decision()
+    d.source = LinearModel({"classes": ["0", "1"], "bias": [0.0, 0.0], "weights": {"current": [2.0, -2.0]}})
+    chosen, p = d.pick_source(c, finder)
+    assert chosen is own or (chosen.target.name, chosen.token) == (own.target.name, own.token)
+    assert p == pytest.approx(_sigmoid(-4.0))  # the model doubts it (weights 2 and -2): its doubt is kept
+
+
+def test_all_events_keeps_candidates_whose_arguments_are_doubtful(analyzer):
+    """--all-events keeps every candidate whose type is likely enough; doubtful arguments lower the confidence
+    shown, they do not hide the event."""
+    from chronicler.stages.events.decision import MIN_KEPT
+
+    d = _decision(threshold=0.5)
+    d.source = d.target = _options_model(bias=-6.0)  # each argument right with p 0.0025
+    d.arguments_weight = 1.0
+    every = extract_events(_doc(analyzer, all_events=True), decision=d)
+    assert every and any(e.confidence < MIN_KEPT for e in every)
+    assert extract_events(_doc(analyzer), decision=d) == []

@@ -549,8 +549,9 @@ def _decided(doc: Doc, ex: Extractor, lex: EventLexicon, decision, ranker=None) 
                 c.draft.target, c.draft.target_token = chosen.target, chosen.token
         if whole:  # a doubtful doer or target: a doubtful event
             p *= decision.arguments_factor(p_source, p_target)
-        if p < threshold and not (keep_all and p >= MIN_KEPT) and not (
-                p >= DISPUTE_FLOOR and c.origin != "clause"):
+        # with every candidate kept (--all-events) the floor is the type's (MIN_KEPT, above): a doubtful doer
+        # lowers the confidence shown, it does not hide the candidate
+        if p < threshold and not keep_all and not (p >= DISPUTE_FLOOR and c.origin != "clause"):
             continue
         if c.draft is not None:
             d = c.draft

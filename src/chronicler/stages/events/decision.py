@@ -634,7 +634,11 @@ class Decision:
         """The source model's choice and its probability of naming the right doer (1.0: no model, no option)."""
         if self.source is None:
             return None, 1.0
-        return _best(self.source, finder.source_options(c))
+        options = finder.source_options(c)
+        own = next((o for o in options if own_doer(o.features)), None)
+        if own is not None:  # "the US military raid": the noun's own modifier names its doer
+            return own, self.source.probabilities(own.features).get("1", 0.0)
+        return _best(self.source, options)
 
     def arguments_factor(self, p_source: float, p_target: float) -> float:
         """How much the event's confidence keeps once its doer and target are chosen: the chance both are right
@@ -656,6 +660,18 @@ class Decision:
         out = {k: p_event * v for k, v in self.kind.probabilities(c.features).items()}
         out[NONE] = 1.0 - p_event
         return out
+
+
+OWN_DOER_DEPS = frozenset({"nmod", "compound", "amod", "poss"})
+
+
+def own_doer(features: list[str]) -> bool:
+    """The rules' doer is the nominal trigger's own modifier or possessor ("the US military raid", "Russia's
+    bombing"): the phrase itself says who acts, and the source model does not overrule it (54 such events of the
+    train split, out of fold: where the rules' doer was wrong the model's other choice was never right, and it
+    was wrong twice where the rules' was right)."""
+    return "current" in features and any(
+        f.startswith("child_of_trigger=") and f.split("=", 1)[1] in OWN_DOER_DEPS for f in features)
 
 
 def _best(model: LinearModel, options: list[Option]) -> tuple[Option | None, float]:
