@@ -209,6 +209,18 @@ def test_description_then_named_person_is_that_person(quotes_of):
     assert text[slice(*q["speaker"]["mention"])] == "A Vancouver hockey coach"
 
 
+def test_description_then_a_person_titled_otherwise_keeps_the_description(quotes_of):
+    """"A spokesman" (GOV) followed by "Senator Ted Cruz" (LEG) is not Cruz; "a judge" may be "Justice Dunphy"."""
+    text = ("A spokesman for the White House said the president would sign the bill.\n\n"
+            "“We will not accept this,” said Senator Ted Cruz.")
+    q = by_text(quotes_of(text), "sign the bill")
+    assert q["speaker"] and q["speaker"]["actor"] is None and "spokesman" in q["speaker"]["name"]
+    text = ("A Superior Court of Ontario judge chastised the station on Friday, saying it had been “playing "
+            "games”.\n\nJustice Sean Dunphy said the board had acted in bad faith.")
+    q = by_text(quotes_of(text), "playing games")
+    assert q["speaker"] and q["speaker"]["name"] == "Sean Dunphy"
+
+
 def test_description_then_unrelated_sentence_keeps_the_description(quotes_of):
     text = ("A hockey coach says he is amazed by the response to the video.\n\n"
             "The video was made by the team last week.")

@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Token
 
 from chronicler.model import Actor, Speaker
 from chronicler.nlp.spans import original_text, text_span
+from chronicler.stages.actors.lexicon import lexicon as actor_lexicon
 from chronicler.stages.coref.collective import governing_subject
 from chronicler.stages.coref.lexicon import lexicon as coref_lexicon
 from chronicler.stages.coref.repeats import (ANONYMOUS_KEY, UNNAMED_SPEAKERS_KEY, description_key,
@@ -387,6 +388,23 @@ def introduced_person(doc: Doc, head: Token, first_seen: dict[str, int],
     actor = next((a for a in doc._.actors or [] if a.id == aid), None) if aid else None
     if actor is None or actor.kind != "person" or first_seen.get(actor.id, -1) > subj.i:
         return None
+    if _titled_otherwise(subj, head):
+        return None  # "A spokesman for the White House said ... . "...," said Senator Ted Cruz": another person
     start, end = mention_bounds(head)
     span = text_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return Speaker(name=actor.name, mention=(span.start, span.end), actor=actor.id) if span else None
+
+
+def _titled_otherwise(name: Token, description: Token) -> bool:
+    """The person the next sentence names comes with a title of their own ("Senator Ted Cruz", "Ted Cruz, the
+    senator") of another sector than the description's word: "a spokesman" (GOV) is not "Senator Ted Cruz"
+    (LEG); "a judge" may be "Justice Sean Dunphy" (both JUD)."""
+    roles = actor_lexicon()
+    mine = roles.role(description.lemma_)
+    if mine is None:
+        return False
+    titles = [t for t in name.subtree if t.i != name.i and t.dep_ in ("compound", "appos", "amod")
+              and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"]
+    titles += [t for t in name.children if t.dep_ == "appos" for t in t.subtree if t.pos_ == "NOUN"]
+    sectors = {r.sector for r in (roles.role(t.lemma_.rstrip(".")) for t in titles) if r is not None}
+    return bool(sectors) and mine.sector not in sectors
