@@ -337,3 +337,24 @@ def test_an_honorific_keeps_a_shared_surname_with_the_person_of_its_gender(parse
     text = doc._.article.text
     mrs = text.index("Mrs. Clinton") + 5
     assert (mrs, mrs + 7) in [tuple(m) for m in found["Hillary Clinton"].mentions]
+
+
+def test_group_words_of_no_country_take_the_articles_country(parse):
+    doc = parse("Trump plan draws fire.\nDES MOINES, Iowa (AP) - Strategists warned on Monday that Donald Trump's "
+                "tax plan would hurt him, and economists said it would add to the deficit.\nTrump said they were wrong.",
+                published=date(2016, 3, 3))
+    actors = _by_name(doc)
+    assert (actors["Strategists"].kind, actors["Strategists"].code) == ("group", "USAPTY")
+    assert actors["economists"].code == "USAEDU"
+
+
+def test_a_modifier_of_an_event_noun_is_marked_for_the_keep_model(parse, monkeypatch):
+    from chronicler.stages.actors.learned import FEATURES_KEY
+
+    monkeypatch.setenv("CHRONICLER_ACTOR_FEATURES", "on")
+    doc = parse("Protests grew on Monday. They followed the US military raid in the capital. Officials met. "
+                "Talks went on. Nothing else happened.")
+    recorded = doc.user_data[FEATURES_KEY]
+    military = next(a for a in doc._.actors if a.name == "US military")
+    assert "mod_of_event" in recorded[id(military)]
+

@@ -123,3 +123,17 @@ def test_demonyms_are_adjectives_not_names_acronyms_plurals_or_people():
     assert is_demonym("Costa Rican") and is_demonym("Swiss") and is_demonym("Cypriot")
     assert not is_demonym("UK") and not is_demonym("Britons") and not is_demonym("Frenchman")
     assert not is_demonym("Kiwi")
+
+
+def test_group_words_the_readers_listed_are_role_words_of_their_sector():
+    """group_roles.tsv (read from the annotations' train split): a word new to roles.tsv takes the readers'
+    sector; one they mostly gave the article's own country is a home role; roles.tsv keeps its own words."""
+    from chronicler.stages.actors.lexicon import HOME_SHARE, _rows
+
+    lex = lexicon()
+    rows = {r[0]: r for r in _rows("group_roles.tsv", 5)}
+    assert lex.role("strategists").sector == rows["strategists"][1] == "PTY"
+    assert "strategists" in lex.home_roles and float(rows["strategists"][4]) >= HOME_SHARE
+    assert float(rows["refugees"][4]) < HOME_SHARE and "refugees" not in lex.home_roles
+    assert lex.role("refugees").sector == "REF"  # roles.tsv's own reading wins over the readers' CVL
+    assert "voters" in lex.home_roles  # home_roles.txt stays

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicler.model import Actor
 from chronicler.stages.actors.coder import Coding, relation_words
-from chronicler.stages.actors.lexicon import Lexicon, fold, word_set
+from chronicler.stages.actors.lexicon import Lexicon, fold
 from chronicler.stages.actors.peoples import ethnic, residence
 from chronicler.stages.actors.table import Table, _code, _government, _groups, _words
 
@@ -140,7 +140,7 @@ def _add_group(doc: Doc, table: Table, lex: Lexicon, role: Span, when: date | No
         if person is not None:
             table.mention(person, span, [t for t in span if t.i not in table.token_actor])
             return
-    if coding.country is None and (_owned(mention) or r.pos_ == "ADJ" or not (info.standalone or _home_role(role))):
+    if coding.country is None and (_owned(mention) or r.pos_ == "ADJ" or not (info.standalone or _home_role(role, lex))):
         return  # "its troops": the owner is an actor named elsewhere (coreference), not a new group
     kind = "organization" if info.kind == "organization" else "group"
     parts = _coordinated(mention, role, lex)
@@ -212,12 +212,12 @@ def _town_country(doc: Doc, mention: list[Token], lex: Lexicon) -> str | None:
     return None
 
 
-def _home_role(role: Span) -> bool:
+def _home_role(role: Span, lex: Lexicon) -> bool:
     """A role word that, with no country in its phrase, names an actor of the document's own country
-    ("voters", "the government"; ``home_roles.txt``): the country is given later (``context``)."""
+    ("voters", "the government"; ``Lexicon.home_roles``): the country is given later (``context``)."""
     if role.root.dep_ in ("compound", "amod", "nmod", "poss"):
         return False  # "administration officials": the officials are the actor, not the administration
-    return fold(" ".join(_words(list(role)))) in word_set("home_roles.txt")
+    return fold(" ".join(_words(list(role)))) in lex.home_roles
 
 
 def _owned(mention: list[Token]) -> bool:

@@ -43,6 +43,15 @@ def exempt(kind: str, feats: list[str]) -> bool:
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The nouns the events stage reads as events (``stages/events/nouns.tsv``: "raid", "strike", "talks")."""
+    from chronicler.stages.events.lexicon import event_lexicon
+
+    return frozenset(event_lexicon().nouns)
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 
 
@@ -128,6 +137,8 @@ def features(doc: Doc, table: Table, actor: Actor, lex: Lexicon, title_end: int)
         dep = root.dep_
         deps.add(dep)
         f.append(f"ent={root.ent_type_ or 'none'}")
+        if dep in _MODIFIER_DEPS and root.head.i > root.i and root.head.lemma_.lower() in _event_nouns():
+            f.append("mod_of_event")  # "the US military raid", "Israeli air strikes": who acts, named in passing
         if dep in _SUBJECT_DEPS:
             f.append(f"subj_of={root.head.lemma_.lower()}")
         elif dep in _OBJECT_DEPS and root.head.pos_ in ("VERB", "ADP"):

@@ -203,6 +203,8 @@ class Lexicon:
     # the name itself
     place_aliases: dict[str, Place] = field(default_factory=dict)
     islands: frozenset[str] = frozenset()
+    # role words that name a group of the document's own country when the phrase names none ("voters")
+    home_roles: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # keys that match only in upper case (US, PAN, WHO)
     max_words: int = 6
     dicts: Any = None  # the Phoenix dictionaries (``dictionaries.Dictionaries``), or None when off
@@ -536,6 +538,23 @@ def _igo_code(lex: Lexicon, forms: list[str]) -> str | None:
     return None
 
 
+HOME_SHARE = 0.7  # a group word the readers gave the article's own country this often is a home role
+
+
+def _load_group_roles(lex: Lexicon) -> None:
+    """``group_roles.tsv`` (read from the annotations' train split by ``scripts/build_group_roles.py``): group
+    words new to ``roles.tsv`` become role words of the readers' sector; those mostly of the article's own
+    country join ``home_roles.txt``'s."""
+    home = set(word_set("home_roles.txt"))
+    for word, sector, kind, _n, share in _rows("group_roles.tsv", 5):
+        k = key(word)
+        if k not in lex.roles:
+            lex.roles[k] = Role(sector, kind, 2, word)
+        if float(share) >= HOME_SHARE:
+            home.add(k)
+    lex.home_roles = frozenset(home)
+
+
 def _load_dictionaries(lex: Lexicon) -> None:
     """The Phoenix dictionaries behind the package's own files: names (``Lexicon.person``/``org``) and role
     words (``Phoenix.agents``: a role word ``roles.tsv`` lacks is a strong head word that needs a country)."""
@@ -565,6 +584,7 @@ def lexicon() -> Lexicon:
         for form in (name, deaccent(name)):
             lex.metonyms[key(form)] = (iso3, sector)
     lex.roles = {key(r[0]): Role(r[1], r[2], int(r[3] or 2), r[0], r[4] == "1") for r in _rows("roles.tsv", 5)}
+    _load_group_roles(lex)
     _load_dictionaries(lex)
     _load_people(lex)
     _load_holders(lex)
