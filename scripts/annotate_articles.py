@@ -213,7 +213,7 @@ def cmd_extend(args) -> None:
         docs = sorted(pol)
         rng.shuffle(docs)
         for d in docs:
-            if f"polnear:{d}" in ids or len(pol[d]) < 1500 \
+            if f"polnear:{d}" in ids or len(pol[d]) < args.min_length \
                     or len(POLITICAL.findall(pol[d][:3000])) < args.min_political:
                 continue
             added.append(_polnear_entry(d))
@@ -556,6 +556,7 @@ def main(argv=None) -> None:
     p.add_argument("--corpus", choices=["polnear", "bbc", "reuters"], default="polnear")
     p.add_argument("--min-political", dest="min_political", type=int, default=3,
                    help="PolNeAR: political words the opening must hold (all articles with 3 are chosen)")
+    p.add_argument("--min-length", type=int, default=1500, help="PolNeAR: characters the article must have")
     p.add_argument("--ids-out", help="write the added ids here (for `sheets --ids`)")
     p.set_defaults(fn=cmd_extend)
     p = sub.add_parser("sheets")
