@@ -26,6 +26,9 @@ OUT = ROOT / "src/chronicler/stages/actors/group_roles.tsv"
 # heads of forms that are no role noun: names, pronouns, topics ("the Clintons", "its", "fox hunts")
 NOT_ROLES = {"its", "others", "sanders", "clintons", "wales", "isis", "hunts", "reports", "left", "class", "figures",
              "speakers", "this", "that", "these", "those", "them", "they", "us", "we", "ones"}
+# the word news uses most for unnamed sources ("..., officials said"): the quotes stage keeps them as a
+# description (an unnamed source), and as a home group they became the antecedent of a later "they"
+UNNAMED_SOURCES = {"officials"}
 COLLECTIVE = {"public", "staff", "electorate", "establishment", "police", "clergy", "media", "press", "youth", "people"}
 
 
@@ -64,7 +67,7 @@ def main(argv: list[str]) -> int:
     for h, c in sorted(sectors.items()):
         n = sum(c.values())
         sector, k = c.most_common(1)[0]
-        if n < args.min_count or sector is None or k / n < args.min_share:
+        if n < args.min_count or sector is None or k / n < args.min_share or h in UNNAMED_SOURCES:
             continue
         out.append((h, sector, "group", n, round(home[h] / n, 2)))
     with open(OUT, "w", encoding="utf-8") as fh:
