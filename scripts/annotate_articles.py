@@ -25,6 +25,7 @@ import os
 import random
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,9 +125,16 @@ def _bbc_entry(f: Path) -> dict:
 
 def _bbc_first_copy(f: Path) -> Path:
     """The lowest-numbered file of BBC politics whose text is the same as ``f``'s (``f`` itself if none)."""
-    text = f.read_bytes()
-    same = [g for g in sorted(f.parent.glob("*.txt")) if g.stat().st_size == len(text) and g.read_bytes() == text]
-    return same[0] if same else f
+    return _first_copies(f.parent).get(f.read_bytes(), f)
+
+
+@lru_cache(maxsize=4)
+def _first_copies(folder: Path) -> dict[bytes, Path]:
+    """Each text of a folder -> its lowest-numbered file (the folder read once, not once per article)."""
+    out: dict[bytes, Path] = {}
+    for g in sorted(folder.glob("*.txt")):
+        out.setdefault(g.read_bytes(), g)
+    return out
 
 
 def _reuters_entry(k: str, r: dict) -> dict:

@@ -90,7 +90,7 @@ def evaluate(cands: list[dict], keep_p: list[float], sector_rows: list[dict | No
              sector_t: float, n_gold: int, override_t: float = 1.1, exempt: bool = True) -> dict:
     pred = found = coded = sector_ok = 0
     for c, p, srow in zip(cands, keep_p, sector_rows):
-        if p < keep_t and not (exempt and exempt_from_keep(c["kind"], c["features"])):
+        if p < keep_t and not (exempt and exempt_from_keep(c["features"])):
             continue
         pred += 1
         if c["keep"] != "1":

@@ -224,11 +224,14 @@ def quad_cv(train: list[dict], weak: list[dict], C: float, C_type: float, thresh
     fold_of = {s: k % 5 for k, s in enumerate(sentences)}
     feats = [c["features"] for c in train]
     ys = [c["label"] for c in train]
+    event_feats = [event_view(f, without) for f in feats]
+    weak_event_feats = {id(w): event_view(w["features"], without) for w in weak}
     gold, pred = [], []
     for k in range(5):
-        extra = [(w["features"], w["label"]) for w in weak if w["label"] is not None and fold_of[w["id"]] != k]
+        rest = [w for w in weak if w["label"] is not None and fold_of[w["id"]] != k]
+        extra = [(w["features"], w["label"]) for w in rest]
         bin_ys = ["EVENT" if y != NONE else NONE for y in ys] + ["EVENT" if y != NONE else NONE for _, y in extra]
-        ev_vec, ev_clf = learn.fit([event_view(f, without) for f in feats + [f for f, _ in extra]], bin_ys, C)
+        ev_vec, ev_clf = learn.fit(event_feats + [weak_event_feats[id(w)] for w in rest], bin_ys, C)
         pos = [i for i, y in enumerate(ys) if y != NONE]
         xpos = [(f, y) for f, y in extra if y != NONE]
         kd_vec, kd_clf = learn.fit([feats[i] for i in pos] + [f for f, _ in xpos],

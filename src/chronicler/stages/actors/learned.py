@@ -38,7 +38,7 @@ STATE_GOVERNMENT = "state_gov"
 MOD_OF_EVENT = "mod_of_event"
 
 
-def exempt(kind: str, feats: list[str]) -> bool:
+def exempt(feats: list[str]) -> bool:
     """Whether the keep model leaves the candidate as the rules found it: a state's own government, and the doer
     of an event the text names in passing ("the US military raid": the codebook's actors are those who act; 215 of
     the 273 such candidates of the train split are gold actors, and exempting them leaves the CV figures where
@@ -47,6 +47,7 @@ def exempt(kind: str, feats: list[str]) -> bool:
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
 
@@ -56,7 +57,6 @@ def _event_nouns() -> frozenset[str]:
     from chronicler.stages.events.lexicon import event_lexicon
 
     return frozenset(event_lexicon().nouns)
-_OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 
 
 def enabled() -> bool:
@@ -143,8 +143,9 @@ def features(doc: Doc, table: Table, actor: Actor, lex: Lexicon, title_end: int)
         f.append(f"ent={root.ent_type_ or 'none'}")
         if dep in _MODIFIER_DEPS and root.head.i > root.i and root.head.lemma_.lower() in _event_nouns() \
                 and not any(table.token_actor.get(k) not in (None, actor.id) for k in range(span.end, root.head.i)):
-            # the nearest party to the noun: in "the US military raid" the US military, not the country
-            f.append(MOD_OF_EVENT)  # "the US military raid", "Israeli air strikes": who acts, named in passing
+            # who acts in an event named in passing, the party nearest the noun: in "the US military raid" the
+            # US military, not the country
+            f.append(MOD_OF_EVENT)
         if dep in _SUBJECT_DEPS:
             f.append(f"subj_of={root.head.lemma_.lower()}")
         elif dep in _OBJECT_DEPS and root.head.pos_ in ("VERB", "ADP"):
@@ -216,7 +217,7 @@ def decide(doc: Doc, table: Table, lex: Lexicon) -> None:
         threshold = float(keep_model.meta.get("threshold", 0.5))
         dropped = set()
         for actor in table.actors:
-            if actor.id not in feats or exempt(actor.kind, feats[actor.id]):
+            if actor.id not in feats or exempt(feats[actor.id]):
                 continue
             if keep_model.probabilities(feats[actor.id]).get("1", 1.0) < threshold:
                 actor.mentions = []

@@ -405,6 +405,6 @@ def _titled_otherwise(name: Token, description: Token) -> bool:
         return False
     titles = [t for t in name.subtree if t.i != name.i and t.dep_ in ("compound", "appos", "amod")
               and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"]
-    titles += [t for t in name.children if t.dep_ == "appos" for t in t.subtree if t.pos_ == "NOUN"]
+    titles += [t for appos in name.children if appos.dep_ == "appos" for t in appos.subtree if t.pos_ == "NOUN"]
     sectors = {r.sector for r in (roles.role(t.lemma_.rstrip(".")) for t in titles) if r is not None}
     return bool(sectors) and mine.sector not in sectors
