@@ -65,3 +65,18 @@ def test_event_noun_with_its_doer_and_patient(parse_es):
 
 def test_no_event_without_a_doer(parse_es):
     assert by_type(events(parse_es, "Hubo protestas."), "PROTEST") == []
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("La oposición venezolana se querelló contra el ministro.", "115"),  # "querellar+se": a lawsuit
+    ("El Gobierno cubano rehusó la propuesta de Estados Unidos.", "120"),
+    ("El presidente derogó el decreto.", "081"),
+])
+def test_verbs_of_the_english_list_have_their_spanish(parse_es, text, cameo):
+    """The Spanish verbs added beside the English list's (same CAMEO codes): each makes its event."""
+    assert cameo in {e.cameo for e in events(parse_es, text)}
+
+
+def test_ceasefire_noun_of_several_words(parse_es):
+    evs = events(parse_es, "El ELN anunció un alto el fuego con el Gobierno colombiano.")
+    assert "0871" in {e.cameo for e in evs}

@@ -5,7 +5,7 @@ parse of the Spanish model (nsubj, obj, obl + case, ccomp, xcomp, advcl + mark).
   UniversalPetrarch's dictionary on the verb's object or prepositional phrase (its verbs' own codes alone are too
   mixed to make an event: on the dev sets, dropping them raised whole-article F1 0.298 -> 0.345 and protest type
   recall 0.333 -> 0.336, CAMEO sentences 0.475 -> 0.487, lowered Colombian notes 0.728 -> 0.640); a noun of
-  nouns.tsv;
+  nouns.tsv (a word, a noun and the adjective after it, or three words: "huelga de hambre", "alto el fuego");
 - source: the verb's subject (through "miles de estudiantes" to the people counted), the "por" phrase of a
   passive, the subject of the verb that governs an infinitive; Spanish leaves out subjects: a verb with none
   takes the speaker of the quotation it is in, else nobody (no event);
@@ -271,8 +271,9 @@ class SpanishExtractor:
             elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "":
                 lemma = fold(tok.lemma_ or tok.text)
                 adjective = next((fold(c.text) for c in tok.children if c.dep_ == "amod" and c.i == tok.i + 1), "")
-                found = (adjective and self.lex.nouns.get(f"{lemma} {adjective}")) or self.lex.nouns.get(lemma) \
-                    or self.lex.nouns.get(fold(tok.text))
+                three = " ".join([lemma] + [fold(t.text) for t in self.doc[tok.i + 1:tok.i + 3]])
+                found = self.lex.nouns.get(three) or (adjective and self.lex.nouns.get(f"{lemma} {adjective}")) \
+                    or self.lex.nouns.get(lemma) or self.lex.nouns.get(fold(tok.text))
                 before = " ".join(fold(t.text) for t in self.doc[max(0, tok.i - 1):tok.i + 1])
                 if found is not None and found[0].type and before not in self.lex.idioms:
                     self.drafts[tok.i] = Draft(tok, found[0], "noun", tokens=[tok.i])
