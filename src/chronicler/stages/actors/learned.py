@@ -51,12 +51,12 @@ _OBJECT_DEPS = {"dobj", "dative", "pobj", "agent", "attr"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
 
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """The nouns the events stage reads as events (``stages/events/nouns.tsv``: "raid", "strike", "talks")."""
+def _event_nouns() -> dict:
+    """The nouns the events stage reads as events (``stages/events/nouns.tsv``: "raid", "strike", "talks"), from
+    its lexicon (loaded once there)."""
     from chronicler.stages.events.lexicon import event_lexicon
 
-    return frozenset(event_lexicon().nouns)
+    return event_lexicon().nouns
 
 
 def enabled() -> bool:
