@@ -71,7 +71,8 @@ def candidates(rows: list[dict]) -> list[dict]:
             out.append({"id": r["id"], "group": r.get("group") or r["id"], "features": recorded.get(id(a), []),
                         "keep": "1" if gold else "0", "sector": (gold.get("sector") or "NONE") if gold else None,
                         "gold_country": gold.get("country") if gold else None, "country": a.country,
-                        "rule_sector": a.sector, "kind": a.kind, "n_gold": len(gac)})
+                        "rule_sector": a.sector, "kind": a.kind, "n_gold": len(gac),
+                        "name": a.name, "gold_name": gold.get("name") if gold else None})
     return out
 
 

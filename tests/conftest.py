@@ -193,9 +193,12 @@ def low_events_threshold(monkeypatch):
     bar keeps a fixture's threat whatever the shipped model's calibration (its confidence weighs how sure the doer
     and target are, and the synthetic countries of the fixtures are far from the articles it was trained on)."""
     from chronicler.stages.events.decision import load_decision
+    from chronicler.stages.events.es.decision import load_decision_es
 
     monkeypatch.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
     load_decision.cache_clear()
+    load_decision_es.cache_clear()
     yield
     monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD")
     load_decision.cache_clear()
+    load_decision_es.cache_clear()

@@ -53,3 +53,18 @@ def test_every_mention_cuts_its_own_text(parse_es):
     for a in doc._.actors:
         for s, e in a.mentions:
             assert 0 <= s < e <= len(doc.text)
+
+
+def test_national_bodies_take_the_datelines_country_among_several(parse_es):
+    text = ("BUENOS AIRES, 3 may (EFE).- El Congreso aprobó la ley pese a las críticas de Chile y de Brasil. "
+            "Las Fuerzas Armadas guardaron silencio.")
+    found, _ = actors(parse_es, text)
+    congress = next(a for a in found.values() if a.sector == "LEG")
+    assert congress.country == "ARG"  # several countries named: the dateline's
+    assert any(a.sector == "MIL" and a.country == "ARG" for a in found.values())
+
+
+def test_no_dateline_and_several_countries_leave_the_body_uncoded(parse_es):
+    found, _ = actors(parse_es, "El Congreso aprobó la ley pese a las críticas de Chile y de Brasil.")
+    congress = next(a for a in found.values() if a.sector == "LEG")
+    assert congress.country is None

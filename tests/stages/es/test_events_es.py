@@ -4,6 +4,21 @@ import pytest
 pytestmark = pytest.mark.spanish
 
 
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests read the rules: the learned decision (es/decision.py, its own tests) is off."""
+    from chronicler.stages.events.decision import load_decision
+    from chronicler.stages.events.es.decision import load_decision_es
+
+    monkeypatch.setenv("CHRONICLER_EVENTS_DECISION", "off")
+    load_decision.cache_clear()
+    load_decision_es.cache_clear()
+    yield
+    monkeypatch.delenv("CHRONICLER_EVENTS_DECISION")
+    load_decision.cache_clear()
+    load_decision_es.cache_clear()
+
+
 def events(parse_es, text):
     doc = parse_es(text)
     for e in doc._.events:
@@ -80,3 +95,17 @@ def test_verbs_of_the_english_list_have_their_spanish(parse_es, text, cameo):
 def test_ceasefire_noun_of_several_words(parse_es):
     evs = events(parse_es, "El ELN anunció un alto el fuego con el Gobierno colombiano.")
     assert "0871" in {e.cameo for e in evs}
+
+
+def test_our_event_noun_wins_over_the_dictionarys_verb_pattern(parse_es):
+    evs = events(parse_es, "Los maestros realizaron una marcha en Bogotá.")
+    (e,) = by_type(evs, "PROTEST")
+    assert "maestros" in e.source.name and e.trigger.text == "marcha"
+    assert not by_type(evs, "THREATEN")  # UniversalPetrarch's "realizar marcha" pattern codes 130
+
+
+def test_police_operation_without_a_doer_is_the_authorities_of_the_place(parse_es):
+    evs = events(parse_es, "Un fuerte operativo policial custodió la marcha de los estudiantes en Caracas.")
+    shows = by_type(evs, "MOBILIZE")
+    assert shows and all(e.source.country == "VEN" for e in shows)
+    assert by_type(evs, "PROTEST")  # the march watched is its own event

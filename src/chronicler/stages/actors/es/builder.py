@@ -12,11 +12,12 @@ Rules, in order over the parse:
    gobierno venezolano", "manifestantes colombianos"), or of none ("la policía");
 3. demonyms that modify other words ("el ejército estadounidense") give the country to the role beside them;
    elsewhere they are mentions of their country ("la crisis venezolana");
-4. inferences, as the English stage makes them (stages/actors/inference.py), each left null unless the document
-   points to exactly one country: an office holder with no country takes the one country the document names;
-   a home group (rebels, opposition, parties, civilians, workers, students, farmers, criminals) or home body
-   (government, police, courts) with no country takes the one country where the document's events happen (the
-   places it puts things "en", the dateline, and the governments, police and courts it names).
+4. inferences, as the English stage makes them (stages/actors/inference.py): an office holder with no country
+   takes the one country the document names; a home group (rebels, opposition, parties, civilians, workers,
+   students, farmers, criminals) or national body (government, police, courts, the legislature, the armed
+   forces) with no country takes the one country where the document's events happen (the places it puts things
+   "en", the dateline, and the governments, police and courts it names); where the document points to several,
+   the dateline's country ("BUENOS AIRES, 3 may (EFE).-": the Congress is Argentina's), else null.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from chronicler.stages.actors.es.lexicon import SpanishLexicon, key
 _SLUG = re.compile(r"[^a-z0-9]+")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 _HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})
+_NATIONAL = frozenset({"LEG", "MIL"})  # "el Congreso", "las Fuerzas Armadas": the country the article is about
 _HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "AGR", "CRM", "RAD"})
 
 
@@ -322,18 +324,19 @@ class SpanishActors:
                 if place:
                     home.add(place)
         article = self.doc._.article
+        dateline = None
         if article is not None and article.dateline:
             first = article.dateline.split(",")[0]
-            place = self.lex.country(article.dateline) or self.lex.place_country(first) or self.lex.country(first)
-            if place:
-                home.add(place)
+            dateline = self.lex.country(article.dateline) or self.lex.place_country(first) or self.lex.country(first)
+            if dateline:
+                home.add(dateline)
         for a in actors:
             if a.country is not None:
                 continue
-            if a.kind == "person" and a.sector in _STATE_SECTORS and len(named) == 1:
-                a.country = next(iter(named))
-            elif a.kind != "person" and a.sector in _HOME_GROUPS | _HOME_SECTORS and len(home) == 1:
-                a.country = next(iter(home))
+            if a.kind == "person" and a.sector in _STATE_SECTORS:
+                a.country = next(iter(named)) if len(named) == 1 else dateline
+            elif a.kind != "person" and a.sector in _HOME_GROUPS | _HOME_SECTORS | _NATIONAL:
+                a.country = next(iter(home)) if len(home) == 1 else dateline
 
 
 def build_actors_es(doc: Doc, lex: SpanishLexicon) -> tuple[list[Actor], dict[int, str]]:

@@ -60,6 +60,7 @@ class Draft:
     needs_target: bool = False
     frame: str | None = None
     inherited: bool = False  # the source is a subject Spanish left out, read from the clause before
+    probability: float | None = None  # the learned decision's, where one is loaded
 
 
 def _case(tok: Token) -> str:
@@ -256,6 +257,8 @@ class SpanishExtractor:
             return None, False, []
         for c in verb.children:  # UniversalPetrarch's patterns: the object, or a phrase with its preposition
             if c.dep_ in ("obj", "obl", "xcomp"):
+                if fold(c.lemma_ or c.text) in self.lex.nouns or fold(c.text) in self.lex.nouns:
+                    continue  # an event noun of our own list is its own event ("realizaron una marcha": PROTEST)
                 key = (lemma, _case(c), fold(c.lemma_ or c.text))
                 if key in self.lex.dict_patterns:
                     code = self.lex.dict_patterns[key]
@@ -493,7 +496,8 @@ class SpanishExtractor:
         for d in self.drafts.values():  # an event noun that is the object of an event verb is part of it
             tok = d.token
             if d.kind == "noun" and tok.dep_ in ("obj",) and tok.head.i in self.drafts \
-                    and fold(tok.head.lemma_) not in self.lex.frames:
+                    and fold(tok.head.lemma_) not in self.lex.frames \
+                    and not self.drafts[tok.head.i].code.cameo.startswith("15"):  # "custodió la marcha": two
                 head = self.drafts[tok.head.i]
                 d.dropped = True
                 if head.target is None:
@@ -512,7 +516,7 @@ class SpanishExtractor:
                 # ("las sanciones son ilegales")
                 d.source = self.speaker(d.token)
                 d.from_quote = d.source is not None
-            if d.source is None and d.code.cameo.startswith(("172", "173", "174")):
+            if d.source is None and d.code.cameo.startswith(("172", "173", "174", "15")):
                 d.source = self.authorities(d)  # "fue detenido en Caracas": the authorities of the place
                 d.inherited = d.source is not None
             if d.target is not None and d.source is not None and _same(d.target, d.source):
@@ -539,9 +543,9 @@ class SpanishExtractor:
         return None
 
     def authorities(self, d: Draft) -> Participant | None:
-        """The acts only a state's authorities perform (CAMEO 172-174: bans, arrests, expulsions) told without a
-        doer are those authorities', of the place where they happen, as the English stage (implied.py) reads
-        them; no place, no event."""
+        """The acts only a state's authorities perform (CAMEO 172-174: bans, arrests, expulsions; 15: shows of
+        police or military force, "un fuerte operativo policial") told without a doer are those authorities', of
+        the place where they happen, as the English stage (implied.py) reads them; no place, no event."""
         location = self.location(d.token)
         if location is None or not location.country:
             return None
@@ -579,11 +583,56 @@ class SpanishExtractor:
             p.country = home
             p.code = home + (actor.sector or "") if actor is not None and actor.sector else home
 
+    def features(self, d: Draft) -> list[str]:
+        """What the learned decision (``es/decision.py``) reads of a draft: the word and its dictionary
+        reading, its part and place in the parse, polarity and mood, the frame, whether its doer and target are
+        actors (and which), whether it is quoted, the sentence's place, a question or a condition."""
+        tok, sent = d.token, d.token.sent
+        lemma = fold(tok.lemma_)
+        t = d.code.type or "-"
+        f = [f"lemma={lemma}", f"lemma|{t}", f"type={t}", f"cameo={d.code.cameo}", f"cameo2={d.code.cameo[:2]}",
+             f"quad={d.code.quad_class}", f"kind={d.kind}", f"pos={tok.pos_}", f"dep={tok.dep_}",
+             f"pol={d.polarity}", f"mod={d.modality}", f"mod|{t}={d.modality}", f"frame={d.frame or '-'}",
+             f"head={fold(tok.head.lemma_) if tok.head.i != tok.i else 'ROOT'}"]
+        for role, p in (("src", d.source), ("tgt", d.target)):
+            if p is None:
+                f.append(f"{role}=none")
+                continue
+            actor = self.actors.get(p.actor) if p.actor else None
+            kind = actor.kind if actor is not None else ("placed" if p.country else "plain")
+            f += [f"{role}={kind}", f"{role}|{t}={kind}"]
+            if actor is not None:
+                f.append(f"{role}_sector={actor.sector or '-'}")
+        for flag, on in (("from_quote", d.from_quote), ("inherited", d.inherited), ("needs_target", d.needs_target),
+                         ("in_quote", tok.i in self.quote_of)):
+            if on:
+                f.append(flag)
+        if not hasattr(self, "_sent_no"):
+            self._sent_no = {x.start: n for n, x in enumerate(self.doc.sents)}
+        k = self._sent_no.get(sent.start, 0)
+        f.append(f"sent={min(k, 5)}")
+        text = sent.text.rstrip()
+        if text.endswith("?") or text.startswith("¿"):
+            f.append("question")
+        if any(x.lower_ == "si" and x.dep_ == "mark" for x in sent):
+            f.append("si_in_sentence")
+        if d.source is not None and d.target is not None:
+            f.append(f"border={'home' if d.source.country == d.target.country else 'cross'}"
+                     if d.source.country and d.target.country else "border=-")
+        return f
+
     def events(self) -> list[Event]:
+        from chronicler.stages.events.es.decision import load_decision_es
+
         drafts = self.drafts_in_order()
+        decision = load_decision_es()
         events = []
         date_cache: dict[int, list] = {}
         for d in drafts:
+            if decision is not None:
+                d.probability = decision.probability(self.features(d))
+                if not decision.keeps(d.probability):
+                    continue
             tok = d.token
             sent = tok.sent
             inside = [i for i in d.tokens if sent.start <= i < sent.end]
@@ -609,7 +658,8 @@ class SpanishExtractor:
                 id="", type=d.code.type, cameo=d.code.cameo, quad_class=d.code.quad_class, goldstein=d.code.goldstein,
                 polarity=d.polarity, modality=d.modality, source=d.source, target=d.target, date=date,
                 date_text=date_text, location=location, evidence=evidence,
-                quote=quote.id if quote else None, confidence=confidence(d),
+                quote=quote.id if quote else None,
+                confidence=confidence(d) if d.probability is None else round(d.probability, 4),
                 trigger=text_span(self.doc, tok.idx, tok.idx + len(tok.text))))
         events.sort(key=lambda e: (-round(e.confidence, 6), e.evidence.start))
         for n, e in enumerate(events, 1):
