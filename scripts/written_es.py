@@ -8,7 +8,7 @@ exactly), and writes gold in the reference scorer's format (../shared/data/artic
 with offsets, events with trigger spans, actors with forms), with a split by writer (writer files named in
 DEV_WRITERS are the dev split).
 
-  check FILE...            what is wrong in a writer's file (nothing written)
+  check FILE... [--second]  what is wrong in a writer's (or a second reader's) file (nothing written)
   build OUT [--split S]    gold for the scorer (texts included: they are the project's own)
   sheets OUT --ids F       reading sheets for a second, independent reader (text only)
   agreement B              a second reader's file (same format, same ids) scored against the writers'
@@ -162,10 +162,24 @@ def gold(split: str | None = None) -> list[dict]:
     return rows
 
 
+def with_text(rows: list[dict]) -> list[dict]:
+    """A second reader's rows (id, events, actors) with the writer's headline and paragraphs put back."""
+    raw = {x.get("id"): x for p in writer_files() for x in read(p)}
+    out = []
+    for r in rows:
+        w = raw.get(r.get("id"))
+        if w is None:
+            raise SystemExit(f"{r.get('id')}: no such written article")
+        out.append({**w, "events": r.get("events", []), "actors": r.get("actors", [])})
+    return out
+
+
 def cmd_check(args) -> None:
     bad = 0
     for f in args.files:
         rows = read(Path(f))
+        if args.second:
+            rows = with_text(rows)
         problems: list[str] = []
         ids = set()
         for r in rows:
@@ -213,16 +227,13 @@ def cmd_agreement(args) -> None:
     writers = {r["id"]: r for r in gold()}
     second = {}
     problems: list[str] = []
-    for r in read(Path(args.b)):
-        w = writers.get(r.get("id"))
-        if w is None:
-            continue
-        raw = next(x for p in writer_files() for x in read(p) if x.get("id") == r["id"])
-        second[r["id"]] = convert({**raw, "events": r.get("events", []), "actors": r.get("actors", [])}, problems)
+    for r in with_text(read(Path(args.b))):
+        if r["id"] in writers:
+            second[r["id"]] = convert(r, problems)
     both = [writers[i] for i in second]
     f = score(both, {i: as_prediction(g) for i, g in second.items()})
-    keys = ("gold_events", "pred_events", "type_P", "type_R", "triple_P", "triple_R", "found_P", "found_R",
-            "coded_P", "coded_R")
+    keys = ("gold_events", "pred_events", "type_P", "type_R", "triple_P", "triple_R", "actor_P", "actor_R",
+            "actor_coded_P", "actor_coded_R")
     print(json.dumps({"articles": len(both), **{k: f.get(k) for k in keys}, "problems": len(problems)}))
 
 
@@ -231,6 +242,7 @@ def main(argv=None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("check")
     p.add_argument("files", nargs="+")
+    p.add_argument("--second", action="store_true", help="a second reader's file: the texts are the writers'")
     p.set_defaults(fn=cmd_check)
     p = sub.add_parser("build")
     p.add_argument("out")

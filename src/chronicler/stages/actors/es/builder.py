@@ -17,7 +17,8 @@ Rules, in order over the parse:
    students, farmers, criminals) or national body (government, police, courts, the legislature, the armed
    forces) with no country takes the one country where the document's events happen (the places it puts things
    "en", the dateline, and the governments, police and courts it names); where the document points to several,
-   the dateline's country ("BUENOS AIRES, 3 may (EFE).-": the Congress is Argentina's), else null.
+   the dateline's country ("BUENOS AIRES, 3 may (EFE).-": the Congress is Argentina's), else the country whose
+   actors it names at least twice as often as any other's, else null.
 """
 from __future__ import annotations
 
@@ -316,7 +317,7 @@ class SpanishActors:
         actors = list(self.reg.actors.values())
         if not any(a.country is None for a in actors):
             return
-        named = {a.country for a in actors if a.country and a.country != "IGO" and a.sector != "JRN"}
+        named = {a.country for a in actors if a.country and a.country != "IGO" and a.sector != "MED"}
         home = {a.country for a in actors if a.country and a.country != "IGO" and a.sector in _HOME_SECTORS}
         for ent in self.doc.ents:
             if ent.label_ == "LOC" and any(c.dep_ == "case" and c.lower_ == "en" for c in ent.root.children):
@@ -330,13 +331,27 @@ class SpanishActors:
             dateline = self.lex.country(article.dateline) or self.lex.place_country(first) or self.lex.country(first)
             if dateline:
                 home.add(dateline)
+        about = dateline or self._most_named(actors)
         for a in actors:
             if a.country is not None:
                 continue
             if a.kind == "person" and a.sector in _STATE_SECTORS:
-                a.country = next(iter(named)) if len(named) == 1 else dateline
+                a.country = next(iter(named)) if len(named) == 1 else about
             elif a.kind != "person" and a.sector in _HOME_GROUPS | _HOME_SECTORS | _NATIONAL:
-                a.country = next(iter(home)) if len(home) == 1 else dateline
+                a.country = next(iter(home)) if len(home) == 1 else about
+
+    @staticmethod
+    def _most_named(actors: list[Actor]) -> str | None:
+        """The country the document is about: the one whose actors (itself, its government, its people and
+        bodies) it names most, at least twice as often as any other; else None."""
+        counts: dict[str, int] = {}
+        for a in actors:
+            if a.country and a.country != "IGO":
+                counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+            return None
+        return max(counts, key=counts.get)
 
 
 def build_actors_es(doc: Doc, lex: SpanishLexicon) -> tuple[list[Actor], dict[int, str]]:
