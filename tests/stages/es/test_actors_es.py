@@ -68,3 +68,18 @@ def test_no_dateline_and_several_countries_leave_the_body_uncoded(parse_es):
     found, _ = actors(parse_es, "El Congreso aprobó la ley pese a las críticas de Chile y de Brasil.")
     congress = next(a for a in found.values() if a.sector == "LEG")
     assert congress.country is None
+
+
+def test_bodies_the_model_does_not_tag_are_found_by_our_lists(parse_es):
+    found, doc = actors(parse_es, "El Departamento de Estado condenó la detención. La CIDH pidió su liberación.")
+    assert found["U.S. government"].code == "USAGOV"
+    cidh = found["Inter-American Commission on Human Rights"]
+    assert cidh.country == "IGO" and cidh.sector == "IGO"
+    assert [doc.text[s:e] for s, e in cidh.mentions] in (["CIDH"], ["La CIDH"])  # the model may tag it
+
+
+def test_spanish_parties_are_not_english_namesakes(parse_es):
+    found, _ = actors(parse_es, "Vox y el Partido Popular criticaron a la Moncloa.")
+    assert (found["Vox (Spanish party)"].country, found["Vox (Spanish party)"].sector) == ("ESP", "PTY")
+    assert found["People's Party (Spain)"].code == "ESPPTY"
+    assert found["Spanish government"].code == "ESPGOV"  # the seat stands for the government

@@ -5,7 +5,9 @@ Cuba).
 
 Rules, in order over the parse:
 1. entities (PER, ORG, LOC, MISC): a person of leaders.tsv or the dictionaries (coded at the published date), a
-   body, a country or demonym, a seat of government; a bare surname ("Trump") is the person named before with it;
+   body, a country or demonym, a seat of government; then the bodies and seats our lists name that the model's
+   entities missed (the longest capitalised run of words); a bare surname ("Trump") is the person named before
+   with it;
 2. role words (roles.tsv, then UniversalPetrarch's agents): with a person in apposition ("el presidente cubano,
    Miguel Díaz-Canel") they title that person; with a country (a demonym, "de Cuba") and an office, the one
    holder of that office at the date ("el presidente cubano"); else a body or group of that country ("el
@@ -295,9 +297,39 @@ class SpanishActors:
             if iso3 is not None and self.lex.role(tok.text) is None:
                 self.country(iso3, range(tok.i, tok.i + 1), (tok.idx, tok.idx + len(tok.text)))
 
+    def gazetteer(self, longest: int = 8) -> None:
+        """Bodies and seats of government our lists name that the model's entities missed ("El Departamento de
+        Estado condenó", "La CIDH"): the longest capitalised run of words, outside any actor, that the lists
+        hold as a whole."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in self.reg.token_actor or not tok.text[:1].isupper() or not tok.is_alpha:
+                i += 1
+                continue
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if not span[-1].text[:1].isupper() or any(t.i in self.reg.token_actor or t.is_punct for t in span):
+                    continue
+                text = span.text
+                seat = self.lex.seat(text)
+                org = self.lex.orgs.get(key(text))
+                if seat is None and org is None:
+                    continue
+                tokens, where = range(i, i + n), _span_of(doc, i, i + n)
+                if seat is not None:
+                    self.country(seat[0], tokens, where, seat[1] or None)
+                else:
+                    self.reg.add(f"o:{_slug(org.name)}", lambda k, o=org: Actor(k, o.name, o.kind, o.country, o.sector,
+                                                                                cameo=o.code), tokens, where)
+                i += n - 1
+                break
+            i += 1
+
     def run(self) -> tuple[list[Actor], dict[int, str]]:
         for ent in self.doc.ents:
             self.entity(ent)
+        self.gazetteer()
         self.surnames()
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.reg.token_actor:

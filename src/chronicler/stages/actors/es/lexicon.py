@@ -75,10 +75,12 @@ class SpanishLexicon:
         self.roles = {key(w): RoleEs(s, k, o, w) for w, s, k, o in _rows("roles.tsv", 4)}
         self.places: dict[str, tuple[str, str]] = {key(n): (c, s) for n, c, s in _rows("places.tsv", 3)}
         self.orgs: dict[str, OrgEs] = {}
-        for spanish, english in _rows("organizations.tsv", 2):  # the English stage's body, its name and code
-            found = en.org(english)
+        for spanish, english, country, sector, kind in _rows("organizations.tsv", 5):
+            found = en.org(english)  # the English stage's body, its name and code
             if found is not None:
                 self.orgs[key(spanish)] = OrgEs(found.name, found.country, found.sector, found.kind, found.cameo)
+            elif kind:  # a body the English stage does not know: coded here
+                self.orgs[key(spanish)] = OrgEs(english, country or None, sector or None, kind, None)
         self._offices: dict[tuple[str, str], list] | None = None
 
     # -- places and countries --------------------------------------------------------------------------------
