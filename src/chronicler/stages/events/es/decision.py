@@ -6,7 +6,8 @@ The Spanish rules (``extractor.py``) propose every event their verbs, nouns and 
 that a careful reader would write the event down. Events below the threshold chosen for precision are dropped,
 as the English stage drops its candidates; the same switches govern both languages: ``CHRONICLER_EVENTS_DECISION=off``
 keeps the rules' events with their rule confidence, ``CHRONICLER_ALL_EVENTS=1`` (``--all-events``) keeps every
-event with its probability, ``CHRONICLER_EVENTS_THRESHOLD`` moves the bar.
+event with its probability, ``CHRONICLER_EVENTS_THRESHOLD`` moves the bar. A document of one or two sentences
+(a coded sentence, a one-line note) is read by the rules alone: the model learned whole articles.
 """
 from __future__ import annotations
 

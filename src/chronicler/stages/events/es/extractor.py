@@ -41,6 +41,7 @@ LIGHT_VERBS = frozenset({"realizar", "llevar", "hacer", "convocar", "iniciar", "
                          "tener", "haber", "estar", "participar", "anunciar", "cumplir", "continuar", "encabezar",
                          "dirigir", "perpetrar", "cometer", "imponer", "aplicar", "entablar", "reanudar"})
 _ABSORBING = {"threaten", "request", "reject"}
+SHORT_DOC = 2  # sentences: a document this short is read by the rules alone
 
 
 @dataclass
@@ -625,7 +626,9 @@ class SpanishExtractor:
         from chronicler.stages.events.es.decision import load_decision_es
 
         drafts = self.drafts_in_order()
-        decision = load_decision_es()
+        # the decision learned whole articles, where most sentences hold no event; a sentence given alone (a coded
+        # sentence, a one-line note) is another task: the rules' events stand there, with the rules' confidence
+        decision = load_decision_es() if sum(1 for _ in self.doc.sents) > SHORT_DOC else None
         events = []
         date_cache: dict[int, list] = {}
         for d in drafts:
