@@ -109,3 +109,23 @@ def test_police_operation_without_a_doer_is_the_authorities_of_the_place(parse_e
     shows = by_type(evs, "MOBILIZE")
     assert shows and all(e.source.country == "VEN" for e in shows)
     assert by_type(evs, "PROTEST")  # the march watched is its own event
+
+
+def test_a_noun_of_several_words_is_not_its_own_doer(parse_es):
+    evs = events(parse_es, "Un preso político inició una huelga de hambre en la prisión de Canaleta.")
+    strikes = by_type(evs, "PROTEST")
+    assert strikes and all("hambre" not in (e.source.name or "") for e in strikes)
+
+
+def test_a_thing_acted_upon_is_no_target_but_a_clause_subject_is(parse_es):
+    (e,) = [e for e in events(parse_es, "El presidente derogó el decreto.") if e.cameo == "081"]
+    assert e.target is None  # a decree is no actor
+    (acc,) = by_type(events(parse_es, "Vox criticó que el Gobierno español utilice la ayuda como propaganda."),
+                     "ACCUSE")
+    assert acc.target is not None and acc.target.code == "ESPGOV"
+
+
+def test_a_datelines_month_is_no_doer(parse_es):
+    evs = events(parse_es, "WASHINGTON, 6 mar (EFE).- El secretario de Estado exigió al Gobierno de Venezuela "
+                           "que acepte los vuelos.")
+    assert evs and all(e.source.name.lower() != "mar" for e in evs)

@@ -41,7 +41,13 @@ LIGHT_VERBS = frozenset({"realizar", "llevar", "hacer", "convocar", "iniciar", "
                          "tener", "haber", "estar", "participar", "anunciar", "cumplir", "continuar", "encabezar",
                          "dirigir", "perpetrar", "cometer", "imponer", "aplicar", "entablar", "reanudar"})
 _ABSORBING = {"threaten", "request", "reject"}
+CLAUSE_TARGETS = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 SHORT_DOC = 2  # sentences: a document this short is read by the rules alone
+NOT_PARTIES = frozenset({  # words the parse may give as a doer or target that name no one
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "set", "oct", "nov", "dic", "enero",
+    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+    "noviembre", "diciembre", "efe", "afp", "ap", "dpa", "ansa", "hora", "dia", "semana", "mes", "ano", "vez",
+    "veces", "millon", "millones", "parte", "resto", "caso", "casos", "medida", "medidas"})
 
 
 @dataclass
@@ -62,6 +68,7 @@ class Draft:
     frame: str | None = None
     inherited: bool = False  # the source is a subject Spanish left out, read from the clause before
     probability: float | None = None  # the learned decision's, where one is loaded
+    words: set[int] = field(default_factory=set)  # a noun of several words: all of its tokens
 
 
 def _case(tok: Token) -> str:
@@ -121,14 +128,18 @@ class SpanishExtractor:
                 return self.actors[aid]
         return None
 
-    def participant(self, tok: Token | None) -> tuple[Participant | None, Token | None]:
+    def participant(self, tok: Token | None, acted_on: bool = False) -> tuple[Participant | None, Token | None]:
+        """The party a word names: an actor, a proper name, a plain noun phrase (as a target, ``acted_on``, only
+        one that can stand for people: see below), the country of a demonym; else None."""
         if tok is None or tok.pos_ in ("PRON", "DET") and tok.lower_ in ("que", "quien", "quienes", "se", "lo",
                                                                         "la", "los", "las", "le", "les"):
+            return None, None
+        if fold(tok.text) in NOT_PARTIES:  # a dateline's month or wire ("BOGOTÁ, 20 jun (EFE).-")
             return None, None
         if fold(tok.lemma_ or tok.text) in PARTITIVES or tok.pos_ == "NUM":  # "miles de estudiantes"
             inner = next((c for c in tok.children if c.dep_ == "nmod" and _case(c) == "de"), None)
             if inner is not None:
-                return self.participant(inner)
+                return self.participant(inner, acted_on)
         actor = self.actor(tok)
         if actor is not None and actor.country is None:  # "guerrilleros del Frente 13 de las FARC": the FARC's
             inner = self._owner(tok)
@@ -143,7 +154,14 @@ class SpanishExtractor:
             if span is not None:
                 return Participant(name=span.text), tok
         if tok.pos_ == "NOUN" and tok.i not in self.drafts:  # "comunidades indígenas": named, not coded
-            return self.noun_phrase(tok), tok
+            p = self.noun_phrase(tok)
+            # a thing acted upon is no target: a plain noun stands for people only in the plural ("comerciantes",
+            # "vecinos"), with its country ("la empresa estatal venezolana") or as a role ("el portavoz"); not
+            # "derogó el decreto", "negó cualquier vínculo"
+            if p is None or fold(tok.lemma_) in NOT_PARTIES or (
+                    acted_on and not ("Plur" in tok.morph.get("Number") or p.country or self._role_word(tok))):
+                return None, None
+            return p, tok
         if tok.pos_ == "ADJ":  # "la operación militar estadounidense": the country of a demonym
             from chronicler.stages.actors.es.lexicon import spanish_lexicon
 
@@ -154,6 +172,14 @@ class SpanishExtractor:
                     return Participant.from_actor(actor), tok
                 return Participant(name=spanish_lexicon().en.name_of(iso3), country=iso3, code=iso3), tok
         return None, None
+
+    @staticmethod
+    def _role_word(tok: Token) -> bool:
+        """A title or role ("el presidente", "el portavoz"): a person, though of no country we know."""
+        from chronicler.stages.actors.es.lexicon import key, singular, spanish_lexicon
+
+        roles = spanish_lexicon().roles  # our own list: UniversalPetrarch's agents hold "decreto" and such
+        return any(form in roles for text in {tok.lemma_ or tok.text, tok.text} for form in singular(key(text)))
 
     def _owner(self, tok: Token, depth: int = 2) -> tuple[Actor, Token] | None:
         """An actor with a country in the "de" phrases below a word ("del Frente 13 de las FARC")."""
@@ -282,12 +308,16 @@ class SpanishExtractor:
                 if found is not None and found[0].type and before not in self.lex.idioms:
                     self.drafts[tok.i] = Draft(tok, found[0], "noun", tokens=[tok.i])
                     self.drafts[tok.i].frame = "patient" if found[1] else None
+                    width = 3 if self.lex.nouns.get(three) is found else \
+                        2 if adjective and self.lex.nouns.get(f"{lemma} {adjective}") is found else 1
+                    self.drafts[tok.i].words = set(range(tok.i, tok.i + width))  # "huelga de hambre": one noun
 
     # -- arguments ---------------------------------------------------------------------------------------------
-    def _pick(self, toks: list[Token], exclude: Participant | None = None) -> tuple[Participant | None, Token | None]:
+    def _pick(self, toks: list[Token], exclude: Participant | None = None,
+              acted_on: bool = False) -> tuple[Participant | None, Token | None]:
         named = None
         for t in toks:
-            p, pt = self.participant(t)
+            p, pt = self.participant(t, acted_on)
             if p is None or (exclude is not None and _same(p, exclude)):
                 continue
             if p.actor is not None or p.country is not None:
@@ -306,12 +336,12 @@ class SpanishExtractor:
             # "los estudiantes detenidos por la policía": the noun is acted on, "por" names the doer
             agent = self.agent_of_passive(verb)
             d.source, d.source_tok = self.participant(agent) if agent is not None else (None, None)
-            d.target, d.target_tok = self.participant(verb.head)
+            d.target, d.target_tok = self.participant(verb.head, acted_on=True)
             return
         if passive:
             agent = self.agent_of_passive(verb)
             d.source, d.source_tok = self.participant(agent) if agent is not None else (None, None)
-            d.target, d.target_tok = self.participant(subj) if subj is not None else (None, None)
+            d.target, d.target_tok = self.participant(subj, acted_on=True) if subj is not None else (None, None)
             return
         if subj is None and self.speaker(verb) is None:
             subj = self.dropped_subject(verb)
@@ -328,11 +358,20 @@ class SpanishExtractor:
         # Spanish marks a person acted on with "a": such a phrase before a bare object ("amenazaron de muerte a
         # los candidatos")
         marked = [c for c in objects + obliques if _case(c) in ("a", "al")]
-        d.target, d.target_tok = self._pick(marked + [c for c in objects + obliques if c not in marked], d.source)
+        d.target, d.target_tok = self._pick(marked + [c for c in objects + obliques if c not in marked], d.source, True)
+        if d.target is None and d.code.type in CLAUSE_TARGETS:
+            # "criticó que el Gobierno utilice la ayuda", "rechazó que Washington imponga": whom it is about
+            for c in verb.children:
+                if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "que" for m in c.children):
+                    subj = self.subject(c)
+                    p, pt = self.participant(subj) if subj is not None else (None, None)
+                    if p is not None and (p.actor or p.country) and (d.source is None or not _same(p, d.source)):
+                        d.target, d.target_tok = p, pt
+                    break
 
     def noun_arguments(self, d: Draft) -> None:
         noun = d.token
-        mods = [c for c in noun.children if c.dep_ in ("nmod", "amod", "appos")]
+        mods = [c for c in noun.children if c.dep_ in ("nmod", "amod", "appos") and c.i not in d.words]
         de = [c for c in mods if _case(c) == "de" or (c.dep_ == "amod" and c.i > noun.i)]
         others = [c for c in mods if _case(c) in ("contra", "con", "a", "hacia", "ante", "entre", "en contra de")]
         patient = d.frame == "patient"
@@ -341,13 +380,13 @@ class SpanishExtractor:
         if by:
             d.source, d.source_tok = self._pick(by)
         if patient:
-            d.target, d.target_tok = self._pick(de)
+            d.target, d.target_tok = self._pick(de, acted_on=True)
         elif d.source is None:
             d.source, d.source_tok = self._pick([c for c in de if c.dep_ != "amod"])
             if d.source is None:  # "la protesta estudiantil", "ataques estadounidenses"
                 d.source, d.source_tok = self._pick([c for c in de if c.dep_ == "amod"])
         if d.target is None:
-            d.target, d.target_tok = self._pick(others, d.source)
+            d.target, d.target_tok = self._pick(others, d.source, True)
         # the noun's phrase: "una jornada de protesta", "la ola de huelgas": the container noun's doers are
         # the event's ("los maestros iniciaron una jornada de protesta")
         phrase = noun
@@ -368,7 +407,7 @@ class SpanishExtractor:
                     d.source, d.source_tok = self.participant(subj)
                 if d.target is None:
                     targets = [c for c in head.children if c.dep_ in ("obl",) and _case(c) in TARGET_CASES]
-                    d.target, d.target_tok = self._pick(targets, d.source)
+                    d.target, d.target_tok = self._pick(targets, d.source, True)
             d.tokens.append(head.i)
 
     # -- frames and mood -----------------------------------------------------------------------------------------
