@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ HERE = ROOT / "annotations" / "es_written"
 sys.path.insert(0, str(ROOT / "scripts"))
 from annotate_articles import KINDS, MODALITY, POLARITY, SECTORS, TYPES  # noqa: E402
 
-DEV_WRITERS = {"w8"}  # whole writers held out: a writer's style and stories stay on one side
+DEV_WRITERS = {"w8", "w14"}  # whole writers held out: a writer's style and stories stay on one side
 
 
 def assemble(r: dict) -> tuple[str, list[tuple[int, int]]]:
@@ -145,7 +146,9 @@ def read(path: Path) -> list[dict]:
 
 
 def writer_files() -> list[Path]:
-    return sorted((HERE / "raw").glob("w*.jsonl"))
+    """The writers' files (``WRITTEN_ES_RAW`` names another folder: a frozen copy, to compare two versions)."""
+    folder = Path(os.environ.get("WRITTEN_ES_RAW") or HERE / "raw")
+    return sorted(folder.glob("w*.jsonl"))
 
 
 def gold(split: str | None = None) -> list[dict]:
