@@ -1,3 +1,5 @@
+import pytest
+
 from chronicler.sources.article import find_dateline, make_article
 
 
@@ -53,3 +55,18 @@ def test_ordinary_sentences_are_not_datelines():
 def test_dateline_given_by_the_caller_wins():
     a = make_article("Shares rose.", dateline="NEW YORK")
     assert a.dateline == "NEW YORK" and a.dateline_span is None
+
+
+@pytest.mark.parametrize("text, place, body", [
+    ("LA HABANA, 5 ene (EFE).- «No vamos a ceder», afirmó.", "LA HABANA", "«No vamos"),
+    ("Montevideo, 27 abr 2023 (AFP) - La central sindical convocó.", "Montevideo", "La central"),
+    ("MADRID, 12 de marzo (EP) - El Gobierno aprobó.", "MADRID", "El Gobierno"),
+    ("Temuco, Chile, 22 mar 2023 (AFP) - El Gobierno chileno anunció.", "Temuco, Chile", "El Gobierno"),
+])
+def test_spanish_wire_datelines(text, place, body):
+    article = make_article(text)
+    assert article.dateline == place and text[article.body_start:].startswith(body)
+
+
+def test_a_name_with_a_number_and_initials_is_no_dateline():
+    assert make_article("Smith, 5 votes (R) - the bill passed.").dateline is None

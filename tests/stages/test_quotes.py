@@ -508,3 +508,10 @@ def test_a_reporting_verb_that_reports_words_stays_a_quotation(quotes_of):
     assert q["attribution"] == "speech" and q["text"] == "that she would not release the transcripts"
     q = quotes_of("Senator Maria Lopez denied that she had seen the report.")[0]
     assert q["attribution"] == "speech"
+
+
+def test_a_colon_hands_the_quote_to_its_cue_not_to_a_later_silence(quotes_of):
+    qs = quotes_of('Sen. Lindsey Graham wrote on Twitter: "This is a disaster for the president." '
+                   "Trump did not respond.")
+    (q,) = [q for q in qs if q["kind"] == "direct"]
+    assert q["speaker"] is not None and q["speaker"]["name"] == "Lindsey Graham"

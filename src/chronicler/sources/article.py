@@ -11,7 +11,8 @@ from datetime import date
 from chronicler.model import Article
 
 _SENT_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
-# "HAVANA:", "WASHINGTON (Reuters) -", "NEW YORK, March 3 (Reuters) -", "Havana, Cuba (AP) —"
+# "HAVANA:", "WASHINGTON (Reuters) -", "NEW YORK, March 3 (Reuters) -", "Havana, Cuba (AP) —", and the Spanish
+# wires' "LA HABANA, 5 ene (EFE).-", "Montevideo, 27 abr 2023 (AFP) -"
 _DATELINE = re.compile(
     r"""[ \t]*
     (?P<place>
@@ -19,9 +20,10 @@ _DATELINE = re.compile(
         (?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?    # optional ", Region"
       | (?P<mixed>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?)  # needs agency
     )
-    (?:,[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?   # optional ", March 3"
+    (?:,[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ](?:de[ ])?(?:[A-Z][a-z]{2,8}|(?:ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|nov|dic)[a-z]{0,7})\.?(?:[ ]\d{4})?))?
+    # ", March 3", ", 3 March", ", 5 ene", ", 27 abr 2023"
     [ ]*(?P<agency>\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))?
-    [ ]*(?P<sep>:|--|-|–|—)[ ]+(?=\S)
+    [ ]*(?P<sep>:|--|\.?-|\.?–|\.?—)[ ]+(?=\S)                     # "(Reuters) -", "(EFE).-"
     """,
     re.X,
 )

@@ -112,17 +112,29 @@ def find_cue(ctx: Context, first: int, last: int) -> Token | None:
     """The reporting verb nearest the quoted tokens [first, last], in the sentences around them."""
     doc = ctx.doc
     para = ctx.para_of(doc[first].idx)
+    # 'Graham wrote on Twitter: "..."': the cue that a colon hands the quote to is its cue, whatever follows
+    i = first - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text != ":" and i >= first - 3:
+        i -= 1
+    if i >= 0 and doc[i].text == ":":
+        for j in range(i - 1, max(doc[i].sent.start, i - 12) - 1, -1):
+            if _cue_ok(ctx, doc[j]) and ctx.para_of(doc[j].idx) == para and not _negated(doc[j]):
+                return doc[j]
     best: tuple[int, int, Token] | None = None
     for s, e in _candidate_sentences(ctx, first, last):
         for i in range(s, e):
             t = doc[i]
-            if first <= i <= last or not _cue_ok(ctx, t) or ctx.para_of(t.idx) != para:
-                continue
+            if first <= i <= last or not _cue_ok(ctx, t) or ctx.para_of(t.idx) != para or _negated(t):
+                continue  # "Trump did not respond": no one's words
             dist = i - last if i > last else first - i
             rank = (0 if subject_of(t) is not None else 1, dist + (0 if i > last else 1))
             if best is None or rank < best[:2]:
                 best = (rank[0], rank[1], t)
     return best[2] if best else None
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" for c in t.children)
 
 
 _NOMINAL = ("PROPN", "PRON", "NOUN")
