@@ -359,7 +359,18 @@ class SpanishExtractor:
         # los candidatos")
         marked = [c for c in objects + obliques if _case(c) in ("a", "al")]
         d.target, d.target_tok = self._pick(marked + [c for c in objects + obliques if c not in marked], d.source, True)
-        if d.target is None and d.code.type in CLAUSE_TARGETS:
+        if d.target is None:
+            # a thing given or cut off and whom it goes to: "cortar el petróleo que Venezuela enviaba a Cuba",
+            # "suspendió la ayuda destinada a Haití": the one it goes to is acted upon
+            for obj in objects:
+                to = [t for t in obj.subtree if t.i != obj.i and t.dep_ in ("obl", "nmod", "iobj")
+                      and _case(t) in ("a", "al", "para") and self.actor(t) is not None]
+                if to:
+                    p, pt = self.participant(to[0], acted_on=True)
+                    if p is not None and (d.source is None or not _same(p, d.source)):
+                        d.target, d.target_tok = p, pt
+                        break
+        if d.target is None and d.code.type in CLAUSE_TARGETS and fold(verb.lemma_) not in self.lex.frames:
             # "criticó que el Gobierno utilice la ayuda", "rechazó que Washington imponga": whom it is about
             for c in verb.children:
                 if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "que" for m in c.children):
