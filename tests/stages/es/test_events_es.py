@@ -129,3 +129,21 @@ def test_a_datelines_month_is_no_doer(parse_es):
     evs = events(parse_es, "WASHINGTON, 6 mar (EFE).- El secretario de Estado exigió al Gobierno de Venezuela "
                            "que acepte los vuelos.")
     assert evs and all(e.source.name.lower() != "mar" for e in evs)
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("El canciller viajó a Caracas para reunirse con Maduro.", "CONSULT", "actual"),  # "reunirse": clitic attached
+    ("Ambos gobiernos firmaron un acuerdo de cooperación.", "AGREE", "actual"),  # the codebook's AGREE, not 057's SUPPORT
+    ("Estados Unidos sancionó a tres jueces nicaragüenses.", "SANCTION", "actual"),
+    ("El Ejército desplegará 3.000 soldados en la frontera.", "MOBILIZE", "intended"),  # a deployment to come
+    ("Los presidentes se reunirán el martes en Brasilia.", "CONSULT", "intended"),  # not AGREE (030)
+])
+def test_types_and_moods_as_the_whole_article_codebook_reads_them(parse_es, text, kind, modality):
+    evs = by_type(events(parse_es, text), kind)
+    assert evs and evs[0].modality == modality
+
+
+def test_criticising_a_thing_acts_on_its_owner(parse_es):
+    (e,) = by_type(events(parse_es, "El Gobierno cubano calificó de «ilegales» las sanciones de Washington."),
+                   "ACCUSE")
+    assert e.target is not None and e.target.code == "USAGOV"

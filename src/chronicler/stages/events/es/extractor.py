@@ -29,7 +29,7 @@ from chronicler.model import Actor, Event, Location, Participant, Quote
 from chronicler.nlp.spans import original_text, text_span
 from chronicler.stages.events.es.lexicon import SpanishEventLexicon, fold
 from chronicler.stages.disputes import SYMMETRIC
-from chronicler.stages.events.lexicon import COOPERATIVE, Code
+from chronicler.stages.events.lexicon import Code
 from chronicler.stages.temporal_es import find_dates_es
 
 TARGET_CASES = ("a", "al", "contra", "con", "hacia", "ante", "sobre")
@@ -42,6 +42,7 @@ LIGHT_VERBS = frozenset({"realizar", "llevar", "hacer", "convocar", "iniciar", "
                          "dirigir", "perpetrar", "cometer", "imponer", "aplicar", "entablar", "reanudar"})
 _ABSORBING = {"threaten", "request", "reject"}
 CLAUSE_TARGETS = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+OWNER_TARGETS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 SHORT_DOC = 2  # sentences: a document this short is read by the rules alone
 NOT_PARTIES = frozenset({  # words the parse may give as a doer or target that name no one
     "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "set", "oct", "nov", "dic", "enero",
@@ -134,7 +135,7 @@ class SpanishExtractor:
         if tok is None or tok.pos_ in ("PRON", "DET") and tok.lower_ in ("que", "quien", "quienes", "se", "lo",
                                                                         "la", "los", "las", "le", "les"):
             return None, None
-        if fold(tok.text) in NOT_PARTIES:  # a dateline's month or wire ("BOGOTÁ, 20 jun (EFE).-")
+        if fold(tok.text) in NOT_PARTIES or not tok.text[:1].isalnum():  # a dateline's month or wire, a mark
             return None, None
         if fold(tok.lemma_ or tok.text) in PARTITIVES or tok.pos_ == "NUM":  # "miles de estudiantes"
             inner = next((c for c in tok.children if c.dep_ == "nmod" and _case(c) == "de"), None)
@@ -268,6 +269,9 @@ class SpanishExtractor:
         """(code, needs a target, extra token indices) of a verb, or (None, ...)."""
         lemma = fold(verb.lemma_ or verb.text)
         reflexive = any(_is_se(c) for c in verb.children)
+        if " " in lemma:  # "reunirse" -> "reunir él": the model splits an attached clitic into the lemma
+            lemma = lemma.split()[0]
+            reflexive = reflexive or fold(verb.text).endswith("se")
         preps = [(_case(c), c) for c in verb.children if c.dep_ in ("obl", "obj", "iobj", "advcl", "xcomp")]
         preps += [(m.lower_, c) for c in verb.children if c.dep_ in ("advcl", "xcomp")
                   for m in c.children if m.dep_ == "mark"]
@@ -367,6 +371,17 @@ class SpanishExtractor:
                       and _case(t) in ("a", "al", "para") and self.actor(t) is not None]
                 if to:
                     p, pt = self.participant(to[0], acted_on=True)
+                    if p is not None and (d.source is None or not _same(p, d.source)):
+                        d.target, d.target_tok = p, pt
+                        break
+        if d.target is None and d.code.type in OWNER_TARGETS:
+            # criticising or defending a thing is acting on its owner: "calificó de ilegales las sanciones de
+            # Washington", "rechazó el plan del Gobierno"
+            for obj in objects:
+                owner = [c for c in obj.children if c.dep_ in ("nmod", "amod") and c.i > obj.i
+                         and (_case(c) in ("de", "del") or c.dep_ == "amod") and self.actor(c) is not None]
+                if owner:
+                    p, pt = self.participant(owner[0], acted_on=True)
                     if p is not None and (d.source is None or not _same(p, d.source)):
                         d.target, d.target_tok = p, pt
                         break
@@ -527,11 +542,12 @@ class SpanishExtractor:
         if "poder" in lemmas or "Cnd" in moods or conditional:
             d.modality = "hypothetical"
         elif ("Fut" in tenses or "ir" in lemmas) and d.modality in ("actual", "claimed") and d.frame in (None, "claim"):
-            if d.code.quad_class == 4 or d.code.type == "THREATEN":
+            # a violent act to come is a threat ("atacará"); a deployment, an arrest or a charge to come, and any
+            # cooperation, is the act itself, intended ("desplegará tropas", "imputará", "se reunirán", "donará"),
+            # as the whole-article codebook records them
+            if (d.code.quad_class == 4 and d.code.type not in ("MOBILIZE", "COERCE")) or d.code.type == "THREATEN":
                 d.code, d.modality = self._threat(d.code), "threatened"
             else:
-                if d.code.type in COOPERATIVE and d.code.type != "AGREE":
-                    d.code = self.lex.code("030") or d.code
                 d.modality = "intended"
         if d.modality == "actual" and tok.i in self.quote_of:
             d.modality = "claimed"

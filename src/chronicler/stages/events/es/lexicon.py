@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -56,7 +56,10 @@ def _use_dictionary() -> bool:
 
 @lru_cache(maxsize=1)
 def spanish_event_lexicon() -> SpanishEventLexicon:
-    codes = event_lexicon().codes
+    codes = dict(event_lexicon().codes)  # a copy: the codebook's types below are Spanish-only
+    for cameo, kind in _lines("types.tsv"):
+        if cameo.strip() in codes:
+            codes[cameo.strip()] = replace(codes[cameo.strip()], type=kind.strip())
     verbs: dict[str, Code] = {}
     for k, cameo in _lines("verbs.tsv"):
         code = nearest(codes, cameo.strip())
