@@ -83,3 +83,12 @@ def test_spanish_parties_are_not_english_namesakes(parse_es):
     assert (found["Vox (Spanish party)"].country, found["Vox (Spanish party)"].sector) == ("ESP", "PTY")
     assert found["People's Party (Spain)"].code == "ESPPTY"
     assert found["Spanish government"].code == "ESPGOV"  # the seat stands for the government
+
+
+def test_countries_and_parties_the_model_tags_as_people_and_no_dateline_actor(parse_es):
+    found, doc = actors(parse_es, "MADRID, 3 may (EFE).- España y México rechazaron la medida. El PP y Morena "
+                                  "criticaron al Gobierno de México. La Unión Europea pidió calma.")
+    assert found["Spain"].kind == "country" and found["Mexico"].code == "MEX"
+    assert found["Morena"].code == "MEXPTY" and found["People's Party (Spain)"].code == "ESPPTY"
+    assert (found["European Union"].country, found["European Union"].sector) == ("IGO", "IGO")
+    assert all(doc.text[s:e] != "MADRID" for a in found.values() for s, e in a.mentions)  # where it was filed

@@ -114,6 +114,10 @@ class SpanishActors:
         return self.reg.add(f"c:{iso3}", lambda i: Actor(i, name, "country", iso3), tokens, span)
 
     def entity(self, ent: Span) -> None:
+        article = self.doc._.article
+        if article is not None and article.dateline_span and \
+                article.dateline_span[0] <= ent.start_char < article.body_start:
+            return  # the dateline's place is where the story was filed, not an actor ("MADRID, 3 may (EFE).-")
         start = ent.start  # the model's entities may open with a preposition or article ("Según el Gobierno")
         while start < ent.end and self.doc[start].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SPACE"):
             start += 1
@@ -135,7 +139,10 @@ class SpanishActors:
         if seat is not None and (label != "PER" or len(ent) == 1):  # "Washington" alone is the government
             self.country(seat[0], tokens, span, seat[1] or None)
             return
-        iso3 = self.lex.country(text) if label != "PER" else None
+        # the small model tags countries and parties as people now and then ("España y México rechazaron"): a
+        # name our lists hold as a country or body, and no person's, is that country or body
+        not_a_person = label != "PER" or self.lex.person(text) is None
+        iso3 = self.lex.country(text) if not_a_person else None
         if iso3 is not None:
             self.country(iso3, tokens, span)
             return
@@ -144,7 +151,7 @@ class SpanishActors:
         if label != "PER" and self.lex.en.person(text) is not None and self.lex.place_country(text) is None:
             self.person(text, tokens, span)  # a known office holder the model took for a place ("Nicolás Maduro")
             return
-        if label in ("ORG", "MISC", "LOC"):
+        if label in ("ORG", "MISC", "LOC") or (label == "PER" and not_a_person and key(text) in self.lex.orgs):
             org = self.lex.org(text, self.when)
             if org is not None:
                 code = org.code
@@ -302,8 +309,14 @@ class SpanishActors:
         Estado condenó", "La CIDH"): the longest capitalised run of words, outside any actor, that the lists
         hold as a whole."""
         doc, i = self.doc, 0
+        article = doc._.article
+        filed = range(article.dateline_span[0], article.body_start) if article is not None \
+            and article.dateline_span else range(0)  # the dateline names where it was filed: no actor
         while i < len(doc):
             tok = doc[i]
+            if tok.idx in filed:
+                i += 1
+                continue
             if i in self.reg.token_actor or not tok.text[:1].isupper() or not tok.is_alpha:
                 i += 1
                 continue
@@ -347,6 +360,9 @@ class SpanishActors:
 
     def infer(self) -> None:
         actors = list(self.reg.actors.values())
+        for a in actors:  # an international body is coded IGO in both fields, as the English stage codes it
+            if a.country == "IGO" and a.sector is None and a.kind == "organization":
+                a.sector = "IGO"
         if not any(a.country is None for a in actors):
             return
         named = {a.country for a in actors if a.country and a.country != "IGO" and a.sector != "MED"}
