@@ -36,7 +36,10 @@ from chronicler.stages.actors.es.lexicon import SpanishLexicon, key
 _SLUG = re.compile(r"[^a-z0-9]+")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 _HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})
-_NATIONAL = frozenset({"LEG", "MIL"})  # "el Congreso", "las Fuerzas Armadas": the country the article is about
+_NATIONAL = frozenset({"LEG", "MIL"})
+# UniversalPetrarch's agents code some groups with CAMEO sectors the whole-article codebook does not have: its
+# journalists are MED, refugees and doctors ordinary people (CVL), criminals no sector at all
+CODEBOOK_SECTORS = {"JRN": "MED", "REF": "CVL", "HLH": "CVL", "CRM": None}  # "el Congreso", "las Fuerzas Armadas": the country the article is about
 _HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "AGR", "CRM", "RAD"})
 
 
@@ -363,6 +366,8 @@ class SpanishActors:
         for a in actors:  # an international body is coded IGO in both fields, as the English stage codes it
             if a.country == "IGO" and a.sector is None and a.kind == "organization":
                 a.sector = "IGO"
+            if a.sector in CODEBOOK_SECTORS:  # the dictionaries' CAMEO sectors the codebook reads as its own
+                a.sector = CODEBOOK_SECTORS[a.sector]
         if not any(a.country is None for a in actors):
             return
         named = {a.country for a in actors if a.country and a.country != "IGO" and a.sector != "MED"}
