@@ -147,3 +147,14 @@ def test_criticising_a_thing_acts_on_its_owner(parse_es):
     (e,) = by_type(events(parse_es, "El Gobierno cubano calificó de «ilegales» las sanciones de Washington."),
                    "ACCUSE")
     assert e.target is not None and e.target.code == "USAGOV"
+
+
+def test_the_act_asked_for_threatened_or_refused_is_recorded_too(parse_es):
+    evs = events(parse_es, "Foro Penal exigió al Gobierno venezolano la liberación de Camacaro.")
+    (asked,) = [e for e in evs if e.modality == "requested"]
+    assert asked.type == "CONCEDE" and asked.source.code == "VENGOV" and by_type(evs, "REQUEST")
+    evs = events(parse_es, "Trump amenazó con atacar Venezuela.")
+    assert {(e.type, e.modality) for e in evs} >= {("THREATEN", "actual"), ("ASSAULT", "threatened")}
+    evs = events(parse_es, "Boluarte se negó a renunciar.")  # a refusal, not a denial of a fact
+    assert {(e.type, e.polarity, e.modality) for e in evs} >= {("REJECT", "asserted", "actual"),
+                                                               ("CONCEDE", "negated", "actual")}

@@ -469,6 +469,8 @@ class SpanishExtractor:
         if ftok is None:
             return
         kind = self.lex.frames[fold(ftok.lemma_)]
+        if kind == "deny" and any(_is_se(c) for c in ftok.children):
+            kind = "reject"  # "se negó a renunciar": a refusal, not a denial of a fact
         framer = self.drafts.get(ftok.i)
         holder_tok = self.subject(ftok)
         holder, _ = self.participant(holder_tok) if holder_tok is not None else (None, None)
@@ -486,6 +488,24 @@ class SpanishExtractor:
                 else:
                     framer.target = d.target
             framer.tokens.extend(d.tokens)
+            if d.code.type and d.code.type != framer.code.type and d.code.type != "THREATEN":
+                # the act asked for, threatened or refused is recorded too, as the codebook says ("exigió a Israel
+                # que permita la entrada": REQUEST, and CONCEDE requested of Israel; "se negó a renunciar": a
+                # negated CONCEDE beside the REJECT)
+                if kind == "request":
+                    d.modality = "requested"
+                    if framer.target is not None and (d.source is None or (framer.source is not None
+                                                                           and _same(d.source, framer.source))):
+                        d.source, d.source_tok = framer.target, framer.target_tok
+                elif kind == "threaten":
+                    d.modality = "threatened"
+                    d.source = d.source or framer.source
+                else:
+                    d.polarity = "negated"
+                    d.source = d.source or framer.source
+                if d.target is not None and d.source is not None and _same(d.target, d.source):
+                    d.target = None
+                return
             d.dropped = True
             return
         if kind == "consider":
