@@ -11,7 +11,7 @@ DEV_WRITERS are the dev split).
   check FILE... [--second]  what is wrong in a writer's (or a second reader's) file (nothing written)
   build OUT [--split S]    gold for the scorer (texts included: they are the project's own)
   sheets OUT --ids F       reading sheets for a second, independent reader (text only)
-  agreement B              a second reader's file (same format, same ids) scored against the writers'
+  agreement B...           second readers' files (same format, same ids) scored against the writers'
 """
 from __future__ import annotations
 
@@ -230,7 +230,7 @@ def cmd_agreement(args) -> None:
     writers = {r["id"]: r for r in gold()}
     second = {}
     problems: list[str] = []
-    for r in with_text(read(Path(args.b))):
+    for r in with_text([row for b in args.b for row in read(Path(b))]):
         if r["id"] in writers:
             second[r["id"]] = convert(r, problems)
     both = [writers[i] for i in second]
@@ -256,7 +256,7 @@ def main(argv=None) -> None:
     p.add_argument("--ids", required=True)
     p.set_defaults(fn=cmd_sheets)
     p = sub.add_parser("agreement")
-    p.add_argument("b")
+    p.add_argument("b", nargs="+", help="second readers' files")
     p.set_defaults(fn=cmd_agreement)
     args = ap.parse_args(argv)
     args.fn(args)
