@@ -192,13 +192,27 @@ def low_events_threshold(monkeypatch):
     """Tests of what is done with events (alerts, pages) deliver whatever events the decision keeps: a low events
     bar keeps a fixture's threat whatever the shipped model's calibration (its confidence weighs how sure the doer
     and target are, and the synthetic countries of the fixtures are far from the articles it was trained on)."""
+    monkeypatch.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
+    reload_decisions()
+    yield
+    monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD")
+    reload_decisions()
+
+
+def reload_decisions() -> None:
+    """The English and Spanish event decisions read their switches once: load them again after a change."""
     from chronicler.stages.events.decision import load_decision
     from chronicler.stages.events.es.decision import load_decision_es
 
-    monkeypatch.setenv("CHRONICLER_EVENTS_THRESHOLD", "0.1")
     load_decision.cache_clear()
     load_decision_es.cache_clear()
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """The events decisions off (``CHRONICLER_EVENTS_DECISION=off``): the rules' events, as tests of rules read them."""
+    monkeypatch.setenv("CHRONICLER_EVENTS_DECISION", "off")
+    reload_decisions()
     yield
-    monkeypatch.delenv("CHRONICLER_EVENTS_THRESHOLD")
-    load_decision.cache_clear()
-    load_decision_es.cache_clear()
+    monkeypatch.delenv("CHRONICLER_EVENTS_DECISION")
+    reload_decisions()

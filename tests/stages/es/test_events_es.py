@@ -1,22 +1,8 @@
 """Spanish events: triggers, arguments, frames, negation and mood (hand-built sentences)."""
 import pytest
 
-pytestmark = pytest.mark.spanish
-
-
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    """These tests read the rules: the learned decision (es/decision.py, its own tests) is off."""
-    from chronicler.stages.events.decision import load_decision
-    from chronicler.stages.events.es.decision import load_decision_es
-
-    monkeypatch.setenv("CHRONICLER_EVENTS_DECISION", "off")
-    load_decision.cache_clear()
-    load_decision_es.cache_clear()
-    yield
-    monkeypatch.delenv("CHRONICLER_EVENTS_DECISION")
-    load_decision.cache_clear()
-    load_decision_es.cache_clear()
+# these tests read the rules: the learned decision (es/decision.py) has its own tests
+pytestmark = [pytest.mark.spanish, pytest.mark.usefixtures("rules_only")]
 
 
 def events(parse_es, text):

@@ -9,20 +9,6 @@ DENIAL = "Díaz-Canel negó que Cuba mantenga negociaciones con Estados Unidos."
 ARTICLE = DENIAL + " La reunión de la Asamblea será el martes. El canciller viajó el lunes a México."
 
 
-@pytest.fixture
-def rules_only(monkeypatch):
-    from chronicler.stages.events.decision import load_decision
-    from chronicler.stages.events.es.decision import load_decision_es
-
-    monkeypatch.setenv("CHRONICLER_EVENTS_DECISION", "off")
-    load_decision.cache_clear()
-    load_decision_es.cache_clear()
-    yield
-    monkeypatch.delenv("CHRONICLER_EVENTS_DECISION")
-    load_decision.cache_clear()
-    load_decision_es.cache_clear()
-
-
 def drafts(parse_es, text):
     from chronicler.stages.events.es.extractor import SpanishExtractor
     from chronicler.stages.events.es.lexicon import spanish_event_lexicon

@@ -698,9 +698,14 @@ def threshold_setting(default: float) -> float:
         return default
 
 
+def decision_switched_on() -> bool:
+    """``CHRONICLER_EVENTS_DECISION=off`` turns the learned decisions off, in every language."""
+    return os.environ.get("CHRONICLER_EVENTS_DECISION", "on").lower() not in ("off", "0", "no")
+
+
 @lru_cache(maxsize=1)
 def load_decision() -> Decision | None:
-    if os.environ.get("CHRONICLER_EVENTS_DECISION", "on").lower() in ("off", "0", "no"):
+    if not decision_switched_on():
         return None
     try:
         data = json.loads(resources.files("chronicler.stages.events").joinpath(MODEL_FILE).read_text("utf-8"))

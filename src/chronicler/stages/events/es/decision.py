@@ -12,13 +12,12 @@ event with its probability, ``CHRONICLER_EVENTS_THRESHOLD`` moves the bar. A doc
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from chronicler.learn.linear import LinearModel
-from chronicler.stages.events.decision import all_events, threshold_setting
+from chronicler.stages.events.decision import all_events, decision_switched_on, threshold_setting
 
 MODEL_FILE = "decision.json"
 
@@ -37,7 +36,7 @@ class SpanishDecision:
 
 @lru_cache(maxsize=1)
 def load_decision_es() -> SpanishDecision | None:
-    if os.environ.get("CHRONICLER_EVENTS_DECISION", "on").lower() in ("off", "0", "no"):
+    if not decision_switched_on():
         return None
     try:
         data = json.loads(resources.files("chronicler.stages.events.es").joinpath(MODEL_FILE).read_text("utf-8"))

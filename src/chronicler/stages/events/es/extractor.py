@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -110,6 +111,11 @@ class SpanishExtractor:
         article = doc._.article
         self.published = article.published if article is not None else None
         self.drafts: dict[int, Draft] = {}
+
+    @cached_property
+    def sentence_numbers(self) -> dict[int, int]:
+        """Each sentence's first token -> its number in the document (0: the first, usually the headline)."""
+        return {sent.start: n for n, sent in enumerate(self.doc.sents)}
 
     def _quote_index(self, quotes: list[Quote]) -> dict[int, Quote]:
         if not quotes:
@@ -694,9 +700,7 @@ class SpanishExtractor:
                          ("in_quote", tok.i in self.quote_of)):
             if on:
                 f.append(flag)
-        if not hasattr(self, "_sent_no"):
-            self._sent_no = {x.start: n for n, x in enumerate(self.doc.sents)}
-        k = self._sent_no.get(sent.start, 0)
+        k = self.sentence_numbers.get(sent.start, 0)
         f.append(f"sent={min(k, 5)}")
         text = sent.text.rstrip()
         if text.endswith("?") or text.startswith("¿"):
@@ -714,7 +718,9 @@ class SpanishExtractor:
         drafts = self.drafts_in_order()
         # the decision learned whole articles, where most sentences hold no event; a sentence given alone (a coded
         # sentence, a one-line note) is another task: the rules' events stand there, with the rules' confidence
-        decision = load_decision_es() if sum(1 for _ in self.doc.sents) > SHORT_DOC else None
+        decision = load_decision_es()
+        if decision is not None and len(self.sentence_numbers) <= SHORT_DOC:
+            decision = None
         events = []
         date_cache: dict[int, list] = {}
         for d in drafts:
