@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ["CHRONICLER_EVENTS_DECISION"] = "off"  # the rules' drafts, all of them
 
-from chronicler.eval.articles import score, sentence_of  # noqa: E402
+from chronicler.eval.articles import sentence_of  # noqa: E402
 from chronicler.learn import fit as learn  # noqa: E402
 
 OUT = ROOT / "src/chronicler/stages/events/es/decision.json"
@@ -76,11 +76,6 @@ def label(drafts: list[dict], gold: dict, whole: bool = False) -> None:
     """EVENT where the draft stands for a gold event of its type (``whole``: with its doer and target right too,
     as a careful reader would take the record as it stands), else NONE."""
     sents = gold["sentences"]
-    forms = {a["name"]: a.get("form_spans") or [] for a in gold["actors"]}
-
-    def at(arg):
-        return ((forms.get(arg["name"]) or []) + ([arg["span"]] if arg.get("span") else [])) if arg else []
-
     taken: set[int] = set()
     for d in drafts:
         d["s"] = sentence_of(sents, d["start"], d["end"])
@@ -92,35 +87,28 @@ def label(drafts: list[dict], gold: dict, whole: bool = False) -> None:
         if here:
             d = drafts[here[0]]
             taken.add(here[0])
-            if whole and not (_overlap(d["source_at"], at(ge.get("source"))) and (
-                    ge.get("target") is None or _overlap(d["target_at"], at(ge["target"])))):
+            if whole and not arguments_right(d, ge, gold):
                 continue
             d["label"] = EVENT
-
-
-def predictions(drafts: list[dict], probs: list[float] | None, threshold: float,
-                actors: dict[str, list[dict]]) -> dict[str, dict]:
-    out = {aid: {"events": [], "actors": acts} for aid, acts in actors.items()}
-    for k, d in enumerate(drafts):
-        p = probs[k] if probs is not None else 1.0
-        if p < threshold:
-            continue
-        out.setdefault(d["id"], {"events": [], "actors": []})["events"].append({
-            "type": d["rule"], "evidence": {"start": d["start"], "end": d["end"]}, "polarity": d["polarity"],
-            "source": {"name": d["source"]}, "target": {"name": d["target"]} if d["target"] else None,
-            "confidence": p})
-    return out
-
-
-KEYS = ("pred_events", "gold_events", "type_P", "type_R", "type_F1", "triple_P", "triple_R", "polarity_ok",
-        "actor_P", "actor_R", "actor_coded_P", "actor_coded_R")
 
 
 def _overlap(spans_a, spans_b) -> bool:
     return any(a < d and c < b for a, b in spans_a for c, d in spans_b)
 
 
-def offset_figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
+def arguments_right(d: dict, ge: dict, gold: dict) -> bool:
+    """A draft's doer and target are the gold event's: their words overlap those naming the gold actors in the
+    article (the actor's forms, and the argument's own words); a gold target of null accepts any."""
+    def words(arg: dict) -> list:
+        forms = next((a.get("form_spans") or [] for a in gold["actors"] if a["name"] == arg["name"]), [])
+        return forms + ([arg["span"]] if arg.get("span") else [])
+
+    source, target = ge.get("source"), ge.get("target")
+    return (source is not None and _overlap(d["source_at"], words(source))) and (
+        target is None or _overlap(d["target_at"], words(target)))
+
+
+def figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
     """The whole-article scoring with actors told by where they are named, not by their names (the gold names
     Spanish actors in Spanish, chronicler by its canonical, English names): an event matches a gold event of
     the same sentence and type; its source is right when the doer's mentions overlap the words naming the gold
@@ -135,11 +123,6 @@ def offset_figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
             per.setdefault(d["id"], []).append((p, d))
     T = dict.fromkeys(("gold", "pred", "type", "triple", "gact", "pact", "amatch", "acoded", "pol"), 0)
     for g in gold:
-        forms = {a["name"]: a.get("form_spans") or [] for a in g["actors"]}
-
-        def at(arg):
-            return (forms.get(arg["name"]) or []) + ([arg["span"]] if arg and arg.get("span") else []) if arg else []
-
         preds = sorted(per.get(g["id"], []), key=lambda x: -x[0])
         T["gold"] += len(g["events"])
         T["pred"] += len(preds)
@@ -149,9 +132,7 @@ def offset_figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
             for k, ge in enumerate(g["events"]):
                 if k in used or ge["s"] != d["s"] or ge["type"] != d["rule"]:
                     continue
-                src = _overlap(d["source_at"], at(ge.get("source")))
-                tgt = ge.get("target") is None or _overlap(d["target_at"], at(ge["target"]))
-                cand = (src and tgt, k)
+                cand = (arguments_right(d, ge, g), k)
                 if best is None or cand[0] > best[0]:
                     best = cand
             if best is not None:
@@ -185,8 +166,6 @@ def offset_figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
             "actor_coded_R": r(T["acoded"], T["gact"])}
 
 
-def figures(gold: list[dict], drafts, probs, threshold, actors) -> dict:
-    return offset_figures(gold, drafts, probs, threshold, actors)
 
 
 def main(argv=None) -> None:

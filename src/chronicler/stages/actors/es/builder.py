@@ -36,10 +36,10 @@ from chronicler.stages.actors.es.lexicon import SpanishLexicon, key
 _SLUG = re.compile(r"[^a-z0-9]+")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 _HOME_SECTORS = frozenset({"GOV", "COP", "JUD"})
-_NATIONAL = frozenset({"LEG", "MIL"})
+_NATIONAL = frozenset({"LEG", "MIL"})  # "el Congreso", "las Fuerzas Armadas": the country the article is about
 # UniversalPetrarch's agents code some groups with CAMEO sectors the whole-article codebook does not have: its
 # journalists are MED, refugees and doctors ordinary people (CVL), criminals no sector at all
-CODEBOOK_SECTORS = {"JRN": "MED", "REF": "CVL", "HLH": "CVL", "CRM": None}  # "el Congreso", "las Fuerzas Armadas": the country the article is about
+CODEBOOK_SECTORS = {"JRN": "MED", "REF": "CVL", "HLH": "CVL", "CRM": None}
 _HOME_GROUPS = frozenset({"REB", "OPP", "PTY", "CVL", "LAB", "EDU", "AGR", "CRM", "RAD"})
 
 
@@ -86,6 +86,9 @@ class SpanishActors:
         article = doc._.article
         self.when: date | None = article.published if article is not None else None
         self.reg = Registry()
+        # the dateline ("MADRID, 3 may (EFE).-") names where the story was filed: no actor is read there
+        self.filed = range(article.dateline_span[0], article.body_start) \
+            if article is not None and article.dateline_span else range(0)
 
     # -- entities ----------------------------------------------------------------------------------------------
     def person(self, name: str, tokens: range, span: tuple[int, int], title: str | None = None,
@@ -117,9 +120,7 @@ class SpanishActors:
         return self.reg.add(f"c:{iso3}", lambda i: Actor(i, name, "country", iso3), tokens, span)
 
     def entity(self, ent: Span) -> None:
-        article = self.doc._.article
-        if article is not None and article.dateline_span and \
-                article.dateline_span[0] <= ent.start_char < article.body_start:
+        if ent.start_char in self.filed:
             return  # the dateline's place is where the story was filed, not an actor ("MADRID, 3 may (EFE).-")
         start = ent.start  # the model's entities may open with a preposition or article ("Según el Gobierno")
         while start < ent.end and self.doc[start].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SPACE"):
@@ -312,15 +313,9 @@ class SpanishActors:
         Estado condenó", "La CIDH"): the longest capitalised run of words, outside any actor, that the lists
         hold as a whole."""
         doc, i = self.doc, 0
-        article = doc._.article
-        filed = range(article.dateline_span[0], article.body_start) if article is not None \
-            and article.dateline_span else range(0)  # the dateline names where it was filed: no actor
         while i < len(doc):
             tok = doc[i]
-            if tok.idx in filed:
-                i += 1
-                continue
-            if i in self.reg.token_actor or not tok.text[:1].isupper() or not tok.is_alpha:
+            if tok.idx in self.filed or i in self.reg.token_actor or not tok.text[:1].isupper() or not tok.is_alpha:
                 i += 1
                 continue
             for n in range(min(longest, len(doc) - i), 0, -1):

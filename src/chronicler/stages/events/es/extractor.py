@@ -375,22 +375,18 @@ class SpanishExtractor:
             for obj in objects:
                 to = [t for t in obj.subtree if t.i != obj.i and t.dep_ in ("obl", "nmod", "iobj")
                       and _case(t) in ("a", "al", "para") and self.actor(t) is not None]
-                if to:
-                    p, pt = self.participant(to[0], acted_on=True)
-                    if p is not None and (d.source is None or not _same(p, d.source)):
-                        d.target, d.target_tok = p, pt
-                        break
+                d.target, d.target_tok = self._pick(to[:1], d.source, True)
+                if d.target is not None:
+                    break
         if d.target is None and d.code.type in OWNER_TARGETS:
             # criticising or defending a thing is acting on its owner: "calificó de ilegales las sanciones de
             # Washington", "rechazó el plan del Gobierno"
             for obj in objects:
                 owner = [c for c in obj.children if c.dep_ in ("nmod", "amod") and c.i > obj.i
                          and (_case(c) in ("de", "del") or c.dep_ == "amod") and self.actor(c) is not None]
-                if owner:
-                    p, pt = self.participant(owner[0], acted_on=True)
-                    if p is not None and (d.source is None or not _same(p, d.source)):
-                        d.target, d.target_tok = p, pt
-                        break
+                d.target, d.target_tok = self._pick(owner[:1], d.source, True)
+                if d.target is not None:
+                    break
         if d.target is None and d.code.type in CLAUSE_TARGETS and fold(verb.lemma_) not in self.lex.frames:
             # "criticó que el Gobierno utilice la ayuda", "rechazó que Washington imponga": whom it is about
             for c in verb.children:
