@@ -92,3 +92,11 @@ def test_countries_and_parties_the_model_tags_as_people_and_no_dateline_actor(pa
     assert found["Morena"].code == "MEXPTY" and found["People's Party (Spain)"].code == "ESPPTY"
     assert (found["European Union"].country, found["European Union"].sector) == ("IGO", "IGO")
     assert all(doc.text[s:e] != "MADRID" for a in found.values() for s, e in a.mentions)  # where it was filed
+
+
+def test_a_word_opening_a_sentence_is_not_an_acronym_of_our_lists(parse_es):
+    found, doc = actors(parse_es, "Más de 20 millones de personas vieron el debate. El MAS convocó una marcha en La Paz.")
+    (mas,) = [a for a in found.values() if a.code == "BOLPTY"]
+    assert [doc.text[s:e] for s, e in mas.mentions] == ["MAS"]  # "MAS" is the party, "Más" is no one
+    _, doc = actors(parse_es, "Más de 20 millones de personas vieron el debate.")
+    assert not doc._.actors or all(a.code != "BOLPTY" for a in doc._.actors)

@@ -322,6 +322,9 @@ class SpanishActors:
                 span = doc[i:i + n]
                 if not span[-1].text[:1].isupper() or any(t.i in self.reg.token_actor or t.is_punct for t in span):
                     continue
+                acronym = tok.text.isupper() and len(tok.text) > 1
+                if n == 1 and not acronym and (tok.is_sent_start or tok.pos_ != "PROPN"):
+                    continue  # one capitalised word opening a sentence is no name ("Más de 20 millones" is not MAS)
                 text = span.text
                 seat = self.lex.seat(text)
                 org = self.lex.orgs.get(key(text))
